@@ -1,0 +1,17 @@
+use super::UnitDetail;
+use crate::api::error::ApiError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use uuid::Uuid;
+
+/// `GET /api/unit?unit_id=<uuid>`: one unit with its contact information; `NotFound`
+/// (HTTP 404) for an unknown unit.
+#[server(prefix = "/api", endpoint = "unit", input = GetUrl)]
+pub async fn get_unit(unit_id: Uuid) -> Result<UnitDetail, ApiError> {
+    use crate::server::{directory, error::respond_with, state::AppState};
+    let state = AppState::from_context()?;
+    let found = directory::find_unit(&state.pool, unit_id)
+        .await
+        .map_err(ApiError::from);
+    respond_with(found.and_then(|unit| unit.ok_or(ApiError::NotFound)))
+}

@@ -1,0 +1,45 @@
+//! The one error type every server function returns to clients.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// A stable, translatable error code. It carries no database or library text: details are
+/// logged on the server (see `server::error`) and never sent to the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case", tag = "error")]
+pub enum ApiError {
+    #[error("not found")]
+    NotFound,
+    #[error("bad request")]
+    BadRequest,
+    #[error("temporarily unavailable")]
+    Unavailable,
+    #[error("internal error")]
+    Internal,
+}
+
+impl ApiError {
+    /// The HTTP status the server answers with for this error.
+    pub fn status(self) -> http::StatusCode {
+        match self {
+            ApiError::NotFound => http::StatusCode::NOT_FOUND,
+            ApiError::BadRequest => http::StatusCode::BAD_REQUEST,
+            ApiError::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => ApiError::BadRequest,
+            // The client could not reach the server.
+            ServerFnErrorErr::Request(_) => ApiError::Unavailable,
+            _ => ApiError::Internal,
+        }
+    }
+}

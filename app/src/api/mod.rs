@@ -1,0 +1,10 @@
+//! Server functions: the public HTTP API, one function per file, grouped by area.
+//!
+//! Every server function has a stable endpoint under [`PREFIX`], listed in ARCHITECTURE.md.
+
+pub mod directory;
+pub mod error;
+pub mod language;
+
+/// The URL prefix of every server function.
+pub const PREFIX: &str = "/api";

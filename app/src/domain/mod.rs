@@ -1,0 +1,3 @@
+//! Pure domain rules: no I/O, compiled for both the server and the browser.
+
+pub mod service_kind;

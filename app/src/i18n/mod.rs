@@ -1,0 +1,168 @@
+//! The one i18n layer: every UI text comes from a [`Texts`] table, one per language.
+//!
+//! A table is a struct, not a map, so a text missing in any language is a compile error.
+//! The language is chosen by the user and kept in the [`LANG_COOKIE`] cookie, so the server
+//! renders the same language the browser will hydrate with.
+
+mod en;
+mod nb;
+mod nn;
+
+use crate::domain::service_kind::ServiceKind;
+use serde::{Deserialize, Serialize};
+
+/// The cookie that remembers the user's language.
+pub const LANG_COOKIE: &str = "stafett_lang";
+
+/// A UI language. Norwegian bokmål is the default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    Nb,
+    Nn,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
+
+    /// The BCP 47 code, used for `<html lang>` and in the cookie.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::Nn => "nn",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// The language's own name, shown the same in every UI language so a user who does not
+    /// read the current one can still find their own.
+    pub const fn endonym(self) -> &'static str {
+        match self {
+            Lang::Nb => "Bokmål",
+            Lang::Nn => "Nynorsk",
+            Lang::En => "English",
+        }
+    }
+
+    pub const fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Nb => &nb::TEXTS,
+            Lang::Nn => &nn::TEXTS,
+            Lang::En => &en::TEXTS,
+        }
+    }
+
+    /// Reads the language from a `Cookie` request header; the default when absent or unknown.
+    pub fn from_cookie_header(header: &str) -> Self {
+        header
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LANG_COOKIE)
+            .and_then(|(_, value)| Lang::from_code(value.trim()))
+            .unwrap_or_default()
+    }
+}
+
+/// The language of the page being rendered (provided by the shell from the cookie).
+/// Islands do not see the server's context: they take the language as a prop.
+pub fn use_lang() -> Lang {
+    leptos::prelude::use_context::<Lang>().unwrap_or_default()
+}
+
+/// Every text of the UI in one language.
+#[derive(Debug)]
+pub struct Texts {
+    pub app_name: &'static str,
+    pub app_tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub footer: &'static str,
+
+    pub language_label: &'static str,
+    pub language_submit: &'static str,
+
+    pub directory_title: &'static str,
+    pub directory_intro: &'static str,
+    pub filter_label: &'static str,
+    pub filter_all: &'static str,
+    pub filter_submit: &'static str,
+    pub units_list_label: &'static str,
+    pub no_units: &'static str,
+    pub showing: fn(shown: usize, total: usize) -> String,
+    pub kind: fn(ServiceKind) -> &'static str,
+
+    pub contact_heading: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub address: &'static str,
+    pub website: &'static str,
+    pub back_to_directory: &'static str,
+
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub error_title: &'static str,
+    pub error: fn(crate::api::error::ApiError) -> &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_header_selects_the_language() {
+        assert_eq!(Lang::from_cookie_header("stafett_lang=nn"), Lang::Nn);
+        assert_eq!(
+            Lang::from_cookie_header("a=1; stafett_lang=en; b=2"),
+            Lang::En
+        );
+        assert_eq!(Lang::from_cookie_header(""), Lang::Nb);
+        assert_eq!(Lang::from_cookie_header("stafett_lang=de"), Lang::Nb);
+        assert_eq!(Lang::from_cookie_header("xstafett_lang=en"), Lang::Nb);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+    }
+
+    /// Completeness is guaranteed by the type; this catches texts left empty or copied
+    /// untranslated from bokmål where the languages are known to differ.
+    #[test]
+    fn every_language_has_its_own_non_empty_texts() {
+        for lang in Lang::ALL {
+            let t = lang.texts();
+            for text in [
+                t.directory_title,
+                t.filter_label,
+                t.not_found_title,
+                t.language_label,
+            ] {
+                assert!(!text.trim().is_empty(), "{lang:?}");
+            }
+            for kind in ServiceKind::ALL {
+                assert!(!(t.kind)(kind).is_empty(), "{lang:?} {kind:?}");
+            }
+        }
+        assert_ne!(
+            Lang::Nb.texts().directory_title,
+            Lang::Nn.texts().directory_title
+        );
+        assert_ne!(
+            Lang::Nb.texts().directory_title,
+            Lang::En.texts().directory_title
+        );
+    }
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!((Lang::Nb.texts().showing)(2, 8), "Viser 2 av 8 enheter");
+        assert_eq!((Lang::En.texts().showing)(1, 8), "Showing 1 of 8 units");
+    }
+}

@@ -1,0 +1,35 @@
+//! The state shared by every request, given to pages and server functions as context.
+
+use crate::api::error::ApiError;
+use leptos::prelude::*;
+use sqlx::PgPool;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// Shared application state.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub pool: PgPool,
+    pub leptos_options: LeptosOptions,
+    /// Set once the database was reached and migrated; until then requests needing it are
+    /// answered with 503 instead of waiting on a pool that cannot connect.
+    pub database_ready: Arc<AtomicBool>,
+}
+
+impl AppState {
+    /// The state provided for this request, if the database is ready.
+    pub fn from_context() -> Result<AppState, ApiError> {
+        let state = use_context::<AppState>().ok_or(ApiError::Internal)?;
+        if state.database_ready.load(Ordering::Acquire) {
+            Ok(state)
+        } else {
+            crate::server::error::respond_with(Err(ApiError::Unavailable))
+        }
+    }
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

@@ -1,0 +1,32 @@
+//! The routes of the application.
+
+use crate::i18n::use_lang;
+use crate::ui::components::layout::Layout;
+use crate::ui::pages::{directory::DirectoryPage, not_found::NotFoundPage, unit::UnitPage};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The application: every route, inside the common layout.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let t = use_lang().texts();
+
+    view! {
+        <Title formatter=move |page: String| {
+            if page.is_empty() { t.app_name.to_string() } else { format!("{page} – {}", t.app_name) }
+        } />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    // Async: the data is in place when the HTML is sent, so the status code
+                    // (e.g. 404) can still be set and the page works without JavaScript.
+                    <Route path=path!("/") view=DirectoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/units/:unit_id") view=UnitPage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

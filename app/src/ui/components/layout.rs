@@ -1,0 +1,26 @@
+use crate::i18n::use_lang;
+use crate::ui::components::hydration_marker::HydrationMarker;
+use crate::ui::components::language_form::LanguageForm;
+use leptos::prelude::*;
+
+/// The frame of every page: skip link, header with the language choice, main, footer.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let t = use_lang().texts();
+    view! {
+        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <header class="site-header">
+            <a class="brand" href="/">
+                <img src="/icons/icon.svg" alt="" width="32" height="32" />
+                <span class="brand-name">{t.app_name}</span>
+            </a>
+            <LanguageForm />
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            <p>{t.footer}</p>
+        </footer>
+        // Last, so it hydrates after every other island on the page.
+        <HydrationMarker />
+    }
+}

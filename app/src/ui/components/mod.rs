@@ -1,0 +1,9 @@
+//! Building blocks shared by pages. Components marked `#[island]` are the only ones
+//! hydrated in the browser.
+
+pub mod contact;
+pub mod directory_browser;
+pub mod error_message;
+pub mod hydration_marker;
+pub mod language_form;
+pub mod layout;

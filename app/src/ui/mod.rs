@@ -1,0 +1,8 @@
+//! Pages and components. Never imports server code: data comes through `crate::api`.
+
+pub mod app;
+pub mod components;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod shell;
+pub mod status;

@@ -1,0 +1,68 @@
+//! The HTML document around every page, rendered on the server only.
+
+use crate::i18n::Lang;
+use crate::ui::app::App;
+use leptos::nonce::{provide_nonce, use_nonce};
+use leptos::prelude::*;
+use leptos_meta::MetaTags;
+
+/// The document shell: language, head, stylesheet and the island hydration script.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = request_lang();
+    provide_context(lang);
+    provide_nonce();
+    set_content_security_policy();
+
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#1f4e6b" />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="icon" href="/favicon.ico" sizes="32x32" />
+                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
+                <link rel="apple-touch-icon" href="/icons/icon-192.png" />
+                <link rel="stylesheet" href="/pkg/stafett.css" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The language chosen in the request's cookie, or the default.
+fn request_lang() -> Lang {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::COOKIE)
+                .and_then(|value| value.to_str().ok())
+                .map(Lang::from_cookie_header)
+        })
+        .unwrap_or_default()
+}
+
+/// A page's CSP allows exactly this response's inline hydration script (by nonce), the
+/// app's own module and WASM, and nothing from elsewhere. Other responses get the static
+/// policy set by the server's middleware.
+fn set_content_security_policy() {
+    let (Some(nonce), Some(response)) =
+        (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}

@@ -1,0 +1,87 @@
+//! Connecting to PostgreSQL, migrating, and waiting out a database that is not up yet.
+
+use crate::config::ConfigError;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::PgPool;
+use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+/// A pool that connects on first use, so the server can start and answer `/healthz` with 503
+/// while the database is still down.
+pub fn lazy_pool(database_url: &str) -> Result<PgPool, ConfigError> {
+    let options = PgConnectOptions::from_str(database_url).map_err(|_| ConfigError {
+        setting: "DATABASE_URL",
+        problem: "is not a valid PostgreSQL URL".into(),
+    })?;
+    Ok(PgPoolOptions::new()
+        .max_connections(16)
+        // Fail a request quickly with 503 rather than hang while the database is away.
+        .acquire_timeout(Duration::from_secs(3))
+        .connect_lazy_with(options.application_name("stafett")))
+}
+
+/// A failure of the database that is not reachable (yet), as opposed to a broken migration.
+#[derive(Debug, thiserror::Error)]
+pub enum PrepareError {
+    #[error("migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("demo seed failed: {0}")]
+    Seed(sqlx::Error),
+}
+
+/// Migrates (and seeds the demo data if asked), retrying for as long as the database cannot
+/// be reached, then marks the database ready. A migration or seed that fails on a reachable
+/// database is returned: it will not fix itself by retrying.
+pub async fn prepare(
+    pool: &PgPool,
+    seed_demo: bool,
+    ready: Arc<AtomicBool>,
+) -> Result<(), PrepareError> {
+    let mut delay = Duration::from_millis(500);
+    loop {
+        match migrate(pool).await {
+            Ok(()) => break,
+            Err(sqlx::migrate::MigrateError::Execute(error)) if is_unreachable(&error) => {
+                tracing::warn!(%error, retry_in_ms = delay.as_millis() as u64, "database unreachable; retrying");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(10));
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+    tracing::info!("database migrated");
+    if seed_demo {
+        crate::demo_seed::run(pool)
+            .await
+            .map_err(PrepareError::Seed)?;
+        tracing::info!("demo data seeded");
+    }
+    ready.store(true, Ordering::Release);
+    Ok(())
+}
+
+async fn migrate(pool: &PgPool) -> Result<(), sqlx::migrate::MigrateError> {
+    // On its own connection: `Migrator::run(&PgPool)` makes the future not `Send`.
+    let mut connection = pool
+        .acquire()
+        .await
+        .map_err(sqlx::migrate::MigrateError::Execute)?;
+    MIGRATOR.run(&mut *connection).await
+}
+
+fn is_unreachable(error: &sqlx::Error) -> bool {
+    matches!(
+        error,
+        sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::Protocol(_)
+    ) || matches!(error, sqlx::Error::Database(db) if db.code().is_some_and(|code| {
+        // 57P03: the database system is starting up; 3D000: database does not exist yet.
+        code == "57P03" || code == "3D000"
+    }))
+}
