@@ -1,19 +1,8 @@
 //! The Stafett server: configuration, database preparation, and serving until a signal.
 
-mod config;
-mod database;
-mod demo_seed;
-mod health;
-mod router;
-mod security_headers;
-mod telemetry;
-
-use app::server::state::AppState;
-use config::Config;
-use leptos::prelude::LeptosOptions;
+use server::config::Config;
+use server::{database, router, telemetry};
 use std::process::ExitCode;
-use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -33,17 +22,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let leptos_options = LeptosOptions::builder()
-        .output_name("stafett")
-        .site_root(config.site_root.to_string_lossy().into_owned())
-        .site_pkg_dir("pkg")
-        .site_addr(config.site_addr)
-        .build();
-    let state = AppState {
-        pool: pool.clone(),
-        leptos_options,
-        database_ready: Arc::new(AtomicBool::new(false)),
-    };
+    let state = server::state::new(pool.clone(), &config);
 
     let listener = match tokio::net::TcpListener::bind(config.site_addr).await {
         Ok(listener) => listener,

@@ -25,6 +25,7 @@ pub fn build(state: AppState) -> Router {
         .route("/healthz", get(crate::health::healthz))
         .leptos_routes_with_context(&state, routes, context.clone(), page)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn(crate::api_errors::set_status))
         .layer(axum::middleware::from_fn(crate::security_headers::add))
         .layer(CompressionLayer::new())
         .layer(

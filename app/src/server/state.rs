@@ -23,7 +23,7 @@ impl AppState {
         if state.database_ready.load(Ordering::Acquire) {
             Ok(state)
         } else {
-            crate::server::error::respond_with(Err(ApiError::Unavailable))
+            Err(ApiError::Unavailable)
         }
     }
 }

@@ -8,10 +8,9 @@ use uuid::Uuid;
 /// (HTTP 404) for an unknown unit.
 #[server(prefix = "/api", endpoint = "unit", input = GetUrl)]
 pub async fn get_unit(unit_id: Uuid) -> Result<UnitDetail, ApiError> {
-    use crate::server::{directory, error::respond_with, state::AppState};
+    use crate::server::{directory, state::AppState};
     let state = AppState::from_context()?;
-    let found = directory::find_unit(&state.pool, unit_id)
-        .await
-        .map_err(ApiError::from);
-    respond_with(found.and_then(|unit| unit.ok_or(ApiError::NotFound)))
+    directory::find_unit(&state.pool, unit_id)
+        .await?
+        .ok_or(ApiError::NotFound)
 }

@@ -8,11 +8,7 @@ use leptos::server_fn::codec::GetUrl;
 /// ordered by name. Public: the directory holds no personal data.
 #[server(prefix = "/api", endpoint = "units", input = GetUrl)]
 pub async fn list_units(kind: Option<ServiceKind>) -> Result<Vec<UnitSummary>, ApiError> {
-    use crate::server::{directory, error::respond_with, state::AppState};
+    use crate::server::{directory, state::AppState};
     let state = AppState::from_context()?;
-    respond_with(
-        directory::list_units(&state.pool, kind)
-            .await
-            .map_err(ApiError::from),
-    )
+    Ok(directory::list_units(&state.pool, kind).await?)
 }

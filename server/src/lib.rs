@@ -1,0 +1,12 @@
+//! The Stafett server: configuration, database preparation, the HTTP router and its layers.
+//! `main.rs` wires them together; tests drive the router in-process.
+
+pub mod api_errors;
+pub mod config;
+pub mod database;
+pub mod demo_seed;
+pub mod health;
+pub mod router;
+pub mod security_headers;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,278 @@
+//! The HTTP surface driven in-process against a fresh, migrated and seeded database.
+
+use axum::body::{to_bytes, Body};
+use axum::http::{header, Request, StatusCode};
+use axum::response::Response;
+use server::config::Config;
+use sqlx::PgPool;
+use std::sync::atomic::Ordering;
+use tower::ServiceExt;
+
+/// The router over `pool`, with the demo data in place and the database marked ready.
+struct TestApp {
+    router: axum::Router,
+}
+
+impl TestApp {
+    async fn seeded(pool: PgPool) -> TestApp {
+        server::demo_seed::run(&pool).await.expect("demo seed");
+        TestApp::with_readiness(pool, true)
+    }
+
+    fn with_readiness(pool: PgPool, ready: bool) -> TestApp {
+        let config = Config::from_lookup(|name| {
+            (name == "DATABASE_URL").then(|| "postgres://unused@127.0.0.1/unused".to_string())
+        })
+        .expect("test config");
+        let state = server::state::new(pool, &config);
+        state.database_ready.store(ready, Ordering::Release);
+        TestApp {
+            router: server::router::build(state),
+        }
+    }
+
+    async fn send(&self, request: Request<Body>) -> Response {
+        self.router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible")
+    }
+
+    async fn get(&self, uri: &str) -> Response {
+        self.send(Request::get(uri).body(Body::empty()).expect("request"))
+            .await
+    }
+}
+
+async fn text(response: Response) -> String {
+    let bytes = to_bytes(response.into_body(), 4 << 20).await.expect("body");
+    String::from_utf8(bytes.to_vec()).expect("utf-8")
+}
+
+async fn json(response: Response) -> serde_json::Value {
+    serde_json::from_str(&text(response).await).expect("json")
+}
+
+fn names(units: &serde_json::Value) -> Vec<&str> {
+    units
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|u| u["name"].as_str().expect("name"))
+        .collect()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn units_endpoint_lists_the_directory_in_norwegian_order(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let response = app.get("/api/units").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let units = json(response).await;
+    let names = names(&units);
+    assert_eq!(names.len(), 8, "{names:?}");
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|name| name.to_lowercase());
+    assert_eq!(names, sorted);
+    assert!(units[0]["unit_id"]
+        .as_str()
+        .is_some_and(|id| id.len() == 36));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn units_endpoint_filters_by_kind(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let units = json(app.get("/api/units?kind=school").await).await;
+    assert_eq!(
+        names(&units),
+        ["Fjordvik barneskole", "Fjordvik ungdomsskole"]
+    );
+    assert!(units
+        .as_array()
+        .expect("array")
+        .iter()
+        .all(|u| u["kind"] == "school"));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_unknown_kind_is_a_bad_request_with_a_stable_code(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let response = app.get("/api/units?kind=skole").await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(json(response).await["error"], "bad_request");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn unit_endpoint_answers_404_for_an_unknown_unit(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let response = app
+        .get("/api/unit?unit_id=00000000-0000-0000-0000-000000000000")
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(json(response).await["error"], "not_found");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn unit_endpoint_returns_the_contact_information(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let units = json(app.get("/api/units?kind=gp").await).await;
+    let id = units[0]["unit_id"].as_str().expect("id");
+    let unit = json(app.get(&format!("/api/unit?unit_id={id}")).await).await;
+    assert_eq!(unit["summary"]["name"], "Fjordvik legesenter");
+    assert_eq!(unit["municipality_name"], "Fjordvik kommune");
+    assert!(unit["summary"]["phone"]
+        .as_str()
+        .is_some_and(|p| !p.is_empty()));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn directory_page_is_rendered_on_the_server_with_a_nonced_policy(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let response = app.get("/?kind=school").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let csp = response.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .expect("ascii")
+        .to_string();
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("nonce");
+    let html = text(response).await;
+    assert!(html.contains("<html lang=\"nb\""), "{html}");
+    assert!(html.contains("Tjenester og enheter"));
+    assert!(html.contains("Fjordvik ungdomsskole"));
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "the hydration script carries the nonce"
+    );
+    assert!(
+        html.contains("Viser 2 av 8 enheter"),
+        "the filter applies without JavaScript"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn pages_render_in_the_language_of_the_cookie(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    for (code, heading) in [("nn", "Tenester og einingar"), ("en", "Services and units")] {
+        let request = Request::get("/")
+            .header(header::COOKIE, format!("stafett_lang={code}"))
+            .body(Body::empty())
+            .expect("request");
+        let html = text(app.send(request).await).await;
+        assert!(html.contains(&format!("<html lang=\"{code}\"")), "{code}");
+        assert!(html.contains(heading), "{code}");
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn unknown_units_and_pages_answer_404_with_a_page(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    for uri in [
+        "/units/00000000-0000-0000-0000-000000000000",
+        "/units/not-a-uuid",
+        "/no-such-page",
+    ] {
+        let response = app.get(uri).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{uri}");
+        assert!(text(response).await.contains("Fant ikke siden"), "{uri}");
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn set_language_sets_the_cookie_and_returns_to_the_page(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let post = |body: &'static str| {
+        Request::post("/api/set_language")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .body(Body::from(body))
+            .expect("request")
+    };
+    let response = app.send(post("lang=en&return_to=%2F%3Fkind%3Dgp")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()[header::LOCATION], "/?kind=gp");
+    let cookie = response.headers()[header::SET_COOKIE]
+        .to_str()
+        .expect("ascii");
+    assert!(cookie.starts_with("stafett_lang=en;"), "{cookie}");
+
+    let response = app.send(post("lang=en&return_to=%2F%2Fevil.example")).await;
+    assert_eq!(
+        response.headers()[header::LOCATION],
+        "/",
+        "no open redirect"
+    );
+
+    let response = app.send(post("lang=de&return_to=%2F")).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(response.headers().get(header::SET_COOKIE).is_none());
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn every_response_carries_the_security_headers(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    for uri in ["/", "/api/units", "/healthz", "/no-such-page"] {
+        let response = app.get(uri).await;
+        let headers = response.headers();
+        assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{uri}");
+        assert_eq!(headers[header::REFERRER_POLICY], "same-origin", "{uri}");
+        assert_eq!(headers[header::CACHE_CONTROL], "private, no-store", "{uri}");
+        let csp = headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .expect("ascii");
+        assert!(csp.contains("frame-ancestors 'none'"), "{uri}: {csp}");
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn health_is_503_until_the_database_is_ready(pool: PgPool) {
+    let waiting = TestApp::with_readiness(pool.clone(), false);
+    assert_eq!(
+        waiting.get("/healthz").await.status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    assert_eq!(
+        waiting.get("/api/units").await.status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+
+    let ready = TestApp::with_readiness(pool, true);
+    assert_eq!(ready.get("/healthz").await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_unreachable_database_is_retried_not_fatal() {
+    // Nothing listens on port 1: every connection attempt fails at once.
+    let pool = server::database::lazy_pool("postgres://stafett@127.0.0.1:1/stafett").expect("url");
+    let app = TestApp::with_readiness(pool.clone(), false);
+    let ready = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let preparation = server::database::prepare(&pool, false, ready.clone());
+    let still_retrying = tokio::time::timeout(std::time::Duration::from_secs(3), preparation).await;
+    assert!(
+        still_retrying.is_err(),
+        "preparation must keep retrying, not give up"
+    );
+    assert!(!ready.load(Ordering::Acquire));
+    assert_eq!(
+        app.get("/healthz").await.status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+}
+
+#[sqlx::test(migrations = false)]
+async fn preparation_migrates_seeds_and_marks_the_database_ready(pool: PgPool) {
+    let ready = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    server::database::prepare(&pool, true, ready.clone())
+        .await
+        .expect("prepared");
+    assert!(ready.load(Ordering::Acquire));
+    let units: i64 = sqlx::query_scalar("select count(*) from unit")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(units, 8);
+}
