@@ -160,11 +160,11 @@ create table log (
     transferred_to_individual_plan_at timestamptz,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
-    check ((status = 'closed') = (closed_at is not null)),
-    check (closed_at is null or closed_at >= opened_at),
-    check (archived_at is null or closed_at is not null),
-    check (archive_reference is null or archived_at is not null),
-    check (deleted_at is null or deletion_requested_at is not null)
+    constraint log_closed_has_closing_time check ((status = 'closed') = (closed_at is not null)),
+    constraint log_closed_after_opened check (closed_at is null or closed_at >= opened_at),
+    constraint log_archived_only_when_closed check (archived_at is null or closed_at is not null),
+    constraint log_archive_reference_when_archived check (archive_reference is null or archived_at is not null),
+    constraint log_deleted_on_request check (deleted_at is null or deletion_requested_at is not null)
 );
 create index log_child_idx on log (child_id);
 
@@ -177,7 +177,7 @@ create table holder_assignment (
     unit_id uuid not null references unit,
     started_at timestamptz not null default now(),
     ended_at timestamptz,
-    check (ended_at is null or ended_at >= started_at),
+    constraint holder_assignment_ended_after_started check (ended_at is null or ended_at >= started_at),
     foreign key (person_id, unit_id) references staff_unit_membership (person_id, unit_id)
 );
 create unique index holder_assignment_one_current_idx on holder_assignment (log_id)
@@ -194,8 +194,8 @@ create table handover_offer (
     state text not null default 'pending' check (state in ('pending', 'accepted', 'declined', 'withdrawn')),
     offered_at timestamptz not null default now(),
     responded_at timestamptz,
-    check ((state = 'pending') = (responded_at is null)),
-    check (responded_at is null or responded_at >= offered_at),
+    constraint handover_offer_responded_unless_pending check ((state = 'pending') = (responded_at is null)),
+    constraint handover_offer_responded_after_offered check (responded_at is null or responded_at >= offered_at),
     foreign key (to_person_id, to_unit_id) references staff_unit_membership (person_id, unit_id)
 );
 create unique index handover_offer_one_pending_idx on handover_offer (log_id)
@@ -214,9 +214,9 @@ create table participant (
     contact_email text check (contact_email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'),
     joined_at timestamptz not null default now(),
     left_at timestamptz,
-    check (left_at is null or left_at >= joined_at),
+    constraint participant_left_after_joined check (left_at is null or left_at >= joined_at),
     -- Exactly one of a person or a service.
-    check ((person_id is null) <> (unit_id is null))
+    constraint participant_person_or_service check ((person_id is null) <> (unit_id is null))
 );
 create unique index participant_person_current_idx on participant (log_id, person_id)
     where left_at is null and person_id is not null;
@@ -245,9 +245,9 @@ create table consent (
     -- For a withdrawal: what the holder explained of its consequences.
     explained_consequences text check (length(explained_consequences) <= 4000),
     recorded_at timestamptz not null default now(),
-    check ((method = 'digital') = (documented_by is null)),
-    check (scope not in ('involve_service', 'transition') or unit_id is not null),
-    check (log_id is not null or (scope = 'establish_log' and decision = 'given'))
+    constraint consent_documented_unless_digital check ((method = 'digital') = (documented_by is null)),
+    constraint consent_names_the_service check (scope not in ('involve_service', 'transition') or unit_id is not null),
+    constraint consent_log_unless_establishing check (log_id is not null or (scope = 'establish_log' and decision = 'given'))
 );
 create index consent_log_idx on consent (log_id, recorded_at);
 create index consent_child_idx on consent (child_id, recorded_at);
@@ -294,7 +294,7 @@ create table measure (
     created_by uuid not null references person,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
-    check (planned_evaluation_date >= start_date)
+    constraint measure_evaluated_after_start check (planned_evaluation_date >= start_date)
 );
 create index measure_log_idx on measure (log_id);
 
@@ -327,10 +327,10 @@ create table meeting (
     called_by uuid not null references person,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
-    check (ends_at > starts_at),
-    check (place is not null or video_url is not null),
+    constraint meeting_ends_after_start check (ends_at > starts_at),
+    constraint meeting_has_place_or_video check (place is not null or video_url is not null),
     -- Approved minutes need minutes, and an approver.
-    check (minutes_approved_at is null or (minutes is not null and minutes_approved_by is not null))
+    constraint meeting_approved_minutes_complete check (minutes_approved_at is null or (minutes is not null and minutes_approved_by is not null))
 );
 create index meeting_log_idx on meeting (log_id, starts_at);
 
