@@ -8,7 +8,8 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnFailure, TraceLayer};
+use tracing::Level;
 
 pub fn build(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -30,7 +31,11 @@ pub fn build(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(
             // The path only: query strings may one day carry personal data.
-            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            // 5xx answers are logged as warnings here: the cause, if ours, is logged as an
+            // error where it happened (a 503 while the database starts is expected).
+            TraceLayer::new_for_http()
+                .on_failure(DefaultOnFailure::new().level(Level::WARN))
+                .make_span_with(|request: &axum::http::Request<_>| {
                 tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
             }),
         )

@@ -1,14 +1,25 @@
-//! Baseline security and caching headers on every response.
+//! Baseline security and caching headers on every response, and the CSP nonce of pages.
 
 use axum::extract::Request;
 use axum::http::header::{self, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
+use leptos::nonce::Nonce;
 
-/// For responses that are not HTML pages (pages set their own, with a script nonce).
+/// Everything but a page: no inline script at all.
 const DEFAULT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
      form-action 'self'; frame-ancestors 'none'";
+
+/// A page may run exactly its own inline hydration scripts (by nonce), the app's module and
+/// its WASM, and nothing from elsewhere.
+fn page_csp(nonce: &Nonce) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
 
 /// Static files whose content is the same for everyone.
 fn is_public_asset(path: &str) -> bool {
@@ -20,10 +31,26 @@ fn is_public_asset(path: &str) -> bool {
         )
 }
 
-pub async fn add(request: Request, next: Next) -> Response {
+/// Mints the response's nonce before the page is rendered (the shell finds it in the request
+/// extensions and puts it on its scripts), then sets the headers. The policy and the nonce
+/// are decided here, in one place, for every response.
+pub async fn add(mut request: Request, next: Next) -> Response {
     let public_asset = is_public_asset(request.uri().path());
+    let nonce = Nonce::new();
+    request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+
+    let is_page = headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
+    let csp = if is_page {
+        HeaderValue::from_str(&page_csp(&nonce)).unwrap_or(HeaderValue::from_static(DEFAULT_CSP))
+    } else {
+        HeaderValue::from_static(DEFAULT_CSP)
+    };
+    headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+
     let mut set = |name: HeaderName, value: &'static str| {
         headers.insert(name, HeaderValue::from_static(value));
     };
@@ -48,9 +75,6 @@ pub async fn add(request: Request, next: Next) -> Response {
             "private, no-store"
         },
     );
-    headers
-        .entry(header::CONTENT_SECURITY_POLICY)
-        .or_insert(HeaderValue::from_static(DEFAULT_CSP));
     response
 }
 

@@ -2,7 +2,7 @@
 
 use crate::i18n::Lang;
 use crate::ui::app::App;
-use leptos::nonce::{provide_nonce, use_nonce};
+use leptos::nonce::Nonce;
 use leptos::prelude::*;
 use leptos_meta::MetaTags;
 
@@ -10,8 +10,7 @@ use leptos_meta::MetaTags;
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
     provide_context(lang);
-    provide_nonce();
-    set_content_security_policy();
+    provide_request_nonce();
 
     view! {
         <!DOCTYPE html>
@@ -48,21 +47,12 @@ fn request_lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// A page's CSP allows exactly this response's inline hydration script (by nonce), the
-/// app's own module and WASM, and nothing from elsewhere. Other responses get the static
-/// policy set by the server's middleware.
-fn set_content_security_policy() {
-    let (Some(nonce), Some(response)) =
-        (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
-    else {
-        return;
-    };
-    let policy = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
-         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    );
-    if let Ok(value) = http::HeaderValue::from_str(&policy) {
-        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+/// The nonce the server's security middleware minted for this response and will put in its
+/// Content-Security-Policy; the hydration scripts carry it.
+fn provide_request_nonce() {
+    if let Some(nonce) = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Nonce>().cloned())
+    {
+        provide_context(nonce);
     }
 }
