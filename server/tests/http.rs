@@ -239,6 +239,11 @@ async fn health_is_503_until_the_database_is_ready(pool: PgPool) {
         waiting.get("/api/units").await.status(),
         StatusCode::SERVICE_UNAVAILABLE
     );
+    let page = waiting.get("/").await;
+    assert_eq!(page.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(text(page)
+        .await
+        .contains("Tjenesten er midlertidig utilgjengelig"));
 
     let ready = TestApp::with_readiness(pool, true);
     assert_eq!(ready.get("/healthz").await.status(), StatusCode::OK);
