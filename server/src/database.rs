@@ -2,6 +2,7 @@
 
 use crate::config::ConfigError;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::ConnectOptions;
 use sqlx::PgPool;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -65,12 +66,15 @@ pub async fn prepare(
 }
 
 async fn migrate(pool: &PgPool) -> Result<(), sqlx::migrate::MigrateError> {
-    // On its own connection: `Migrator::run(&PgPool)` makes the future not `Send`.
+    // A connection of its own, not one from the pool: a failure then names its cause
+    // (e.g. connection refused) instead of the pool's timeout, and `Migrator::run(&PgPool)`
+    // would make this future not `Send`.
     let mut connection = pool
-        .acquire()
+        .connect_options()
+        .connect()
         .await
         .map_err(sqlx::migrate::MigrateError::Execute)?;
-    MIGRATOR.run(&mut *connection).await
+    MIGRATOR.run(&mut connection).await
 }
 
 fn is_unreachable(error: &sqlx::Error) -> bool {
