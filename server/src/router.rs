@@ -25,19 +25,24 @@ pub fn build(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(crate::health::healthz))
         .leptos_routes_with_context(&state, routes, context.clone(), page)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .layer(axum::middleware::from_fn(crate::api_errors::set_status))
         .layer(axum::middleware::from_fn(crate::security_headers::add))
         .layer(CompressionLayer::new())
         .layer(
-            // The path only: query strings may one day carry personal data.
             // 5xx answers are logged as warnings here: the cause, if ours, is logged as an
             // error where it happened (a 503 while the database starts is expected).
             TraceLayer::new_for_http()
                 .on_failure(DefaultOnFailure::new().level(Level::WARN))
-                .make_span_with(|request: &axum::http::Request<_>| {
-                tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
-            }),
+                .make_span_with(request_span),
         )
         .with_state(state)
+}
+
+/// The method and path only: query strings may one day carry personal data.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
 }
