@@ -1,5 +1,6 @@
 //! Settings from the environment, validated once at start.
 
+use openidconnect::url::Url;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -12,6 +13,42 @@ pub struct Config {
     pub site_root: PathBuf,
     pub seed_demo: bool,
     pub log_format: LogFormat,
+    /// The address users reach the app at; decides redirect URLs and whether cookies are
+    /// `Secure` (always, except on plain-http loopback for local use).
+    pub public_url: Url,
+    pub idporten: IdPortenConfig,
+    pub mail: MailConfig,
+    pub sms: Option<SmsConfig>,
+}
+
+/// The OpenID Connect client registered with ID-porten.
+#[derive(Clone)]
+pub struct IdPortenConfig {
+    /// Exactly as the provider spells it in its metadata (a trailing slash matters).
+    pub issuer: String,
+    pub client_id: String,
+    /// Secret (`client_secret_basic`).
+    pub client_secret: String,
+    pub redirect_url: Url,
+    pub post_logout_redirect_url: Url,
+}
+
+/// Outgoing e-mail.
+#[derive(Clone)]
+pub struct MailConfig {
+    /// Secret: may carry credentials. `smtp://host:port` (loopback, no TLS),
+    /// `smtp://user:pass@host:587?tls=required` or `smtps://…` (lettre's URL form).
+    pub smtp_url: String,
+    pub from: String,
+}
+
+/// An SMS gateway that takes `POST {url}` with JSON `{"to", "text"}` and HTTP basic auth.
+#[derive(Clone)]
+pub struct SmsConfig {
+    pub url: Url,
+    pub user: String,
+    /// Secret.
+    pub password: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -22,7 +59,12 @@ impl std::fmt::Debug for Config {
             .field("site_root", &self.site_root)
             .field("seed_demo", &self.seed_demo)
             .field("log_format", &self.log_format)
-            .finish()
+            .field("public_url", &self.public_url.as_str())
+            .field("idporten_issuer", &self.idporten.issuer)
+            .field("idporten_client_id", &self.idporten.client_id)
+            .field("mail_from", &self.mail.from)
+            .field("sms_url", &self.sms.as_ref().map(|sms| sms.url.as_str()))
+            .finish_non_exhaustive()
     }
 }
 
@@ -96,13 +138,114 @@ impl Config {
             }
         };
 
+        let public_url = match get("STAFETT_PUBLIC_URL") {
+            None => url("STAFETT_PUBLIC_URL", &format!("http://{site_addr}"))?,
+            Some(value) => url("STAFETT_PUBLIC_URL", &value)?,
+        };
+        if public_url.scheme() != "https" && !is_loopback(&public_url) {
+            return Err(ConfigError {
+                setting: "STAFETT_PUBLIC_URL",
+                problem: "must be https:// unless it is a loopback address".into(),
+            });
+        }
+        let derived = |path: &str| {
+            public_url.join(path).map_err(|_| ConfigError {
+                setting: "STAFETT_PUBLIC_URL",
+                problem: "cannot be the base of other URLs".into(),
+            })
+        };
+
+        let required = |name: &'static str, example: &str| {
+            get(name).ok_or(ConfigError {
+                setting: name,
+                problem: format!("is not set: give {example}"),
+            })
+        };
+        let idporten = IdPortenConfig {
+            issuer: {
+                let issuer = required(
+                    "IDPORTEN_ISSUER",
+                    "ID-porten's issuer, e.g. https://idporten.no",
+                )?;
+                url("IDPORTEN_ISSUER", &issuer)?;
+                issuer
+            },
+            client_id: required(
+                "IDPORTEN_CLIENT_ID",
+                "the client id registered with ID-porten",
+            )?,
+            client_secret: required("IDPORTEN_CLIENT_SECRET", "the client secret")?,
+            redirect_url: match get("IDPORTEN_REDIRECT_URI") {
+                Some(value) => url("IDPORTEN_REDIRECT_URI", &value)?,
+                None => derived("/auth/callback")?,
+            },
+            post_logout_redirect_url: match get("IDPORTEN_POST_LOGOUT_REDIRECT_URI") {
+                Some(value) => url("IDPORTEN_POST_LOGOUT_REDIRECT_URI", &value)?,
+                None => derived("/logged-out")?,
+            },
+        };
+
+        let mail = MailConfig {
+            smtp_url: required(
+                "STAFETT_SMTP_URL",
+                "the SMTP server, e.g. smtp://127.0.0.1:2525",
+            )?,
+            from: required(
+                "STAFETT_MAIL_FROM",
+                "the sender, e.g. Stafett <ikke-svar@kommune.no>",
+            )?,
+        };
+        if mail.from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError {
+                setting: "STAFETT_MAIL_FROM",
+                problem: "is not an e-mail address (e.g. Stafett <ikke-svar@kommune.no>)".into(),
+            });
+        }
+
+        let sms = match get("STAFETT_SMS_URL") {
+            None => None,
+            Some(value) => Some(SmsConfig {
+                url: url("STAFETT_SMS_URL", &value)?,
+                user: required("STAFETT_SMS_USER", "the SMS gateway's user name")?,
+                password: required("STAFETT_SMS_PASSWORD", "the SMS gateway's password")?,
+            }),
+        };
+
         Ok(Config {
             database_url,
             site_addr,
             site_root,
             seed_demo,
             log_format,
+            public_url,
+            idporten,
+            mail,
+            sms,
         })
+    }
+}
+
+fn url(setting: &'static str, value: &str) -> Result<Url, ConfigError> {
+    let parsed = Url::parse(value).map_err(|_| ConfigError {
+        setting,
+        problem: format!("is not a URL (got {value:?})"),
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return Err(ConfigError {
+            setting,
+            problem: format!("must be an http:// or https:// URL (got {value:?})"),
+        });
+    }
+    Ok(parsed)
+}
+
+/// Plain http is accepted only where nothing leaves the machine.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(openidconnect::url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(openidconnect::url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(openidconnect::url::Host::Domain(name)) => name == "localhost",
+        None => false,
     }
 }
 
@@ -120,11 +263,31 @@ mod tests {
     }
 
     const DB: (&str, &str) = ("DATABASE_URL", "postgres://stafett@127.0.0.1:5432/stafett");
+    const REQUIRED: [(&str, &str); 6] = [
+        DB,
+        ("IDPORTEN_ISSUER", "https://idporten.example"),
+        ("IDPORTEN_CLIENT_ID", "stafett"),
+        ("IDPORTEN_CLIENT_SECRET", "hemmelig-klienthemmelighet"),
+        ("STAFETT_SMTP_URL", "smtp://127.0.0.1:2525"),
+        ("STAFETT_MAIL_FROM", "Stafett <ikke-svar@fjordvik.example>"),
+    ];
+
+    fn with(extra: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+        let mut vars = REQUIRED.to_vec();
+        vars.extend_from_slice(extra);
+        vars
+    }
 
     #[test]
     fn defaults_apply_when_only_the_database_is_given() {
-        let config = config(&[DB]).expect("valid");
+        let config = config(&REQUIRED).expect("valid");
         assert_eq!(config.site_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.public_url.as_str(), "http://127.0.0.1:3000/");
+        assert_eq!(
+            config.idporten.redirect_url.as_str(),
+            "http://127.0.0.1:3000/auth/callback"
+        );
+        assert!(config.sms.is_none());
         assert_eq!(config.site_root, PathBuf::from("target/site"));
         assert!(!config.seed_demo);
         assert_eq!(config.log_format, LogFormat::Text);
@@ -132,16 +295,36 @@ mod tests {
 
     #[test]
     fn each_bad_setting_is_named() {
-        let cases: [(&[(&str, &str)], &str); 6] = [
-            (&[], "DATABASE_URL"),
-            (&[("DATABASE_URL", "  ")], "DATABASE_URL"),
-            (&[("DATABASE_URL", "mysql://x")], "DATABASE_URL"),
-            (&[DB, ("LEPTOS_SITE_ADDR", "localhost")], "LEPTOS_SITE_ADDR"),
-            (&[DB, ("STAFETT_SEED_DEMO", "yes")], "STAFETT_SEED_DEMO"),
-            (&[DB, ("STAFETT_LOG_FORMAT", "xml")], "STAFETT_LOG_FORMAT"),
+        let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
+            (vec![], "DATABASE_URL"),
+            (vec![("DATABASE_URL", "  ")], "DATABASE_URL"),
+            (vec![("DATABASE_URL", "mysql://x")], "DATABASE_URL"),
+            (
+                with(&[("LEPTOS_SITE_ADDR", "localhost")]),
+                "LEPTOS_SITE_ADDR",
+            ),
+            (with(&[("STAFETT_SEED_DEMO", "yes")]), "STAFETT_SEED_DEMO"),
+            (with(&[("STAFETT_LOG_FORMAT", "xml")]), "STAFETT_LOG_FORMAT"),
+            (vec![DB], "IDPORTEN_ISSUER"),
+            (
+                with(&[("IDPORTEN_ISSUER", "idporten.no")]),
+                "IDPORTEN_ISSUER",
+            ),
+            (
+                with(&[("STAFETT_PUBLIC_URL", "http://stafett.fjordvik.example")]),
+                "STAFETT_PUBLIC_URL",
+            ),
+            (
+                with(&[("STAFETT_MAIL_FROM", "ikke en adresse")]),
+                "STAFETT_MAIL_FROM",
+            ),
+            (
+                with(&[("STAFETT_SMS_URL", "http://127.0.0.1:9/sms")]),
+                "STAFETT_SMS_USER",
+            ),
         ];
         for (vars, setting) in cases {
-            let error = config(vars).expect_err(setting);
+            let error = config(&vars).expect_err(setting);
             assert_eq!(error.setting, setting);
             assert!(error
                 .to_string()
@@ -151,7 +334,15 @@ mod tests {
 
     #[test]
     fn the_database_url_never_appears_in_debug_output() {
-        let config = config(&[("DATABASE_URL", "postgres://u:secret@h/d")]).expect("valid");
-        assert!(!format!("{config:?}").contains("secret"));
+        let mut vars = with(&[
+            ("STAFETT_SMS_URL", "https://sms.example/send"),
+            ("STAFETT_SMS_USER", "stafett"),
+            ("STAFETT_SMS_PASSWORD", "hemmelig-sms"),
+        ]);
+        vars[0] = ("DATABASE_URL", "postgres://u:secret@h/d");
+        let debug = format!("{:?}", config(&vars).expect("valid"));
+        for secret in ["secret", "hemmelig"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
     }
 }

@@ -31,7 +31,7 @@ pub enum PrepareError {
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("demo seed failed: {0}")]
-    Seed(sqlx::Error),
+    Seed(crate::demo_seed::SeedError),
 }
 
 /// Migrates (and seeds the demo data if asked), retrying for as long as the database cannot

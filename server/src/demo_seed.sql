@@ -122,20 +122,23 @@ select person_id, unit_id, role from demo_adult where unit_id is not null
 on conflict (person_id, unit_id) do nothing;
 
 -- Children: Emma (8; parents live apart, shared residence), Jonas (15; lives with his
--- mother, his father has no parental responsibility), Sara (16; parents live together).
+-- mother, his father has no parental responsibility), Sara (16; parents live together) and
+-- her sister Nora (12; has her own login with username, password and one-time code).
 create temporary table demo_child (
     person_id uuid, given_name text, family_name text, age int, serial int, has_login boolean
 ) on commit drop;
 insert into demo_child values
     ('00000000-0000-4000-8000-000000000401', 'Emma', 'Nilsen', 8, 41, false),
     ('00000000-0000-4000-8000-000000000402', 'Jonas', 'Berg', 15, 42, true),
-    ('00000000-0000-4000-8000-000000000403', 'Sara', 'Lie', 16, 43, true);
+    ('00000000-0000-4000-8000-000000000403', 'Sara', 'Lie', 16, 43, true),
+    ('00000000-0000-4000-8000-000000000404', 'Nora', 'Lie', 12, 44, false);
 
-insert into person (person_id, given_name, family_name, national_id)
+insert into person (person_id, given_name, family_name, national_id, email)
 select person_id, given_name, family_name,
-       case when has_login then pg_temp.synthetic_id(pg_temp.born_years_ago(age), serial) end
+       case when has_login then pg_temp.synthetic_id(pg_temp.born_years_ago(age), serial) end,
+       case when age < 15 and given_name = 'Nora' then 'nora.lie@example.no' end
 from demo_child
-on conflict (person_id) do update set national_id = excluded.national_id;
+on conflict (person_id) do update set national_id = excluded.national_id, email = excluded.email;
 
 insert into child (person_id, municipality_id, birth_date)
 select person_id, '00000000-0000-4000-8000-000000000001', pg_temp.born_years_ago(age)
@@ -149,5 +152,7 @@ values
     ('00000000-0000-4000-8000-000000000303', '00000000-0000-4000-8000-000000000402', true, 'residence_with_this_guardian'),
     ('00000000-0000-4000-8000-000000000304', '00000000-0000-4000-8000-000000000402', false, 'residence_with_other'),
     ('00000000-0000-4000-8000-000000000305', '00000000-0000-4000-8000-000000000403', true, 'lives_together'),
-    ('00000000-0000-4000-8000-000000000306', '00000000-0000-4000-8000-000000000403', true, 'lives_together')
+    ('00000000-0000-4000-8000-000000000306', '00000000-0000-4000-8000-000000000403', true, 'lives_together'),
+    ('00000000-0000-4000-8000-000000000305', '00000000-0000-4000-8000-000000000404', true, 'lives_together'),
+    ('00000000-0000-4000-8000-000000000306', '00000000-0000-4000-8000-000000000404', true, 'lives_together')
 on conflict (guardian_id, child_id) do nothing;

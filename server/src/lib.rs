@@ -2,10 +2,12 @@
 //! `main.rs` wires them together; tests drive the router in-process.
 
 pub mod api_errors;
+pub mod auth;
 pub mod config;
 pub mod database;
 pub mod demo_seed;
 pub mod health;
+pub mod outbox;
 pub mod router;
 pub mod security_headers;
 pub mod state;

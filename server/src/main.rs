@@ -1,8 +1,16 @@
 //! The Stafett server: configuration, database preparation, and serving until a signal.
 
 use server::config::Config;
+use server::outbox::email::Mailer;
+use server::outbox::sms::{HttpSmsGateway, SmsGateway};
+use server::outbox::worker::{self, Senders};
 use server::{database, router, telemetry};
+use std::net::SocketAddr;
 use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+use tower_sessions::ExpiredDeletion;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -23,6 +31,20 @@ async fn main() -> ExitCode {
         }
     };
     let state = server::state::new(pool.clone(), &config);
+    let mail = match Mailer::new(&config.mail) {
+        Ok(mail) => mail,
+        Err(error) => {
+            eprintln!("configuration error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let senders = Senders {
+        mail,
+        sms: config
+            .sms
+            .clone()
+            .map(|sms| Arc::new(HttpSmsGateway::new(sms)) as Arc<dyn SmsGateway>),
+    };
 
     let listener = match tokio::net::TcpListener::bind(config.site_addr).await {
         Ok(listener) => listener,
@@ -36,11 +58,27 @@ async fn main() -> ExitCode {
     };
 
     tracing::info!(url = %format!("http://{}", config.site_addr), "Stafett is listening");
-    let server = axum::serve(listener, router::build(state.clone()))
-        .with_graceful_shutdown(shutdown_signal());
+    let service = router::build(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let server = axum::serve(listener, service).with_graceful_shutdown(shutdown_signal());
+    let ready = state.app.database_ready.clone();
+    tokio::spawn(worker::run(pool.clone(), senders, ready.clone()));
+    let store = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());
+    tokio::spawn(async move {
+        // Expired session records are deleted hourly (they are refused at once regardless),
+        // once the migrations have created their table.
+        while !ready.load(Ordering::Acquire) {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+        if let Err(error) = store
+            .continuously_delete_expired(Duration::from_secs(3600))
+            .await
+        {
+            tracing::warn!(%error, "expired sessions are no longer deleted");
+        }
+    });
     // Polled here rather than spawned: sqlx's migrator future is not `Send`. Serving starts at
     // once, so `/healthz` answers 503 while the database is still being waited for.
-    let preparation = database::prepare(&pool, config.seed_demo, state.database_ready.clone());
+    let preparation = database::prepare(&pool, config.seed_demo, state.app.database_ready.clone());
     let preparation_failed = async {
         match preparation.await {
             Ok(()) => std::future::pending().await,

@@ -1,9 +1,12 @@
 //! The HTTP surface: pages and server functions (Leptos), health, static files, and the
 //! layers every response passes through.
 
-use app::server::state::AppState;
+use crate::auth::{child_login, csrf, identify, idporten_routes, sessions};
+use crate::config::is_loopback;
+use crate::state::ServerState;
 use app::{shell, App};
-use axum::routing::get;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -11,26 +14,43 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultOnFailure, TraceLayer};
 use tracing::Level;
 
-pub fn build(state: AppState) -> Router {
+pub fn build(state: ServerState) -> Router {
     let routes = generate_route_list(App);
     let context = {
-        let state = state.clone();
-        move || provide_context(state.clone())
+        let app = state.app.clone();
+        move || provide_context(app.clone())
     };
     let page = {
-        let options = state.leptos_options.clone();
+        let options = state.app.leptos_options.clone();
         move || shell(options.clone())
     };
+    let store = tower_sessions_sqlx_store::PostgresStore::new(state.app.pool.clone());
+    // `Secure` everywhere but plain-http loopback, where browsers would drop the cookie.
+    let secure_cookies = !(state.public_url.scheme() == "http" && is_loopback(&state.public_url));
 
     Router::new()
-        .route("/healthz", get(crate::health::healthz))
+        .route("/auth/login", get(idporten_routes::login))
+        .route("/auth/callback", get(idporten_routes::callback))
+        .route("/auth/logout", post(idporten_routes::logout))
+        .route("/auth/child/password", post(child_login::password))
+        .route("/auth/child/code", post(child_login::code))
         .leptos_routes_with_context(&state, routes, context.clone(), page)
+        // Pages, server functions and the routes above learn who is asking; static files
+        // (the fallback) and the two routes below do not need to.
+        .route_layer(from_fn_with_state(state.clone(), identify::identify))
+        .route(
+            "/auth/backchannel-logout",
+            post(idporten_routes::backchannel_logout),
+        )
+        .route("/healthz", get(crate::health::healthz))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
+            ServerState,
             _,
         >(context, shell))
-        .layer(axum::middleware::from_fn(crate::api_errors::set_status))
-        .layer(axum::middleware::from_fn(crate::security_headers::add))
+        .layer(from_fn_with_state(state.clone(), csrf::refuse_cross_site))
+        .layer(sessions::layer(store, secure_cookies))
+        .layer(from_fn(crate::api_errors::set_status))
+        .layer(from_fn(crate::security_headers::add))
         .layer(CompressionLayer::new())
         .layer(
             // 5xx answers are logged as warnings here: the cause, if ours, is logged as an

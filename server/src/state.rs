@@ -1,23 +1,58 @@
-//! Building the shared application state from the configuration.
+//! Building the shared state from the configuration.
 
+use crate::auth::idporten::IdPorten;
 use crate::config::Config;
 use app::server::state::AppState;
+use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
+use openidconnect::url::Url;
 use sqlx::PgPool;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
+/// What the server's own routes need besides the application's state.
+#[derive(Clone)]
+pub struct ServerState {
+    pub app: AppState,
+    pub idporten: Arc<IdPorten>,
+    /// Where users reach the app: the one origin state-changing requests may come from.
+    pub public_url: Url,
+}
+
+impl ServerState {
+    /// `scheme://host[:port]` of the public URL, as browsers send it in `Origin`.
+    pub fn public_origin(&self) -> String {
+        self.public_url.origin().ascii_serialization()
+    }
+}
+
+impl FromRef<ServerState> for AppState {
+    fn from_ref(state: &ServerState) -> Self {
+        state.app.clone()
+    }
+}
+
+impl FromRef<ServerState> for LeptosOptions {
+    fn from_ref(state: &ServerState) -> Self {
+        state.app.leptos_options.clone()
+    }
+}
+
 /// The state for `pool` and `config`, with the database not yet marked ready.
-pub fn new(pool: PgPool, config: &Config) -> AppState {
+pub fn new(pool: PgPool, config: &Config) -> ServerState {
     let leptos_options = LeptosOptions::builder()
         .output_name("stafett")
         .site_root(config.site_root.to_string_lossy().into_owned())
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
         .build();
-    AppState {
-        pool,
-        leptos_options,
-        database_ready: Arc::new(AtomicBool::new(false)),
+    ServerState {
+        app: AppState {
+            pool,
+            leptos_options,
+            database_ready: Arc::new(AtomicBool::new(false)),
+        },
+        idporten: Arc::new(IdPorten::new(config.idporten.clone())),
+        public_url: config.public_url.clone(),
     }
 }

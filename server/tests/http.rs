@@ -1,58 +1,12 @@
 //! The HTTP surface driven in-process against a fresh, migrated and seeded database.
 
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::response::Response;
-use server::config::Config;
 use sqlx::PgPool;
 use std::sync::atomic::Ordering;
-use tower::ServiceExt;
+use support::{json, text, TestApp};
 
-/// The router over `pool`, with the demo data in place and the database marked ready.
-struct TestApp {
-    router: axum::Router,
-}
-
-impl TestApp {
-    async fn seeded(pool: PgPool) -> TestApp {
-        server::demo_seed::run(&pool).await.expect("demo seed");
-        TestApp::with_readiness(pool, true)
-    }
-
-    fn with_readiness(pool: PgPool, ready: bool) -> TestApp {
-        let config = Config::from_lookup(|name| {
-            (name == "DATABASE_URL").then(|| "postgres://unused@127.0.0.1/unused".to_string())
-        })
-        .expect("test config");
-        let state = server::state::new(pool, &config);
-        state.database_ready.store(ready, Ordering::Release);
-        TestApp {
-            router: server::router::build(state),
-        }
-    }
-
-    async fn send(&self, request: Request<Body>) -> Response {
-        self.router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("infallible")
-    }
-
-    async fn get(&self, uri: &str) -> Response {
-        self.send(Request::get(uri).body(Body::empty()).expect("request"))
-            .await
-    }
-}
-
-async fn text(response: Response) -> String {
-    let bytes = to_bytes(response.into_body(), 4 << 20).await.expect("body");
-    String::from_utf8(bytes.to_vec()).expect("utf-8")
-}
-
-async fn json(response: Response) -> serde_json::Value {
-    serde_json::from_str(&text(response).await).expect("json")
-}
+mod support;
 
 fn names(units: &serde_json::Value) -> Vec<&str> {
     units

@@ -13,6 +13,9 @@ pub enum ApiError {
     NotFound,
     #[error("bad request")]
     BadRequest,
+    /// Not logged in, or the login has ended (timed out, logged out elsewhere).
+    #[error("not logged in")]
+    Unauthorized,
     #[error("temporarily unavailable")]
     Unavailable,
     #[error("internal error")]
@@ -25,6 +28,7 @@ impl ApiError {
         match self {
             ApiError::NotFound => http::StatusCode::NOT_FOUND,
             ApiError::BadRequest => http::StatusCode::BAD_REQUEST,
+            ApiError::Unauthorized => http::StatusCode::UNAUTHORIZED,
             ApiError::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
         }

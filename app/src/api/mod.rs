@@ -4,6 +4,7 @@
 
 pub mod directory;
 pub mod error;
+pub mod identity;
 pub mod language;
 
 /// The URL prefix of every server function.

@@ -1,5 +1,6 @@
 use super::Texts;
 use crate::api::error::ApiError;
+use crate::api::identity::{LoginMethod, LoginProblem};
 use crate::domain::service_kind::ServiceKind;
 
 pub(super) const TEXTS: Texts = Texts {
@@ -43,7 +44,76 @@ pub(super) const TEXTS: Texts = Texts {
     error: |error| match error {
         ApiError::NotFound => "We could not find what you were looking for.",
         ApiError::BadRequest => "The request was not valid. Check what you entered and try again.",
+        ApiError::Unauthorized => "You are not logged in, or your login has expired. Please log in again.",
         ApiError::Unavailable => "The service is temporarily unavailable. Please try again shortly.",
         ApiError::Internal => "Something went wrong on our side. Please try again later.",
     },
+    login_link: "Log in",
+    logout: "Log out",
+    my_page: "My page",
+
+    login_title: "Log in",
+    login_intro: "Log in to see the relay logs you take part in.",
+    login_idporten: "Log in with ID-porten",
+    login_idporten_hint: "With BankID, BankID on mobile, Buypass or Commfides.",
+    login_child_link: "Under 15? Log in with your username and password",
+    login_problem: |problem| match problem {
+        LoginProblem::Cancelled => "You cancelled the login. You can try again whenever you like.",
+        LoginProblem::Failed => "The login could not be completed. Please try again.",
+        LoginProblem::Level => "You must log in at the highest security level, with BankID, Buypass or Commfides. Please try again.",
+        LoginProblem::Unavailable => "ID-porten is not answering right now. Please try again shortly.",
+        LoginProblem::Missing => "Please fill in both username and password.",
+        LoginProblem::Invalid => "Wrong username or password.",
+        LoginProblem::Locked => "Too many failed attempts. For your security, you cannot log in for the next 15 minutes.",
+        LoginProblem::Expired => "The code has expired or been used up. Log in again to get a new code.",
+        LoginProblem::NoAddress => "We have no e-mail address or mobile number to send the code to. Contact the person who holds your relay log.",
+        LoginProblem::WrongCode => "Wrong code.",
+    },
+    no_log_title: "No relay log is connected to you",
+    no_log_body: "ID-porten confirmed who you are, but you do not take part in any relay log in Stafett. No account has been created for you.",
+    no_log_contact: "If you think you should have access, contact the person who holds the child's relay log, or the kindergarten, school or health centre.",
+    find_contact: "Find contact information",
+
+    child_login_title: "Log in with a username",
+    child_login_intro: "For you if you are under 15 and have your own login. Every time you log in, you get a code by e-mail or text message.",
+    username_label: "Username",
+    password_label: "Password",
+    next: "Next",
+    code_title: "Enter the code",
+    code_sent: |by_sms| {
+        let to = if by_sms { "your mobile phone" } else { "your e-mail" };
+        format!("We have sent a 6-digit code to {to}. The code is valid for 10 minutes.")
+    },
+    code_label: "Code",
+    code_hint: "6 digits",
+    code_submit: "Log in",
+    code_tries_left: |left| match left {
+        1 => "You have 1 try left.".to_string(),
+        n => format!("You have {n} tries left."),
+    },
+    code_restart: "Didn't get the code? Start again",
+    code_message_subject: "Your code for logging in to Stafett",
+    code_message_body: |code| format!(
+        "Your code is {code}\n\nIt is valid for 10 minutes. Never give the code to anyone.\nIf you did not try to log in to Stafett, you can ignore this message."
+    ),
+
+    me_title: "My page",
+    signed_in_as: |name| format!("You are logged in as {name}"),
+    staff_units: "You work at",
+    unit_leader: "unit leader",
+    citizen: "You are logged in as a citizen.",
+    sessions_title: "Active logins",
+    sessions_intro: "Here you see where you are logged in now. A login ends after 30 minutes without activity, and after 12 hours at the latest.",
+    session_started: "Started",
+    session_last_active: "Last active",
+    session_this: "This browser",
+    session_method: |method| match method {
+        LoginMethod::IdPorten => "ID-porten",
+        LoginMethod::PasswordAndCode => "Username, password and code",
+    },
+    unknown_device: "Unknown browser",
+    log_out_everywhere: "Log out everywhere",
+    logged_out_title: "You are logged out",
+    logged_out_body: "If others also use this computer, close the browser now.",
+    login_again: "Log in again",
 };

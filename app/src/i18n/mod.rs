@@ -8,6 +8,7 @@ mod en;
 mod nb;
 mod nn;
 
+use crate::api::identity::{LoginMethod, LoginProblem};
 use crate::domain::service_kind::ServiceKind;
 use serde::{Deserialize, Serialize};
 
@@ -107,6 +108,53 @@ pub struct Texts {
     pub not_found_body: &'static str,
     pub error_title: &'static str,
     pub error: fn(crate::api::error::ApiError) -> &'static str,
+
+    pub login_link: &'static str,
+    pub logout: &'static str,
+    pub my_page: &'static str,
+
+    pub login_title: &'static str,
+    pub login_intro: &'static str,
+    pub login_idporten: &'static str,
+    pub login_idporten_hint: &'static str,
+    pub login_child_link: &'static str,
+    pub login_problem: fn(LoginProblem) -> &'static str,
+    pub no_log_title: &'static str,
+    pub no_log_body: &'static str,
+    pub no_log_contact: &'static str,
+    pub find_contact: &'static str,
+
+    pub child_login_title: &'static str,
+    pub child_login_intro: &'static str,
+    pub username_label: &'static str,
+    pub password_label: &'static str,
+    pub next: &'static str,
+    pub code_title: &'static str,
+    pub code_sent: fn(by_sms: bool) -> String,
+    pub code_label: &'static str,
+    pub code_hint: &'static str,
+    pub code_submit: &'static str,
+    pub code_tries_left: fn(left: u32) -> String,
+    pub code_restart: &'static str,
+    pub code_message_subject: &'static str,
+    pub code_message_body: fn(code: &str) -> String,
+
+    pub me_title: &'static str,
+    pub signed_in_as: fn(name: &str) -> String,
+    pub staff_units: &'static str,
+    pub unit_leader: &'static str,
+    pub citizen: &'static str,
+    pub sessions_title: &'static str,
+    pub sessions_intro: &'static str,
+    pub session_started: &'static str,
+    pub session_last_active: &'static str,
+    pub session_this: &'static str,
+    pub session_method: fn(LoginMethod) -> &'static str,
+    pub unknown_device: &'static str,
+    pub log_out_everywhere: &'static str,
+    pub logged_out_title: &'static str,
+    pub logged_out_body: &'static str,
+    pub login_again: &'static str,
 }
 
 #[cfg(test)]

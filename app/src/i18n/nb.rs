@@ -1,5 +1,6 @@
 use super::Texts;
 use crate::api::error::ApiError;
+use crate::api::identity::{LoginMethod, LoginProblem};
 use crate::domain::service_kind::ServiceKind;
 
 pub(super) const TEXTS: Texts = Texts {
@@ -44,7 +45,76 @@ pub(super) const TEXTS: Texts = Texts {
     error: |error| match error {
         ApiError::NotFound => "Vi fant ikke det du lette etter.",
         ApiError::BadRequest => "Forespørselen var ugyldig. Sjekk det du skrev inn, og prøv igjen.",
+        ApiError::Unauthorized => "Du er ikke logget inn, eller innloggingen er utløpt. Logg inn på nytt.",
         ApiError::Unavailable => "Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.",
         ApiError::Internal => "Det oppstod en feil hos oss. Prøv igjen senere.",
     },
+    login_link: "Logg inn",
+    logout: "Logg ut",
+    my_page: "Min side",
+
+    login_title: "Logg inn",
+    login_intro: "Logg inn for å se stafettloggene du er med i.",
+    login_idporten: "Logg inn med ID-porten",
+    login_idporten_hint: "Med BankID, BankID på mobil, Buypass eller Commfides.",
+    login_child_link: "Er du under 15 år? Logg inn med brukernavn og passord",
+    login_problem: |problem| match problem {
+        LoginProblem::Cancelled => "Du avbrøt innloggingen. Du kan prøve igjen når du vil.",
+        LoginProblem::Failed => "Innloggingen kunne ikke fullføres. Prøv igjen.",
+        LoginProblem::Level => "Du må logge inn på høyeste sikkerhetsnivå, med BankID, Buypass eller Commfides. Prøv igjen.",
+        LoginProblem::Unavailable => "ID-porten svarer ikke akkurat nå. Prøv igjen om litt.",
+        LoginProblem::Missing => "Fyll inn både brukernavn og passord.",
+        LoginProblem::Invalid => "Feil brukernavn eller passord.",
+        LoginProblem::Locked => "For mange mislykkede forsøk. Av sikkerhetshensyn kan du ikke logge inn de neste 15 minuttene.",
+        LoginProblem::Expired => "Koden er utløpt eller brukt opp. Logg inn på nytt for å få en ny kode.",
+        LoginProblem::NoAddress => "Vi har ingen e-postadresse eller mobilnummer å sende koden til. Kontakt den som har stafettloggen din.",
+        LoginProblem::WrongCode => "Feil kode.",
+    },
+    no_log_title: "Ingen stafettlogg er knyttet til deg",
+    no_log_body: "ID-porten bekreftet hvem du er, men du er ikke med i noen stafettlogg i Stafett. Vi har ikke opprettet noen bruker for deg.",
+    no_log_contact: "Mener du at du skal ha tilgang, ta kontakt med den som har stafettloggen for barnet, eller med barnehagen, skolen eller helsestasjonen.",
+    find_contact: "Finn kontaktinformasjon",
+
+    child_login_title: "Logg inn med brukernavn",
+    child_login_intro: "For deg under 15 år som har fått egen innlogging. Hver gang du logger inn, får du en kode på e-post eller SMS.",
+    username_label: "Brukernavn",
+    password_label: "Passord",
+    next: "Neste",
+    code_title: "Skriv inn koden",
+    code_sent: |by_sms| {
+        let to = if by_sms { "mobilen din" } else { "e-posten din" };
+        format!("Vi har sendt en kode på 6 siffer til {to}. Koden gjelder i 10 minutter.")
+    },
+    code_label: "Kode",
+    code_hint: "6 siffer",
+    code_submit: "Logg inn",
+    code_tries_left: |left| match left {
+        1 => "Du har 1 forsøk igjen.".to_string(),
+        n => format!("Du har {n} forsøk igjen."),
+    },
+    code_restart: "Fikk du ikke koden? Start på nytt",
+    code_message_subject: "Koden din for å logge inn i Stafett",
+    code_message_body: |code| format!(
+        "Koden din er {code}\n\nDen gjelder i 10 minutter. Ikke gi koden til noen.\nHar du ikke prøvd å logge inn i Stafett, kan du se bort fra denne meldingen."
+    ),
+
+    me_title: "Min side",
+    signed_in_as: |name| format!("Du er logget inn som {name}"),
+    staff_units: "Du jobber i",
+    unit_leader: "enhetsleder",
+    citizen: "Du er logget inn som innbygger.",
+    sessions_title: "Aktive innlogginger",
+    sessions_intro: "Her ser du hvor du er logget inn nå. En innlogging avsluttes etter 30 minutter uten aktivitet, og senest etter 12 timer.",
+    session_started: "Startet",
+    session_last_active: "Sist aktiv",
+    session_this: "Denne nettleseren",
+    session_method: |method| match method {
+        LoginMethod::IdPorten => "ID-porten",
+        LoginMethod::PasswordAndCode => "Brukernavn, passord og kode",
+    },
+    unknown_device: "Ukjent nettleser",
+    log_out_everywhere: "Logg ut overalt",
+    logged_out_title: "Du er logget ut",
+    logged_out_body: "Bruker du en datamaskin som andre også bruker, bør du lukke nettleseren nå.",
+    login_again: "Logg inn igjen",
 };

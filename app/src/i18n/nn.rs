@@ -1,5 +1,6 @@
 use super::Texts;
 use crate::api::error::ApiError;
+use crate::api::identity::{LoginMethod, LoginProblem};
 use crate::domain::service_kind::ServiceKind;
 
 pub(super) const TEXTS: Texts = Texts {
@@ -46,7 +47,73 @@ pub(super) const TEXTS: Texts = Texts {
         ApiError::BadRequest => {
             "Førespurnaden var ugyldig. Sjekk det du skreiv inn, og prøv igjen."
         }
+        ApiError::Unauthorized => "Du er ikkje logga inn, eller innlogginga har gått ut. Logg inn på nytt.",
         ApiError::Unavailable => "Tenesta er mellombels utilgjengeleg. Prøv igjen om litt.",
         ApiError::Internal => "Det oppstod ein feil hos oss. Prøv igjen seinare.",
     },
+    login_link: "Logg inn",
+    logout: "Logg ut",
+    my_page: "Mi side",
+
+    login_title: "Logg inn",
+    login_intro: "Logg inn for å sjå stafettloggane du er med i.",
+    login_idporten: "Logg inn med ID-porten",
+    login_idporten_hint: "Med BankID, BankID på mobil, Buypass eller Commfides.",
+    login_child_link: "Er du under 15 år? Logg inn med brukarnamn og passord",
+    login_problem: |problem| match problem {
+        LoginProblem::Cancelled => "Du avbraut innlogginga. Du kan prøve igjen når du vil.",
+        LoginProblem::Failed => "Innlogginga kunne ikkje fullførast. Prøv igjen.",
+        LoginProblem::Level => "Du må logge inn på høgaste tryggingsnivå, med BankID, Buypass eller Commfides. Prøv igjen.",
+        LoginProblem::Unavailable => "ID-porten svarar ikkje akkurat no. Prøv igjen om litt.",
+        LoginProblem::Missing => "Fyll inn både brukarnamn og passord.",
+        LoginProblem::Invalid => "Feil brukarnamn eller passord.",
+        LoginProblem::Locked => "For mange mislukka forsøk. Av omsyn til tryggleiken kan du ikkje logge inn dei neste 15 minutta.",
+        LoginProblem::Expired => "Koden har gått ut eller er brukt opp. Logg inn på nytt for å få ein ny kode.",
+        LoginProblem::NoAddress => "Vi har inga e-postadresse eller mobilnummer å sende koden til. Kontakt den som har stafettloggen din.",
+        LoginProblem::WrongCode => "Feil kode.",
+    },
+    no_log_title: "Ingen stafettlogg er knytt til deg",
+    no_log_body: "ID-porten stadfesta kven du er, men du er ikkje med i nokon stafettlogg i Stafett. Vi har ikkje oppretta nokon brukar for deg.",
+    no_log_contact: "Meiner du at du skal ha tilgang, ta kontakt med den som har stafettloggen for barnet, eller med barnehagen, skulen eller helsestasjonen.",
+    find_contact: "Finn kontaktinformasjon",
+
+    child_login_title: "Logg inn med brukarnamn",
+    child_login_intro: "For deg under 15 år som har fått eiga innlogging. Kvar gong du loggar inn, får du ein kode på e-post eller SMS.",
+    username_label: "Brukarnamn",
+    password_label: "Passord",
+    next: "Neste",
+    code_title: "Skriv inn koden",
+    code_sent: |by_sms| {
+        let to = if by_sms { "mobilen din" } else { "e-posten din" };
+        format!("Vi har sendt ein kode på 6 siffer til {to}. Koden gjeld i 10 minutt.")
+    },
+    code_label: "Kode",
+    code_hint: "6 siffer",
+    code_submit: "Logg inn",
+    code_tries_left: |left| format!("Du har {left} forsøk igjen."),
+    code_restart: "Fekk du ikkje koden? Start på nytt",
+    code_message_subject: "Koden din for å logge inn i Stafett",
+    code_message_body: |code| format!(
+        "Koden din er {code}\n\nDen gjeld i 10 minutt. Ikkje gi koden til nokon.\nHar du ikkje prøvd å logge inn i Stafett, kan du sjå bort frå denne meldinga."
+    ),
+
+    me_title: "Mi side",
+    signed_in_as: |name| format!("Du er logga inn som {name}"),
+    staff_units: "Du arbeider i",
+    unit_leader: "einingsleiar",
+    citizen: "Du er logga inn som innbyggjar.",
+    sessions_title: "Aktive innloggingar",
+    sessions_intro: "Her ser du kvar du er logga inn no. Ei innlogging blir avslutta etter 30 minutt utan aktivitet, og seinast etter 12 timar.",
+    session_started: "Starta",
+    session_last_active: "Sist aktiv",
+    session_this: "Denne nettlesaren",
+    session_method: |method| match method {
+        LoginMethod::IdPorten => "ID-porten",
+        LoginMethod::PasswordAndCode => "Brukarnamn, passord og kode",
+    },
+    unknown_device: "Ukjend nettlesar",
+    log_out_everywhere: "Logg ut overalt",
+    logged_out_title: "Du er logga ut",
+    logged_out_body: "Brukar du ei datamaskin som andre også brukar, bør du lukke nettlesaren no.",
+    login_again: "Logg inn igjen",
 };

@@ -1,6 +1,8 @@
 //! Server-only code: state, database access and errors. Compiled only with `ssr`.
 
+pub mod audit;
 pub mod directory;
 pub mod error;
+pub mod identity;
 pub mod redirect;
 pub mod state;

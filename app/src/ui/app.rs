@@ -2,7 +2,10 @@
 
 use crate::i18n::use_lang;
 use crate::ui::components::layout::Layout;
-use crate::ui::pages::{directory::DirectoryPage, not_found::NotFoundPage, unit::UnitPage};
+use crate::ui::pages::directory::DirectoryPage;
+use crate::ui::pages::login::{ChildLoginPage, CodePage, LoggedOutPage, LoginPage, NoLogPage};
+use crate::ui::pages::me::{MePage, SessionsPage};
+use crate::ui::pages::{not_found::NotFoundPage, unit::UnitPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -25,6 +28,13 @@ pub fn App() -> impl IntoView {
                     // (e.g. 404) can still be set and the page works without JavaScript.
                     <Route path=path!("/") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/units/:unit_id") view=UnitPage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/login/child") view=ChildLoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/login/child/code") view=CodePage ssr=SsrMode::Async />
+                    <Route path=path!("/login/no-log") view=NoLogPage ssr=SsrMode::Async />
+                    <Route path=path!("/logged-out") view=LoggedOutPage ssr=SsrMode::Async />
+                    <Route path=path!("/me") view=MePage ssr=SsrMode::Async />
+                    <Route path=path!("/sessions") view=SessionsPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

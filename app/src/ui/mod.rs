@@ -5,4 +5,5 @@ pub mod components;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod shell;
+pub mod signed_in;
 pub mod status;

@@ -1,6 +1,7 @@
 use crate::i18n::use_lang;
 use crate::ui::components::hydration_marker::HydrationMarker;
 use crate::ui::components::language_form::LanguageForm;
+use crate::ui::signed_in::use_identity;
 use leptos::prelude::*;
 
 /// The frame of every page: skip link, header with the language choice, main, footer.
@@ -14,6 +15,17 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <img src="/icons/icon.svg" alt="" width="32" height="32" />
                 <span class="brand-name">{t.app_name}</span>
             </a>
+            <nav class="account" aria-label=t.my_page>
+                {match use_identity() {
+                    Some(identity) => view! {
+                        <a href="/me">{identity.full_name()}</a>
+                        <form method="post" action="/auth/logout">
+                            <button type="submit">{t.logout}</button>
+                        </form>
+                    }.into_any(),
+                    None => view! { <a href="/login">{t.login_link}</a> }.into_any(),
+                }}
+            </nav>
             <LanguageForm />
         </header>
         <main id="main" tabindex="-1">{children()}</main>

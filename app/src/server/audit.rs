@@ -1,0 +1,21 @@
+//! The audit trail: one row per security-relevant event, written in the same transaction as
+//! what it records. Details never hold national identity numbers, passwords or codes.
+
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+/// Records `action` (e.g. `auth.login_succeeded`) by `actor` (when known).
+pub async fn record(
+    conn: &mut PgConnection,
+    actor: Option<Uuid>,
+    action: &str,
+    detail: serde_json::Value,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("insert into audit_event (actor_id, action, detail) values ($1, $2, $3)")
+        .bind(actor)
+        .bind(action)
+        .bind(detail)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! The one way server code learns who is asking: [`current`]. The server's `identify`
+//! middleware resolves the login of each page and server-function request (see
+//! `server::auth::identify`) and leaves the [`Identity`] in the request's extensions.
+
+use crate::api::error::ApiError;
+use crate::api::identity::{Identity, LoginMethod, SessionSummary, StaffUnit};
+use leptos::prelude::*;
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+/// The person making this request, or `Unauthorized` (HTTP 401).
+pub fn current() -> Result<Identity, ApiError> {
+    optional().ok_or(ApiError::Unauthorized)
+}
+
+/// The person making this request, if logged in (for pages that show either way).
+pub fn optional() -> Option<Identity> {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Identity>().cloned())
+}
+
+/// The identity of an active login, marking it used now; `None` once it has ended or timed
+/// out. One round trip.
+pub async fn resume(
+    pool: &PgPool,
+    login_session_id: Uuid,
+) -> Result<Option<Identity>, sqlx::Error> {
+    let row = sqlx::query!(
+        r#"
+        with touched as (
+            update login_session set last_seen_at = now()
+            where login_session_id = $1
+              and login_session_is_active(created_at, last_seen_at, ended_at)
+            returning person_id
+        )
+        select p.person_id, p.given_name, p.family_name,
+               array(select m.unit_id from staff_unit_membership m join unit u using (unit_id)
+                     where m.person_id = p.person_id order by u.name) as "unit_ids!",
+               array(select u.name from staff_unit_membership m join unit u using (unit_id)
+                     where m.person_id = p.person_id order by u.name) as "unit_names!",
+               array(select m.role = 'unit_leader' from staff_unit_membership m
+                     join unit u using (unit_id)
+                     where m.person_id = p.person_id order by u.name) as "unit_leader!",
+               (exists (select 1 from guardianship g where g.guardian_id = p.person_id)
+                or exists (select 1 from child c where c.person_id = p.person_id)) as "is_citizen!"
+        from touched join person p using (person_id)
+        "#,
+        login_session_id
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|row| Identity {
+        person_id: row.person_id,
+        login_session_id,
+        given_name: row.given_name,
+        family_name: row.family_name,
+        staff_units: row
+            .unit_ids
+            .into_iter()
+            .zip(row.unit_names)
+            .zip(row.unit_leader)
+            .map(|((unit_id, unit_name), is_unit_leader)| StaffUnit {
+                unit_id,
+                unit_name,
+                is_unit_leader,
+            })
+            .collect(),
+        is_citizen: row.is_citizen,
+    }))
+}
+
+/// The active logins of `identity`'s person.
+pub async fn active_sessions(
+    pool: &PgPool,
+    identity: &Identity,
+) -> Result<Vec<SessionSummary>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"
+        select login_session_id, method, device,
+               to_char(created_at at time zone 'Europe/Oslo', 'DD.MM.YYYY HH24:MI') as "started!",
+               to_char(last_seen_at at time zone 'Europe/Oslo', 'DD.MM.YYYY HH24:MI') as "last_active!"
+        from login_session
+        where person_id = $1 and login_session_is_active(created_at, last_seen_at, ended_at)
+        order by last_seen_at desc
+        "#,
+        identity.person_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            Some(SessionSummary {
+                login_session_id: row.login_session_id,
+                method: LoginMethod::from_code(&row.method)?,
+                device: row.device,
+                started: row.started,
+                last_active: row.last_active,
+                current: row.login_session_id == identity.login_session_id,
+            })
+        })
+        .collect())
+}
+
+/// Ends every open login of `person_id`; returns how many.
+pub async fn end_all_sessions(
+    conn: &mut PgConnection,
+    person_id: Uuid,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query!(
+        "update login_session set ended_at = now(), ended_reason = 'logout_everywhere'
+         where person_id = $1 and ended_at is null",
+        person_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,151 @@
+//! Delivers the outbox. A message is claimed with `FOR UPDATE SKIP LOCKED` and marked sent
+//! in the same transaction, so any number of workers on any number of instances deliver
+//! each message once. A worker that dies before it has sent leaves the message for the next
+//! one; should it die in the instant after the server accepted a message but before the
+//! commit, the message goes out again with the same Message-ID / Idempotency-Key, which the
+//! receiving side can use to drop it.
+
+use super::email::Mailer;
+use super::sms::SmsGateway;
+use super::Channel;
+use sqlx::{PgPool, Postgres, Transaction};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+use uuid::Uuid;
+
+/// How often the outbox is looked at when idle: a one-time code should arrive within
+/// seconds.
+const POLL: Duration = Duration::from_millis(500);
+const MAX_ATTEMPTS: i32 = 10;
+
+pub struct Senders {
+    pub mail: Mailer,
+    pub sms: Option<Arc<dyn SmsGateway>>,
+}
+
+/// A claimed message; the row stays locked by `tx` until it is marked.
+pub struct Claimed {
+    pub id: Uuid,
+    pub channel: Channel,
+    pub recipient: String,
+    pub subject: Option<String>,
+    pub body: String,
+    pub attempts: i32,
+}
+
+/// Locks the oldest due message not locked by another worker.
+pub async fn claim_next(
+    tx: &mut Transaction<'_, Postgres>,
+) -> Result<Option<Claimed>, sqlx::Error> {
+    let row = sqlx::query!(
+        "select outbox_message_id, channel, recipient, subject, body, attempts
+         from outbox_message
+         where sent_at is null and next_attempt_at <= now() and attempts < $1
+         order by next_attempt_at, created_at
+         limit 1
+         for update skip locked",
+        MAX_ATTEMPTS
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.and_then(|row| {
+        Some(Claimed {
+            id: row.outbox_message_id,
+            channel: Channel::from_code(&row.channel)?,
+            recipient: row.recipient,
+            subject: row.subject,
+            body: row.body,
+            attempts: row.attempts,
+        })
+    }))
+}
+
+pub async fn deliver(senders: &Senders, message: &Claimed) -> Result<(), String> {
+    match message.channel {
+        Channel::Email => {
+            let subject = message.subject.as_deref().unwrap_or_default();
+            senders
+                .mail
+                .send(message.id, &message.recipient, subject, &message.body)
+                .await
+        }
+        Channel::Sms => match &senders.sms {
+            Some(gateway) => {
+                gateway
+                    .send(message.id, &message.recipient, &message.body)
+                    .await
+            }
+            None => Err("no SMS gateway is configured (STAFETT_SMS_URL)".into()),
+        },
+    }
+}
+
+/// Marks the message sent and forgets its body (it may hold a one-time code).
+pub async fn mark_sent(tx: &mut Transaction<'_, Postgres>, id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "update outbox_message set sent_at = now(), body = '', attempts = attempts + 1,
+                last_error = null
+         where outbox_message_id = $1",
+        id
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Schedules another attempt later, backing off: 5 s, 10 s, 20 s … up to an hour.
+pub async fn mark_failed(
+    tx: &mut Transaction<'_, Postgres>,
+    message: &Claimed,
+    error: &str,
+) -> Result<(), sqlx::Error> {
+    let backoff_seconds = (5_i64 << message.attempts.clamp(0, 10)).min(3600) as f64;
+    let error: String = error.chars().take(500).collect();
+    sqlx::query!(
+        "update outbox_message
+         set attempts = attempts + 1, last_error = $2,
+             next_attempt_at = now() + make_interval(secs => $3)
+         where outbox_message_id = $1",
+        message.id,
+        error,
+        backoff_seconds
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Delivers every due message; returns how many were sent.
+pub async fn send_due(pool: &PgPool, senders: &Senders) -> Result<usize, sqlx::Error> {
+    let mut sent = 0;
+    loop {
+        let mut tx = pool.begin().await?;
+        let Some(message) = claim_next(&mut tx).await? else {
+            return Ok(sent);
+        };
+        match deliver(senders, &message).await {
+            Ok(()) => {
+                mark_sent(&mut tx, message.id).await?;
+                sent += 1;
+            }
+            Err(error) => {
+                tracing::warn!(channel = message.channel.code(), %error, "message not delivered; will retry");
+                mark_failed(&mut tx, &message, &error).await?;
+            }
+        }
+        tx.commit().await?;
+    }
+}
+
+/// Runs until the process ends, once the database is ready.
+pub async fn run(pool: PgPool, senders: Senders, database_ready: Arc<AtomicBool>) {
+    loop {
+        if database_ready.load(Ordering::Acquire) {
+            if let Err(error) = send_due(&pool, &senders).await {
+                tracing::warn!(%error, "outbox delivery interrupted");
+            }
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}

@@ -1,0 +1,197 @@
+//! The under-15 login: username, password and a one-time code, with its limits.
+
+mod support;
+
+use axum::http::StatusCode;
+use sqlx::PgPool;
+use support::{location, Browser, TestApp};
+
+const NORA: &str = "00000000-0000-4000-8000-000000000404";
+const PASSWORD: &str = server::demo_seed::DEMO_CHILD_PASSWORD;
+
+/// The code in the newest message queued for Nora (the outbox worker does not run here).
+async fn latest_code(pool: &PgPool) -> String {
+    let body: String = sqlx::query_scalar(
+        "select body from outbox_message where recipient = 'nora.lie@example.no'
+         order by created_at desc limit 1",
+    )
+    .fetch_one(pool)
+    .await
+    .expect("a queued message");
+    body.split_whitespace()
+        .find(|word| word.len() == 6 && word.chars().all(|c| c.is_ascii_digit()))
+        .expect("a six-digit code")
+        .to_string()
+}
+
+async fn password_step(browser: &mut Browser<'_>, username: &str, password: &str) -> String {
+    let response = browser
+        .post_form(
+            "/auth/child/password",
+            &[
+                ("username", username),
+                ("password", password),
+                ("return_to", "/me"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    location(&response)
+}
+
+async fn code_step(browser: &mut Browser<'_>, code: &str) -> String {
+    let response = browser
+        .post_form("/auth/child/code", &[("code", code)])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    location(&response)
+}
+
+fn wrong(code: &str) -> String {
+    let n: u32 = code.parse().expect("digits");
+    format!("{:06}", (n + 1) % 1_000_000)
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_child_logs_in_with_password_and_the_code_sent_by_email(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let mut browser = app.browser();
+    assert_eq!(
+        password_step(&mut browser, " Nora ", PASSWORD).await,
+        "/login/child/code?sent=email"
+    );
+    let (channel, subject): (String, Option<String>) =
+        sqlx::query_as("select channel, subject from outbox_message")
+            .fetch_one(app.pool())
+            .await
+            .expect("queued");
+    assert_eq!(channel, "email");
+    assert_eq!(
+        subject.as_deref(),
+        Some("Koden din for å logge inn i Stafett")
+    );
+    let code = latest_code(app.pool()).await;
+    let stored: String = sqlx::query_scalar("select code_hash from login_code")
+        .fetch_one(app.pool())
+        .await
+        .expect("code");
+    assert!(stored.starts_with("$argon2id$") && !stored.contains(&code));
+
+    // Typed with a space, as people do.
+    let typed = format!("{} {}", &code[..3], &code[3..]);
+    assert_eq!(code_step(&mut browser, &typed).await, "/me");
+    let (status, _, html) = browser.page("/me").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Du er logget inn som Nora Lie"), "{html}");
+
+    // The code is spent: bringing it again does nothing.
+    let mut other = app.browser();
+    assert_eq!(
+        code_step(&mut other, &code).await,
+        "/login/child?error=expired"
+    );
+    assert_eq!(
+        code_step(&mut browser, &code).await,
+        "/login/child?error=expired",
+        "the pending step is gone once used"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_wrong_password_and_an_unknown_username_look_the_same(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let mut browser = app.browser();
+    assert_eq!(
+        password_step(&mut browser, "nora", "feil passord her").await,
+        "/login/child?return_to=%2Fme&error=invalid&username=nora"
+    );
+    assert_eq!(
+        password_step(&mut browser, "finnesikke", "feil passord her").await,
+        "/login/child?return_to=%2Fme&error=invalid&username=finnesikke"
+    );
+    let (_, _, html) = browser
+        .page("/login/child?return_to=%2Fme&error=invalid&username=nora")
+        .await;
+    assert!(html.contains("Feil brukernavn eller passord."), "{html}");
+    assert!(html.contains(r#"value="nora""#), "the username is kept");
+    assert_eq!(
+        sqlx::query_scalar::<_, i64>("select count(*) from outbox_message")
+            .fetch_one(app.pool())
+            .await
+            .expect("count"),
+        0
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_expired_code_is_refused(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let mut browser = app.browser();
+    password_step(&mut browser, "nora", PASSWORD).await;
+    let code = latest_code(app.pool()).await;
+    sqlx::query(
+        "update login_code set created_at = now() - interval '11 minutes',
+                expires_at = now() - interval '1 minute'",
+    )
+    .execute(app.pool())
+    .await
+    .expect("expire");
+    assert_eq!(
+        code_step(&mut browser, &code).await,
+        "/login/child?return_to=%2Fme&error=expired&username=nora"
+    );
+    assert_eq!(browser.page("/me").await.1, "/login?return_to=%2Fme");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn five_wrong_codes_lock_the_account_for_everyone(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let mut browser = app.browser();
+    password_step(&mut browser, "nora", PASSWORD).await;
+    let code = latest_code(app.pool()).await;
+    for left in (1..=4).rev() {
+        assert_eq!(
+            code_step(&mut browser, &wrong(&code)).await,
+            format!("/login/child/code?error=wrong&left={left}")
+        );
+    }
+    assert_eq!(
+        code_step(&mut browser, &wrong(&code)).await,
+        "/login/child?return_to=%2Fme&error=locked&username=nora"
+    );
+    // Locked: the right password, even from another browser, gets the same answer.
+    let mut other = app.browser();
+    assert_eq!(
+        password_step(&mut other, "nora", PASSWORD).await,
+        "/login/child?return_to=%2Fme&error=locked&username=nora"
+    );
+    let (_, _, html) = other
+        .page("/login/child?return_to=%2Fme&error=locked&username=nora")
+        .await;
+    assert!(html.contains("For mange mislykkede forsøk"), "{html}");
+    let actions: Vec<String> =
+        sqlx::query_scalar("select action from audit_event where actor_id = $1::uuid order by 1")
+            .bind(NORA)
+            .fetch_all(app.pool())
+            .await
+            .expect("audit");
+    assert!(
+        actions.contains(&"auth.login_locked".to_string()),
+        "{actions:?}"
+    );
+    assert!(actions.contains(&"auth.code_sent".to_string()));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_unknown_username_locks_like_a_real_one(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let mut browser = app.browser();
+    for _ in 0..4 {
+        assert!(password_step(&mut browser, "ukjent", "gjetter passord")
+            .await
+            .contains("error=invalid"));
+    }
+    assert!(password_step(&mut browser, "ukjent", "gjetter passord")
+        .await
+        .contains("error=locked"));
+}

@@ -1,0 +1,414 @@
+//! Login, sessions and logout, through the real router and database, with ID-porten played
+//! by the scripted provider in `support::issuer`.
+
+mod support;
+
+use axum::http::StatusCode;
+use serde_json::json;
+use sqlx::PgPool;
+use support::issuer::{Grant, TestIssuer};
+use support::{location, query_param, Browser, TestApp};
+
+const KARI: &str = "00000000-0000-4000-8000-000000000301";
+const STAFF_LEADER: &str = "00000000-0000-4000-8000-000000000201";
+
+async fn pid_of(pool: &PgPool, person: &str) -> String {
+    sqlx::query_scalar("select national_id from person where person_id = $1::uuid")
+        .bind(person)
+        .fetch_one(pool)
+        .await
+        .expect("pid")
+}
+
+async fn count(pool: &PgPool, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(pool).await.expect(sql)
+}
+
+/// Starts a login in `browser`; returns the authorization URL ID-porten was sent.
+async fn begin(browser: &mut Browser<'_>, return_to: &str) -> String {
+    let response = browser
+        .get(&format!("/auth/login?return_to={return_to}"))
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    location(&response)
+}
+
+/// The browser returns from ID-porten with `code` and the state it was sent with.
+async fn come_back(browser: &mut Browser<'_>, authorize_url: &str, code: &str) -> String {
+    let state = query_param(authorize_url, "state").expect("state");
+    let response = browser
+        .arrive(&format!("/auth/callback?code={code}&state={state}"))
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    location(&response)
+}
+
+async fn log_in(browser: &mut Browser<'_>, issuer: &TestIssuer, person: &str) {
+    let pid = pid_of(browser.app.pool(), person).await;
+    let url = begin(browser, "/me").await;
+    let code = issuer.issue_code(&url, Grant::person(&pid));
+    assert_eq!(come_back(browser, &url, &code).await, "/me");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_guardian_logs_in_with_pkce_and_a_new_session_id(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut browser = app.browser();
+
+    let url = begin(&mut browser, "/me").await;
+    assert!(url.starts_with(issuer.url()), "{url}");
+    for (name, expected) in [
+        ("response_type", "code"),
+        ("client_id", support::issuer::CLIENT_ID),
+        ("scope", "openid profile"),
+        ("acr_values", "idporten-loa-high"),
+        ("ui_locales", "nb"),
+        ("code_challenge_method", "S256"),
+        ("redirect_uri", "http://127.0.0.1:3000/auth/callback"),
+    ] {
+        assert_eq!(query_param(&url, name).as_deref(), Some(expected), "{name}");
+    }
+    let before = browser.cookies.get("stafett_session").cloned();
+    assert!(
+        before.is_some(),
+        "the pending login lives in a server-side session"
+    );
+
+    let pid = pid_of(app.pool(), KARI).await;
+    let code = issuer.issue_code(&url, Grant::person(&pid));
+    assert_eq!(come_back(&mut browser, &url, &code).await, "/me");
+    assert_ne!(browser.cookies.get("stafett_session"), before.as_ref());
+
+    let (status, _, html) = browser.page("/me").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Du er logget inn som Kari Nilsen"), "{html}");
+    assert!(!html.contains(&pid), "the national id is not shown");
+    assert_eq!(
+        count(
+            app.pool(),
+            "select count(*) from audit_event where action = 'auth.login_succeeded'"
+        )
+        .await,
+        1
+    );
+    let logged: String =
+        sqlx::query_scalar("select string_agg(detail::text, ' ') from audit_event")
+            .fetch_one(app.pool())
+            .await
+            .expect("audit");
+    assert!(!logged.contains(&pid), "no national id in the audit trail");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn staff_log_in_with_their_units_and_roles(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut browser = app.browser();
+    log_in(&mut browser, &issuer, STAFF_LEADER).await;
+    let (_, _, html) = browser.page("/me").await;
+    assert!(html.contains("Du jobber i"), "{html}");
+    assert!(html.contains("enhetsleder"), "{html}");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_callback_with_the_wrong_state_is_refused(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut browser = app.browser();
+    let url = begin(&mut browser, "/me").await;
+    let pid = pid_of(app.pool(), KARI).await;
+    let code = issuer.issue_code(&url, Grant::person(&pid));
+    let response = browser
+        .arrive(&format!("/auth/callback?code={code}&state=forged"))
+        .await;
+    assert_eq!(location(&response), "/login?error=failed");
+    assert_eq!(
+        count(app.pool(), "select count(*) from login_session").await,
+        0
+    );
+    // The pending login was destroyed: even the right state cannot be used now.
+    assert_eq!(
+        come_back(&mut browser, &url, &code).await,
+        "/login?error=failed"
+    );
+    let (_, page, html) = browser.page("/me").await;
+    assert!(page.starts_with("/login?return_to="), "{page}");
+    assert!(html.contains("Logg inn med ID-porten"));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_id_token_with_the_wrong_nonce_is_refused(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut browser = app.browser();
+    let url = begin(&mut browser, "/me").await;
+    let mut grant = Grant::person(&pid_of(app.pool(), KARI).await);
+    grant.nonce_override = Some("someone-elses-nonce".into());
+    let code = issuer.issue_code(&url, grant);
+    assert_eq!(
+        come_back(&mut browser, &url, &code).await,
+        "/login?error=failed"
+    );
+    assert_eq!(
+        count(app.pool(), "select count(*) from login_session").await,
+        0
+    );
+    assert_eq!(
+        count(
+            app.pool(),
+            "select count(*) from audit_event
+             where action = 'auth.login_failed' and detail->>'reason' = 'token_refused'"
+        )
+        .await,
+        1
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_login_below_the_highest_level_is_refused_with_a_clear_page(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut browser = app.browser();
+    let url = begin(&mut browser, "/me").await;
+    let mut grant = Grant::person(&pid_of(app.pool(), KARI).await);
+    grant.acr = "idporten-loa-substantial".into();
+    let code = issuer.issue_code(&url, grant);
+    let page = come_back(&mut browser, &url, &code).await;
+    assert_eq!(page, "/login?error=level");
+    let (_, _, html) = browser.page(&page).await;
+    assert!(
+        html.contains("Du må logge inn på høyeste sikkerhetsnivå"),
+        "{html}"
+    );
+    assert_eq!(
+        count(app.pool(), "select count(*) from login_session").await,
+        0
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_replayed_code_is_refused(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let pid = pid_of(app.pool(), KARI).await;
+    let mut first = app.browser();
+    let url = begin(&mut first, "/me").await;
+    let code = issuer.issue_code(&url, Grant::person(&pid));
+    assert_eq!(come_back(&mut first, &url, &code).await, "/me");
+
+    // Another browser, with a login of its own under way, brings the used code.
+    let mut second = app.browser();
+    let second_url = begin(&mut second, "/me").await;
+    assert_eq!(
+        come_back(&mut second, &second_url, &code).await,
+        "/login?error=failed"
+    );
+    assert_eq!(
+        count(app.pool(), "select count(*) from login_session").await,
+        1
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_unknown_person_gets_a_clear_page_and_no_account(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let persons = count(app.pool(), "select count(*) from person").await;
+    let mut browser = app.browser();
+    let url = begin(&mut browser, "/me").await;
+    // A synthetic number (month + 80) no one in the demo has.
+    let code = issuer.issue_code(&url, Grant::person("01818512345"));
+    let page = come_back(&mut browser, &url, &code).await;
+    assert_eq!(page, "/login/no-log");
+    let (_, _, html) = browser.page(&page).await;
+    assert!(
+        html.contains("Ingen stafettlogg er knyttet til deg"),
+        "{html}"
+    );
+    assert!(html.contains("Vi har ikke opprettet noen bruker for deg"));
+    assert_eq!(
+        count(app.pool(), "select count(*) from person").await,
+        persons
+    );
+    assert_eq!(
+        count(app.pool(), "select count(*) from login_session").await,
+        0
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn logout_ends_the_session_here_and_at_the_provider(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut browser = app.browser();
+    log_in(&mut browser, &issuer, KARI).await;
+    let response = browser.post_form("/auth/logout", &[]).await;
+    let end_session = location(&response);
+    assert!(
+        end_session.starts_with(&format!("{}/endsession?", issuer.url())),
+        "{end_session}"
+    );
+    assert!(query_param(&end_session, "id_token_hint").is_some());
+    assert_eq!(
+        query_param(&end_session, "post_logout_redirect_uri").as_deref(),
+        Some("http://127.0.0.1:3000/logged-out")
+    );
+    let (_, page, _) = browser.page("/me").await;
+    assert!(page.starts_with("/login"), "{page}");
+    assert_eq!(
+        count(
+            app.pool(),
+            "select count(*) from login_session where ended_reason = 'logout'"
+        )
+        .await,
+        1
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_backchannel_logout_ends_the_matching_sessions_only(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut kari = app.browser();
+    log_in(&mut kari, &issuer, KARI).await;
+    let mut leader = app.browser();
+    log_in(&mut leader, &issuer, STAFF_LEADER).await;
+    let kari_sid = format!("sid-{}", pid_of(app.pool(), KARI).await);
+
+    // Spoiled tokens change nothing.
+    let mut from_provider = app.browser();
+    for spoiled in [
+        json!({ "aud": "another-client" }),
+        json!({ "iss": "https://evil.example" }),
+        json!({ "events": {} }),
+        json!({ "nonce": "n" }),
+        json!({ "iat": 1_000_000_000 }),
+    ] {
+        let token = issuer.logout_token(&kari_sid, spoiled.clone());
+        let response = from_provider
+            .send_raw_form("/auth/backchannel-logout", &[("logout_token", &token)])
+            .await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{spoiled}");
+    }
+    let forged = format!("{}x", issuer.logout_token(&kari_sid, json!({})));
+    let response = from_provider
+        .send_raw_form("/auth/backchannel-logout", &[("logout_token", &forged)])
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(kari.page("/me").await.0, StatusCode::OK);
+
+    let token = issuer.logout_token(&kari_sid, json!({}));
+    let response = from_provider
+        .send_raw_form("/auth/backchannel-logout", &[("logout_token", &token)])
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let (_, page, _) = kari.page("/me").await;
+    assert!(page.starts_with("/login"), "{page}");
+    let (_, page, _) = leader.page("/me").await;
+    assert_eq!(page, "/me");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn cross_site_state_changes_are_refused(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut browser = app.browser();
+    log_in(&mut browser, &issuer, KARI).await;
+    let cookie = format!(
+        "stafett_session={}",
+        browser.cookies.get("stafett_session").expect("cookie")
+    );
+    for (name, value) in [
+        ("sec-fetch-site", "cross-site"),
+        ("sec-fetch-site", "same-site"),
+        ("origin", "https://evil.example"),
+        ("x-no-browser-headers", "but a cookie"),
+    ] {
+        for path in [
+            "/auth/logout",
+            "/api/log_out_everywhere",
+            "/api/set_language",
+        ] {
+            let request = axum::http::Request::post(path)
+                .header(name, value)
+                .header("cookie", &cookie)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(axum::body::Body::from("lang=en&return_to=%2F"))
+                .expect("request");
+            let response = app.send(request).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::FORBIDDEN,
+                "{path} with {name}"
+            );
+        }
+    }
+    assert_eq!(
+        browser.page("/me").await.0,
+        StatusCode::OK,
+        "still logged in"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn sessions_end_after_30_idle_minutes_and_after_12_hours(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut idle = app.browser();
+    log_in(&mut idle, &issuer, KARI).await;
+    let mut old = app.browser();
+    log_in(&mut old, &issuer, STAFF_LEADER).await;
+    sqlx::query(
+        "update login_session set last_seen_at = now() - interval '31 minutes',
+                created_at = now() - interval '40 minutes'
+         where person_id = $1::uuid",
+    )
+    .bind(KARI)
+    .execute(app.pool())
+    .await
+    .expect("age");
+    sqlx::query(
+        "update login_session set created_at = now() - interval '12 hours 1 minute'
+         where person_id = $1::uuid",
+    )
+    .bind(STAFF_LEADER)
+    .execute(app.pool())
+    .await
+    .expect("age");
+    for browser in [&mut idle, &mut old] {
+        let (_, page, _) = browser.page("/me").await;
+        assert!(page.starts_with("/login?return_to=%2Fme"), "{page}");
+        let response = browser.get("/api/sessions").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn log_out_everywhere_ends_every_login_of_the_person(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut phone = app.browser();
+    log_in(&mut phone, &issuer, KARI).await;
+    let mut laptop = app.browser();
+    log_in(&mut laptop, &issuer, KARI).await;
+    let mut leader = app.browser();
+    log_in(&mut leader, &issuer, STAFF_LEADER).await;
+
+    let sessions = support::json(phone.get("/api/sessions").await).await;
+    let sessions = sessions.as_array().expect("list");
+    assert_eq!(sessions.len(), 2);
+    assert_eq!(sessions.iter().filter(|s| s["current"] == true).count(), 1);
+    let (_, _, html) = phone.page("/sessions").await;
+    assert!(html.contains("Denne nettleseren"), "{html}");
+    assert!(html.contains("Logg ut overalt"));
+
+    let response = phone.post_form("/api/log_out_everywhere", &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/logged-out");
+    for browser in [&mut phone, &mut laptop] {
+        let (_, page, _) = browser.page("/me").await;
+        assert!(page.starts_with("/login"), "{page}");
+    }
+    assert_eq!(leader.page("/me").await.1, "/me");
+}
