@@ -19,7 +19,8 @@ join person c on c.person_id = gs.child_id
 union all
 select p.given_name || ' ' || p.family_name,
        'barn, ' || date_part('year', age((now() at time zone 'Europe/Oslo')::date, ch.birth_date)) || ' år',
-       coalesce(p.national_id, '(ingen innlogging)')
+       coalesce(p.national_id, 'brukernavn ' || a.username, '(ingen innlogging)')
 from child ch
 join person p using (person_id)
+left join child_account a using (person_id)
 order by 2, 1;

@@ -1,7 +1,7 @@
 //! Settings from the environment, validated once at start.
 
 use openidconnect::url::Url;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 /// Everything the server needs to know at start.
@@ -19,6 +19,8 @@ pub struct Config {
     pub idporten: IdPortenConfig,
     pub mail: MailConfig,
     pub sms: Option<SmsConfig>,
+    /// Reverse proxies in front of the app, whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// The OpenID Connect client registered with ID-porten.
@@ -64,6 +66,7 @@ impl std::fmt::Debug for Config {
             .field("idporten_client_id", &self.idporten.client_id)
             .field("mail_from", &self.mail.from)
             .field("sms_url", &self.sms.as_ref().map(|sms| sms.url.as_str()))
+            .field("trusted_proxies", &self.trusted_proxies)
             .finish_non_exhaustive()
     }
 }
@@ -211,6 +214,19 @@ impl Config {
             }),
         };
 
+        let trusted_proxies = get("STAFETT_TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|entry| !entry.is_empty())
+            .map(|entry| {
+                entry.parse().map_err(|_| ConfigError {
+                    setting: "STAFETT_TRUSTED_PROXIES",
+                    problem: format!("is a comma-separated list of IP addresses (got {entry:?})"),
+                })
+            })
+            .collect::<Result<Vec<IpAddr>, _>>()?;
+
         Ok(Config {
             database_url,
             site_addr,
@@ -221,6 +237,7 @@ impl Config {
             idporten,
             mail,
             sms,
+            trusted_proxies,
         })
     }
 }
@@ -288,6 +305,7 @@ mod tests {
             "http://127.0.0.1:3000/auth/callback"
         );
         assert!(config.sms.is_none());
+        assert!(config.trusted_proxies.is_empty());
         assert_eq!(config.site_root, PathBuf::from("target/site"));
         assert!(!config.seed_demo);
         assert_eq!(config.log_format, LogFormat::Text);
@@ -322,6 +340,10 @@ mod tests {
                 with(&[("STAFETT_SMS_URL", "http://127.0.0.1:9/sms")]),
                 "STAFETT_SMS_USER",
             ),
+            (
+                with(&[("STAFETT_TRUSTED_PROXIES", "10.0.0.2, proxy.internal")]),
+                "STAFETT_TRUSTED_PROXIES",
+            ),
         ];
         for (vars, setting) in cases {
             let error = config(&vars).expect_err(setting);
@@ -330,6 +352,15 @@ mod tests {
                 .to_string()
                 .starts_with(&format!("configuration error: {setting} ")));
         }
+    }
+
+    #[test]
+    fn trusted_proxies_are_a_list_of_addresses() {
+        let config =
+            config(&with(&[("STAFETT_TRUSTED_PROXIES", "10.0.0.2, ::1,")])).expect("valid");
+        let expected: Vec<IpAddr> =
+            vec![[10, 0, 0, 2].into(), std::net::Ipv6Addr::LOCALHOST.into()];
+        assert_eq!(config.trusted_proxies, expected);
     }
 
     #[test]

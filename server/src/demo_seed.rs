@@ -3,10 +3,13 @@
 use crate::auth::password;
 use sqlx::PgPool;
 
-/// Nora (12) logs in with this password and a one-time code sent to her e-mail.
-pub const DEMO_CHILD_USERNAME: &str = "nora";
+/// The password of the demo children's own logins.
 pub const DEMO_CHILD_PASSWORD: &str = "tre blå hester";
-const DEMO_CHILD_ID: &str = "00000000-0000-4000-8000-000000000404";
+/// Nora (12) gets her one-time codes by e-mail, Mats (13) by SMS.
+const DEMO_CHILD_ACCOUNTS: [(&str, &str, &str); 2] = [
+    ("00000000-0000-4000-8000-000000000404", "nora", "email"),
+    ("00000000-0000-4000-8000-000000000405", "mats", "sms"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
@@ -24,16 +27,19 @@ pub async fn run(pool: &PgPool) -> Result<(), SeedError> {
     sqlx::raw_sql(include_str!("demo_seed.sql"))
         .execute(&mut *tx)
         .await?;
-    sqlx::query(
-        "insert into child_account (person_id, username, password_hash, code_channel)
-         values ($1::uuid, $2, $3, 'email')
-         on conflict (person_id) do nothing",
-    )
-    .bind(DEMO_CHILD_ID)
-    .bind(DEMO_CHILD_USERNAME)
-    .bind(hash)
-    .execute(&mut *tx)
-    .await?;
+    for (person_id, username, channel) in DEMO_CHILD_ACCOUNTS {
+        sqlx::query(
+            "insert into child_account (person_id, username, password_hash, code_channel)
+             values ($1::uuid, $2, $3, $4)
+             on conflict (person_id) do nothing",
+        )
+        .bind(person_id)
+        .bind(username)
+        .bind(&hash)
+        .bind(channel)
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -123,7 +123,8 @@ on conflict (person_id, unit_id) do nothing;
 
 -- Children: Emma (8; parents live apart, shared residence), Jonas (15; lives with his
 -- mother, his father has no parental responsibility), Sara (16; parents live together) and
--- her sister Nora (12; has her own login with username, password and one-time code).
+-- her sister Nora (12), and Jonas's brother Mats (13). Nora and Mats have their own logins
+-- (username, password and a one-time code: Nora's by e-mail, Mats's by SMS).
 create temporary table demo_child (
     person_id uuid, given_name text, family_name text, age int, serial int, has_login boolean
 ) on commit drop;
@@ -131,14 +132,17 @@ insert into demo_child values
     ('00000000-0000-4000-8000-000000000401', 'Emma', 'Nilsen', 8, 41, false),
     ('00000000-0000-4000-8000-000000000402', 'Jonas', 'Berg', 15, 42, true),
     ('00000000-0000-4000-8000-000000000403', 'Sara', 'Lie', 16, 43, true),
-    ('00000000-0000-4000-8000-000000000404', 'Nora', 'Lie', 12, 44, false);
+    ('00000000-0000-4000-8000-000000000404', 'Nora', 'Lie', 12, 44, false),
+    ('00000000-0000-4000-8000-000000000405', 'Mats', 'Berg', 13, 45, false);
 
-insert into person (person_id, given_name, family_name, national_id, email)
+insert into person (person_id, given_name, family_name, national_id, email, phone)
 select person_id, given_name, family_name,
        case when has_login then pg_temp.synthetic_id(pg_temp.born_years_ago(age), serial) end,
-       case when age < 15 and given_name = 'Nora' then 'nora.lie@example.no' end
+       case given_name when 'Nora' then 'nora.lie@example.no' end,
+       case given_name when 'Mats' then '+47 912 34 567' end
 from demo_child
-on conflict (person_id) do update set national_id = excluded.national_id, email = excluded.email;
+on conflict (person_id) do update
+set national_id = excluded.national_id, email = excluded.email, phone = excluded.phone;
 
 insert into child (person_id, municipality_id, birth_date)
 select person_id, '00000000-0000-4000-8000-000000000001', pg_temp.born_years_ago(age)
@@ -154,5 +158,7 @@ values
     ('00000000-0000-4000-8000-000000000305', '00000000-0000-4000-8000-000000000403', true, 'lives_together'),
     ('00000000-0000-4000-8000-000000000306', '00000000-0000-4000-8000-000000000403', true, 'lives_together'),
     ('00000000-0000-4000-8000-000000000305', '00000000-0000-4000-8000-000000000404', true, 'lives_together'),
-    ('00000000-0000-4000-8000-000000000306', '00000000-0000-4000-8000-000000000404', true, 'lives_together')
+    ('00000000-0000-4000-8000-000000000306', '00000000-0000-4000-8000-000000000404', true, 'lives_together'),
+    ('00000000-0000-4000-8000-000000000303', '00000000-0000-4000-8000-000000000405', true, 'residence_with_this_guardian'),
+    ('00000000-0000-4000-8000-000000000304', '00000000-0000-4000-8000-000000000405', false, 'residence_with_other')
 on conflict (guardian_id, child_id) do nothing;

@@ -7,6 +7,7 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use openidconnect::url::Url;
 use sqlx::PgPool;
+use std::net::IpAddr;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
@@ -17,6 +18,8 @@ pub struct ServerState {
     pub idporten: Arc<IdPorten>,
     /// Where users reach the app: the one origin state-changing requests may come from.
     pub public_url: Url,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Arc<[IpAddr]>,
 }
 
 impl ServerState {
@@ -54,5 +57,6 @@ pub fn new(pool: PgPool, config: &Config) -> ServerState {
         },
         idporten: Arc::new(IdPorten::new(config.idporten.clone())),
         public_url: config.public_url.clone(),
+        trusted_proxies: config.trusted_proxies.clone().into(),
     }
 }

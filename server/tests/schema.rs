@@ -283,7 +283,7 @@ async fn the_demo_seed_is_idempotent_and_keeps_the_ages_true(pool: PgPool) {
     .fetch_all(&pool)
     .await
     .expect("ages");
-    assert_eq!(ages, [8, 12, 15, 16]);
+    assert_eq!(ages, [8, 12, 13, 15, 16]);
     let leaders: i64 = sqlx::query_scalar(
         "select count(distinct unit_id) from staff_unit_membership where role = 'unit_leader'",
     )

@@ -115,5 +115,7 @@ pub(super) const TEXTS: Texts = Texts {
     log_out_everywhere: "Log out everywhere",
     logged_out_title: "You are logged out",
     logged_out_body: "If others also use this computer, close the browser now.",
+    logging_out_at_provider: "You are logged out of Stafett. Now logging you out of ID-porten too …",
+    continue_to_provider_logout: "Continue to ID-porten",
     login_again: "Log in again",
 };

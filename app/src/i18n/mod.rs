@@ -154,6 +154,9 @@ pub struct Texts {
     pub log_out_everywhere: &'static str,
     pub logged_out_title: &'static str,
     pub logged_out_body: &'static str,
+    /// Shown for an instant while the browser moves on to log out at ID-porten too.
+    pub logging_out_at_provider: &'static str,
+    pub continue_to_provider_logout: &'static str,
     pub login_again: &'static str,
 }
 

@@ -116,5 +116,7 @@ pub(super) const TEXTS: Texts = Texts {
     log_out_everywhere: "Logg ut overalt",
     logged_out_title: "Du er logget ut",
     logged_out_body: "Bruker du en datamaskin som andre også bruker, bør du lukke nettleseren nå.",
+    logging_out_at_provider: "Du er logget ut av Stafett. Nå logger vi deg ut av ID-porten også …",
+    continue_to_provider_logout: "Fortsett til ID-porten",
     login_again: "Logg inn igjen",
 };

@@ -115,5 +115,7 @@ pub(super) const TEXTS: Texts = Texts {
     log_out_everywhere: "Logg ut overalt",
     logged_out_title: "Du er logga ut",
     logged_out_body: "Brukar du ei datamaskin som andre også brukar, bør du lukke nettlesaren no.",
+    logging_out_at_provider: "Du er logga ut av Stafett. No loggar vi deg ut av ID-porten òg …",
+    continue_to_provider_logout: "Hald fram til ID-porten",
     login_again: "Logg inn igjen",
 };

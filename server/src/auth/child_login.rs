@@ -8,19 +8,20 @@
 use crate::auth::idporten_routes::user_agent;
 use crate::auth::login_session::{self, Method};
 use crate::auth::throttle::{self, Key};
-use crate::auth::{device, lockout, one_time_code, password, see_other, with_return_to};
+use crate::auth::{
+    client_address, device, lockout, one_time_code, password, see_other, with_return_to,
+};
 use crate::outbox;
 use crate::state::ServerState;
-use app::i18n::Lang;
 use app::server::audit;
 use app::server::redirect::local_path_or_root;
 use axum::extract::{ConnectInfo, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::SocketAddr;
 use tower_sessions::Session;
 use uuid::Uuid;
 
@@ -43,13 +44,6 @@ pub struct PasswordForm {
 }
 
 /// The peer's address; behind a reverse proxy this is the proxy (see README, deployment).
-fn address(connect_info: Option<Extension<ConnectInfo<SocketAddr>>>) -> IpAddr {
-    connect_info.map_or(
-        IpAddr::V4(Ipv4Addr::UNSPECIFIED),
-        |Extension(ConnectInfo(addr))| addr.ip(),
-    )
-}
-
 fn unavailable(error: impl std::fmt::Display) -> Response {
     tracing::error!(%error, "child login failed");
     StatusCode::SERVICE_UNAVAILABLE.into_response()
@@ -81,7 +75,14 @@ pub async fn password(
     if username.is_empty() || form.password.is_empty() {
         return back_to_password("missing", &username, &return_to);
     }
-    let keys = [Key::account(&username), Key::address(address(connect_info))];
+    let keys = [
+        Key::account(&username),
+        Key::address(client_address::of_request(
+            connect_info,
+            &headers,
+            &state.trusted_proxies,
+        )),
+    ];
     let pool = &state.app.pool;
 
     let status = match throttle::status(pool, &keys).await {
@@ -149,11 +150,7 @@ pub async fn password(
         Ok(hash) => hash,
         Err(error) => return unavailable(error),
     };
-    let lang = headers
-        .get(header::COOKIE)
-        .and_then(|value| value.to_str().ok())
-        .map(Lang::from_cookie_header)
-        .unwrap_or_default();
+    let lang = super::request_lang(&headers);
     let created = async {
         let mut tx = pool.begin().await?;
         let login_code_id = sqlx::query_scalar!(
@@ -212,7 +209,11 @@ pub async fn code(
     };
     let keys = [
         Key::account(&pending.username),
-        Key::address(address(connect_info)),
+        Key::address(client_address::of_request(
+            connect_info,
+            &headers,
+            &state.trusted_proxies,
+        )),
     ];
     let pool = &state.app.pool;
     let status = match throttle::status(pool, &keys).await {

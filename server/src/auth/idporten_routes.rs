@@ -11,7 +11,6 @@ use crate::auth::login_session::{self, Method};
 use crate::auth::{device, see_other};
 use crate::state::ServerState;
 use app::api::identity::LoginMethod;
-use app::i18n::Lang;
 use app::server::audit;
 use app::server::redirect::local_path_or_root;
 use axum::extract::{Query, State};
@@ -36,11 +35,7 @@ pub async fn login(
     Query(query): Query<LoginQuery>,
 ) -> Response {
     let return_to = local_path_or_root(query.return_to.as_deref().unwrap_or("/")).to_string();
-    let lang = headers
-        .get(header::COOKIE)
-        .and_then(|value| value.to_str().ok())
-        .map(Lang::from_cookie_header)
-        .unwrap_or_default();
+    let lang = super::request_lang(&headers);
     match state.idporten.begin(lang, return_to).await {
         Ok((url, pending)) => match session.insert(PENDING_KEY, pending).await {
             Ok(()) => see_other(url.as_str()),
@@ -173,7 +168,11 @@ pub fn user_agent(headers: &HeaderMap) -> Option<&str> {
         .and_then(|value| value.to_str().ok())
 }
 
-pub async fn logout(State(state): State<ServerState>, session: Session) -> Response {
+pub async fn logout(
+    State(state): State<ServerState>,
+    session: Session,
+    headers: HeaderMap,
+) -> Response {
     let identity = match resolve(&state, &session).await {
         Ok(identity) => identity,
         Err(status) => return status.into_response(),
@@ -208,7 +207,7 @@ pub async fn logout(State(state): State<ServerState>, session: Session) -> Respo
         tracing::warn!(%error, "cannot delete the session");
     }
     match provider_logout {
-        Some(url) => see_other(url.as_str()),
+        Some(url) => super::continue_to_provider(&url, super::request_lang(&headers)),
         None => see_other("/logged-out"),
     }
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)] // Each test crate uses a different part of this module.
 
 pub mod issuer;
+pub mod mailsink;
 
 use axum::body::{to_bytes, Body};
 use axum::http::{header, Request, StatusCode};

@@ -1,0 +1,66 @@
+# The local stand-ins for the outside world, started by `demo` and `test`: an OpenID
+# provider that behaves like ID-porten (dev/idporten) and an SMTP server with an SMS sink
+# (dev/mailsink). Both listen on loopback only. Sourced after common.sh.
+#
+#   services_start DIR APP_URL   starts both (logs and state in DIR), exports the app's
+#                                settings (IDPORTEN_*, STAFETT_SMTP_URL, STAFETT_SMS_*, …)
+#                                and MAILSINK_URL for tests
+#   services_persons DATABASE_URL  writes the provider's list of test persons from the data
+#   services_stop                stops both
+
+services_pids=()
+
+services_start() {
+  local dir=$1 app_url=$2 idporten_port smtp_port sink_port
+  mkdir -p "$dir"
+  idporten_port=$(free_port)
+  smtp_port=$(free_port)
+  sink_port=$(free_port)
+  SERVICES_PERSONS_FILE="$dir/idporten-persons.json"
+  [ -f "$SERVICES_PERSONS_FILE" ] || echo '[]' >"$SERVICES_PERSONS_FILE"
+
+  export STAFETT_PUBLIC_URL="$app_url"
+  export IDPORTEN_ISSUER="http://127.0.0.1:$idporten_port"
+  export IDPORTEN_CLIENT_ID=stafett-local
+  # Loopback only, never a production secret.
+  export IDPORTEN_CLIENT_SECRET=local-client-secret
+  export STAFETT_SMTP_URL="smtp://127.0.0.1:$smtp_port"
+  export STAFETT_MAIL_FROM="Stafett Fjordvik <ikke-svar@fjordvik.kommune.no>"
+  export STAFETT_SMS_URL="http://127.0.0.1:$sink_port/sms"
+  export STAFETT_SMS_USER=stafett
+  export STAFETT_SMS_PASSWORD=local-sms-secret
+  export MAILSINK_URL="http://127.0.0.1:$sink_port"
+
+  MAILSINK_SMS_USER=$STAFETT_SMS_USER MAILSINK_SMS_PASSWORD=$STAFETT_SMS_PASSWORD \
+    /usr/bin/python3 "$REPO_ROOT/dev/mailsink/mailsink.py" --smtp-port "$smtp_port" \
+    --http-port "$sink_port" --store "$dir/mailsink.jsonl" >"$dir/mailsink.log" 2>&1 &
+  services_pids+=($!)
+
+  IDPORTEN_PORT=$idporten_port IDPORTEN_PERSONS_FILE="$SERVICES_PERSONS_FILE" \
+    IDPORTEN_REDIRECT_URI="$app_url/auth/callback" \
+    IDPORTEN_POST_LOGOUT_REDIRECT_URI="$app_url/logged-out" \
+    IDPORTEN_BACKCHANNEL_LOGOUT_URI="$app_url/auth/backchannel-logout" \
+    node "$REPO_ROOT/dev/idporten/server.mjs" >"$dir/idporten.log" 2>&1 &
+  services_pids+=($!)
+
+  wait_for_http "$MAILSINK_URL/healthz" 30 "${services_pids[0]}" \
+    || { cat "$dir/mailsink.log" >&2; die "the mail sink did not start"; }
+  wait_for_http "$IDPORTEN_ISSUER/.well-known/openid-configuration" 30 "${services_pids[1]}" \
+    || { cat "$dir/idporten.log" >&2; die "the local ID-porten did not start"; }
+}
+
+services_persons() {
+  psql "$1" -v ON_ERROR_STOP=1 -qtA -f "$REPO_ROOT/scripts/idporten-persons.sql" >"$SERVICES_PERSONS_FILE.tmp"
+  mv "$SERVICES_PERSONS_FILE.tmp" "$SERVICES_PERSONS_FILE"
+}
+
+services_stop() {
+  local pid
+  for pid in "${services_pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${services_pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  services_pids=()
+}
