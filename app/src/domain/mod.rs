@@ -1,3 +1,4 @@
 //! Pure domain rules: no I/O, compiled for both the server and the browser.
 
+pub mod consent;
 pub mod service_kind;

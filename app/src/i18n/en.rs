@@ -1,6 +1,7 @@
-use super::Texts;
+use super::{ConsentTexts, Texts};
 use crate::api::error::ApiError;
 use crate::api::identity::{LoginMethod, LoginProblem};
+use crate::domain::consent::ActionKind;
 use crate::domain::service_kind::ServiceKind;
 
 pub(super) const TEXTS: Texts = Texts {
@@ -118,4 +119,41 @@ pub(super) const TEXTS: Texts = Texts {
     logging_out_at_provider: "You are logged out of Stafett. Now logging you out of ID-porten too …",
     continue_to_provider_logout: "Continue to ID-porten",
     login_again: "Log in again",
+    consent: ConsentTexts {
+        action: |kind| match kind {
+            ActionKind::EstablishLog => "establishing the relay log",
+            ActionKind::InvolveService => "a new service joining the cooperation",
+            ActionKind::Transition => "a transition to a new service",
+            ActionKind::ShareHealthInformation => "sharing health information",
+            ActionKind::EducationDecision => "the choice of education",
+            ActionKind::ChildOwnAccess => "the child getting their own login to the log",
+            ActionKind::Close => "closing the log",
+            ActionKind::Reopen => "reopening the log",
+            ActionKind::Delete => "deleting the information in the log",
+            ActionKind::TransferToIndividualPlan => "transfer to an individual plan",
+        },
+        youth_decides: |age, from, action| format!(
+            "The child is {age}. From {from}, the child decides on {action} themselves."
+        ),
+        one_guardian: |age, action| format!(
+            "The child is {age}. Consent to {action} from one person with parental responsibility is enough."
+        ),
+        every_guardian: |age, action| format!(
+            "The child is {age} and has fixed residence with both parents, so everyone with parental responsibility must consent to {action}."
+        ),
+        any_one_may: |action| format!(
+            "Each of those who decide may demand {action} alone."
+        ),
+        no_guardian: "Nobody with parental responsibility is registered for the child, so nobody can consent yet.",
+        not_needed: |age| format!(
+            "The child is {age}. From 15, the child has access to their own log without anyone else's consent."
+        ),
+        given: |names| format!("Consent has been given by {names}."),
+        missing: |names| format!("Waiting for consent from {names}."),
+        withdrawn: |names| format!(
+            "{names} withdrew consent. This applies from now until consent is given again."
+        ),
+        and: "and",
+        or: "or",
+    },
 };

@@ -9,6 +9,7 @@ mod nb;
 mod nn;
 
 use crate::api::identity::{LoginMethod, LoginProblem};
+use crate::domain::consent::ActionKind;
 use crate::domain::service_kind::ServiceKind;
 use serde::{Deserialize, Serialize};
 
@@ -158,6 +159,28 @@ pub struct Texts {
     pub logging_out_at_provider: &'static str,
     pub continue_to_provider_logout: &'static str,
     pub login_again: &'static str,
+
+    pub consent: ConsentTexts,
+}
+
+/// The consent rules' reasons (see `domain::consent::explain`). `action` completes "consent
+/// to …"; names arrive joined.
+#[derive(Debug)]
+pub struct ConsentTexts {
+    pub action: fn(ActionKind) -> &'static str,
+    pub youth_decides: fn(age: u8, from: u8, action: &str) -> String,
+    pub one_guardian: fn(age: u8, action: &str) -> String,
+    pub every_guardian: fn(age: u8, action: &str) -> String,
+    pub any_one_may: fn(action: &str) -> String,
+    pub no_guardian: &'static str,
+    pub not_needed: fn(age: u8) -> String,
+    pub given: fn(names: &str) -> String,
+    pub missing: fn(names: &str) -> String,
+    pub withdrawn: fn(names: &str) -> String,
+    /// Joins the last two names: "Kari og Ola".
+    pub and: &'static str,
+    /// Joins the last two of any-one-of: "Kari eller Ola".
+    pub or: &'static str,
 }
 
 #[cfg(test)]

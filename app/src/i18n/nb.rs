@@ -1,6 +1,7 @@
-use super::Texts;
+use super::{ConsentTexts, Texts};
 use crate::api::error::ApiError;
 use crate::api::identity::{LoginMethod, LoginProblem};
+use crate::domain::consent::ActionKind;
 use crate::domain::service_kind::ServiceKind;
 
 pub(super) const TEXTS: Texts = Texts {
@@ -119,4 +120,41 @@ pub(super) const TEXTS: Texts = Texts {
     logging_out_at_provider: "Du er logget ut av Stafett. Nå logger vi deg ut av ID-porten også …",
     continue_to_provider_logout: "Fortsett til ID-porten",
     login_again: "Logg inn igjen",
+    consent: ConsentTexts {
+        action: |kind| match kind {
+            ActionKind::EstablishLog => "at stafettloggen opprettes",
+            ActionKind::InvolveService => "at en ny tjeneste blir med i samarbeidet",
+            ActionKind::Transition => "en overgang til en ny tjeneste",
+            ActionKind::ShareHealthInformation => "deling av helseopplysninger",
+            ActionKind::EducationDecision => "valg av utdanning",
+            ActionKind::ChildOwnAccess => "at barnet får egen innlogging til loggen",
+            ActionKind::Close => "å avslutte loggen",
+            ActionKind::Reopen => "at loggen åpnes igjen",
+            ActionKind::Delete => "at opplysningene i loggen slettes",
+            ActionKind::TransferToIndividualPlan => "overføring til individuell plan",
+        },
+        youth_decides: |age, from, action| format!(
+            "Barnet er {age} år. Fra {from} år bestemmer barnet selv over {action}."
+        ),
+        one_guardian: |age, action| format!(
+            "Barnet er {age} år. Det er nok at én med foreldreansvar samtykker til {action}."
+        ),
+        every_guardian: |age, action| format!(
+            "Barnet er {age} år og har fast bosted hos begge foreldrene, så alle med foreldreansvar må samtykke til {action}."
+        ),
+        any_one_may: |action| format!(
+            "Hver av dem som bestemmer kan alene kreve {action}."
+        ),
+        no_guardian: "Ingen med foreldreansvar er registrert for barnet, så ingen kan samtykke ennå.",
+        not_needed: |age| format!(
+            "Barnet er {age} år. Fra 15 år har barnet tilgang til sin egen logg uten samtykke fra andre."
+        ),
+        given: |names| format!("Samtykke er gitt av {names}."),
+        missing: |names| format!("Venter på samtykke fra {names}."),
+        withdrawn: |names| format!(
+            "{names} har trukket samtykket tilbake. Det gjelder fra nå og til nytt samtykke er gitt."
+        ),
+        and: "og",
+        or: "eller",
+    },
 };

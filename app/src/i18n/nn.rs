@@ -1,6 +1,7 @@
-use super::Texts;
+use super::{ConsentTexts, Texts};
 use crate::api::error::ApiError;
 use crate::api::identity::{LoginMethod, LoginProblem};
+use crate::domain::consent::ActionKind;
 use crate::domain::service_kind::ServiceKind;
 
 pub(super) const TEXTS: Texts = Texts {
@@ -118,4 +119,41 @@ pub(super) const TEXTS: Texts = Texts {
     logging_out_at_provider: "Du er logga ut av Stafett. No loggar vi deg ut av ID-porten òg …",
     continue_to_provider_logout: "Hald fram til ID-porten",
     login_again: "Logg inn igjen",
+    consent: ConsentTexts {
+        action: |kind| match kind {
+            ActionKind::EstablishLog => "at stafettloggen blir oppretta",
+            ActionKind::InvolveService => "at ei ny teneste blir med i samarbeidet",
+            ActionKind::Transition => "ein overgang til ei ny teneste",
+            ActionKind::ShareHealthInformation => "deling av helseopplysningar",
+            ActionKind::EducationDecision => "val av utdanning",
+            ActionKind::ChildOwnAccess => "at barnet får eiga innlogging til loggen",
+            ActionKind::Close => "å avslutte loggen",
+            ActionKind::Reopen => "at loggen blir opna igjen",
+            ActionKind::Delete => "at opplysningane i loggen blir sletta",
+            ActionKind::TransferToIndividualPlan => "overføring til individuell plan",
+        },
+        youth_decides: |age, from, action| format!(
+            "Barnet er {age} år. Frå {from} år bestemmer barnet sjølv over {action}."
+        ),
+        one_guardian: |age, action| format!(
+            "Barnet er {age} år. Det er nok at éin med foreldreansvar samtykkjer til {action}."
+        ),
+        every_guardian: |age, action| format!(
+            "Barnet er {age} år og har fast bustad hos begge foreldra, så alle med foreldreansvar må samtykkje til {action}."
+        ),
+        any_one_may: |action| format!(
+            "Kvar av dei som bestemmer kan åleine krevje {action}."
+        ),
+        no_guardian: "Ingen med foreldreansvar er registrert for barnet, så ingen kan samtykkje enno.",
+        not_needed: |age| format!(
+            "Barnet er {age} år. Frå 15 år har barnet tilgang til sin eigen logg utan samtykke frå andre."
+        ),
+        given: |names| format!("Samtykke er gitt av {names}."),
+        missing: |names| format!("Ventar på samtykke frå {names}."),
+        withdrawn: |names| format!(
+            "{names} har trekt samtykket tilbake. Det gjeld frå no og til nytt samtykke er gitt."
+        ),
+        and: "og",
+        or: "eller",
+    },
 };

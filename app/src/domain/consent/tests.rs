@@ -1,0 +1,587 @@
+//! The rules of the routine, one named row each, and properties over generated families
+//! and consent histories.
+
+use super::*;
+use proptest::prelude::*;
+use time::macros::date;
+use time::{Date, Duration};
+use uuid::Uuid;
+
+const CHILD: Uuid = Uuid::from_u128(1);
+const MOTHER: Uuid = Uuid::from_u128(2);
+const FATHER: Uuid = Uuid::from_u128(3);
+/// A step-parent: a guardian without parental responsibility.
+const STEP: Uuid = Uuid::from_u128(4);
+const STRANGER: Uuid = Uuid::from_u128(5);
+const SCHOOL: Uuid = Uuid::from_u128(100);
+const HEALTH_STATION: Uuid = Uuid::from_u128(101);
+const TODAY: Date = date!(2026 - 06 - 15);
+
+fn born_years_ago(years: i32) -> Date {
+    date!(2026 - 06 - 15)
+        .replace_year(2026 - years)
+        .expect("a date")
+}
+
+fn guardian(person_id: Uuid, responsible: bool, residence: Residence) -> Guardian {
+    Guardian {
+        person_id,
+        has_parental_responsibility: responsible,
+        residence,
+    }
+}
+
+/// Mother and father living together, and a step-parent without responsibility.
+fn together(age: i32) -> Family {
+    Family {
+        child_id: CHILD,
+        birth_date: born_years_ago(age),
+        guardians: vec![
+            guardian(MOTHER, true, Residence::LivesTogether),
+            guardian(FATHER, true, Residence::LivesTogether),
+            guardian(STEP, false, Residence::LivesTogether),
+        ],
+    }
+}
+
+/// Parents apart, the child with fixed residence with both.
+fn shared(age: i32) -> Family {
+    Family {
+        child_id: CHILD,
+        birth_date: born_years_ago(age),
+        guardians: vec![
+            guardian(MOTHER, true, Residence::SharedResidence),
+            guardian(FATHER, true, Residence::SharedResidence),
+        ],
+    }
+}
+
+fn given(consenter: Uuid, action: Action) -> ConsentEvent {
+    ConsentEvent {
+        consenter,
+        action,
+        choice: Choice::Given,
+    }
+}
+
+fn withdrawn(consenter: Uuid, action: Action) -> ConsentEvent {
+    ConsentEvent {
+        consenter,
+        action,
+        choice: Choice::Withdrawn,
+    }
+}
+
+use Action::*;
+
+struct Row {
+    rule: &'static str,
+    family: Family,
+    action: Action,
+    history: Vec<ConsentEvent>,
+    requirement: Requirement,
+    allows: bool,
+}
+
+fn rows() -> Vec<Row> {
+    let both = || vec![MOTHER, FATHER];
+    vec![
+        Row {
+            rule: "under 15, one guardian's consent establishes the log",
+            family: together(12),
+            action: EstablishLog,
+            history: vec![given(MOTHER, EstablishLog)],
+            requirement: Requirement::OneGuardian(both()),
+            allows: true,
+        },
+        Row {
+            rule: "without any consent the log is not established",
+            family: together(12),
+            action: EstablishLog,
+            history: vec![],
+            requirement: Requirement::OneGuardian(both()),
+            allows: false,
+        },
+        Row {
+            rule: "a guardian without parental responsibility does not consent",
+            family: together(12),
+            action: EstablishLog,
+            history: vec![given(STEP, EstablishLog)],
+            requirement: Requirement::OneGuardian(both()),
+            allows: false,
+        },
+        Row {
+            rule: "the child lives with both parents apart: both must consent",
+            family: shared(12),
+            action: EstablishLog,
+            history: vec![given(MOTHER, EstablishLog)],
+            requirement: Requirement::EveryGuardian(both()),
+            allows: false,
+        },
+        Row {
+            rule: "the child lives with both parents apart: both consented",
+            family: shared(12),
+            action: EstablishLog,
+            history: vec![given(MOTHER, EstablishLog), given(FATHER, EstablishLog)],
+            requirement: Requirement::EveryGuardian(both()),
+            allows: true,
+        },
+        Row {
+            rule: "the day before the 15th birthday the guardians decide",
+            family: Family {
+                birth_date: date!(2011 - 06 - 16),
+                ..together(0)
+            },
+            action: EstablishLog,
+            history: vec![given(CHILD, EstablishLog)],
+            requirement: Requirement::OneGuardian(both()),
+            allows: false,
+        },
+        Row {
+            rule: "from 15 the youth establishes the log",
+            family: together(15),
+            action: EstablishLog,
+            history: vec![given(CHILD, EstablishLog)],
+            requirement: Requirement::Youth(CHILD),
+            allows: true,
+        },
+        Row {
+            rule: "from 15 the guardians' consent to establish no longer counts",
+            family: together(15),
+            action: EstablishLog,
+            history: vec![given(MOTHER, EstablishLog)],
+            requirement: Requirement::Youth(CHILD),
+            allows: false,
+        },
+        Row {
+            rule: "a new service needs new consent",
+            family: together(9),
+            action: InvolveService(HEALTH_STATION),
+            history: vec![
+                given(MOTHER, EstablishLog),
+                given(MOTHER, InvolveService(SCHOOL)),
+            ],
+            requirement: Requirement::OneGuardian(both()),
+            allows: false,
+        },
+        Row {
+            rule: "every transition needs consent",
+            family: together(6),
+            action: Transition(SCHOOL),
+            history: vec![given(FATHER, Transition(SCHOOL))],
+            requirement: Requirement::OneGuardian(both()),
+            allows: true,
+        },
+        Row {
+            rule: "under 16 the guardians consent to sharing health information",
+            family: together(15),
+            action: ShareHealthInformation,
+            history: vec![given(CHILD, ShareHealthInformation)],
+            requirement: Requirement::OneGuardian(both()),
+            allows: false,
+        },
+        Row {
+            rule: "from 16 the youth consents to sharing health information",
+            family: together(16),
+            action: ShareHealthInformation,
+            history: vec![given(CHILD, ShareHealthInformation)],
+            requirement: Requirement::Youth(CHILD),
+            allows: true,
+        },
+        Row {
+            rule: "from 15 the youth decides on education",
+            family: together(15),
+            action: EducationDecision,
+            history: vec![given(MOTHER, EducationDecision)],
+            requirement: Requirement::Youth(CHILD),
+            allows: false,
+        },
+        Row {
+            rule: "under 15 the guardians decide on education",
+            family: together(14),
+            action: EducationDecision,
+            history: vec![given(MOTHER, EducationDecision)],
+            requirement: Requirement::OneGuardian(both()),
+            allows: true,
+        },
+        Row {
+            rule: "a withdrawal ends the consent at once",
+            family: together(12),
+            action: EstablishLog,
+            history: vec![given(MOTHER, EstablishLog), withdrawn(MOTHER, EstablishLog)],
+            requirement: Requirement::OneGuardian(both()),
+            allows: false,
+        },
+        Row {
+            rule: "one guardian's withdrawal stands against the other's consent",
+            family: together(12),
+            action: EstablishLog,
+            history: vec![withdrawn(FATHER, EstablishLog), given(MOTHER, EstablishLog)],
+            requirement: Requirement::OneGuardian(both()),
+            allows: false,
+        },
+        Row {
+            rule: "consent given again after a withdrawal counts",
+            family: together(12),
+            action: EstablishLog,
+            history: vec![withdrawn(MOTHER, EstablishLog), given(MOTHER, EstablishLog)],
+            requirement: Requirement::OneGuardian(both()),
+            allows: true,
+        },
+        Row {
+            rule: "a guardian may close the log alone even where both consented",
+            family: shared(12),
+            action: Close,
+            history: vec![given(FATHER, Close)],
+            requirement: Requirement::AnyOneMay(both()),
+            allows: true,
+        },
+        Row {
+            rule: "from 15 the youth closes the log",
+            family: together(15),
+            action: Close,
+            history: vec![given(MOTHER, Close)],
+            requirement: Requirement::AnyOneMay(vec![CHILD]),
+            allows: false,
+        },
+        Row {
+            rule: "reopening needs new consent",
+            family: together(12),
+            action: Reopen,
+            history: vec![],
+            requirement: Requirement::OneGuardian(both()),
+            allows: false,
+        },
+        Row {
+            rule: "those who consented may demand deletion",
+            family: together(15),
+            action: Delete,
+            history: vec![given(MOTHER, EstablishLog), given(MOTHER, Delete)],
+            requirement: Requirement::AnyOneMay(vec![CHILD, MOTHER]),
+            allows: true,
+        },
+        Row {
+            rule: "a child under 15 gets their own login with a guardian's consent",
+            family: together(13),
+            action: ChildOwnAccess,
+            history: vec![given(FATHER, ChildOwnAccess)],
+            requirement: Requirement::OneGuardian(both()),
+            allows: true,
+        },
+        Row {
+            rule: "from 15 the youth's own access needs no consent",
+            family: together(15),
+            action: ChildOwnAccess,
+            history: vec![],
+            requirement: Requirement::NotNeeded,
+            allows: true,
+        },
+        Row {
+            rule: "transfer to an individual plan: the guardians under 16",
+            family: together(15),
+            action: TransferToIndividualPlan,
+            history: vec![given(MOTHER, TransferToIndividualPlan)],
+            requirement: Requirement::OneGuardian(both()),
+            allows: true,
+        },
+        Row {
+            rule: "nobody with parental responsibility: nobody can consent",
+            family: Family {
+                guardians: vec![guardian(STEP, false, Residence::LivesTogether)],
+                ..together(8)
+            },
+            action: EstablishLog,
+            history: vec![given(STEP, EstablishLog)],
+            requirement: Requirement::NoGuardian,
+            allows: false,
+        },
+        Row {
+            rule: "a stranger's consent counts for nothing",
+            family: together(16),
+            action: ShareHealthInformation,
+            history: vec![given(STRANGER, ShareHealthInformation)],
+            requirement: Requirement::Youth(CHILD),
+            allows: false,
+        },
+    ]
+}
+
+#[test]
+fn each_rule_of_the_routine() {
+    for row in rows() {
+        let decision = decide(&row.family, row.action, TODAY, &row.history);
+        assert_eq!(decision.requirement, row.requirement, "{}", row.rule);
+        assert_eq!(decision.allows(), row.allows, "{}", row.rule);
+    }
+}
+
+#[test]
+fn a_service_sees_the_log_only_with_both_consents() {
+    let family = together(10);
+    let base = vec![
+        given(MOTHER, EstablishLog),
+        given(MOTHER, InvolveService(SCHOOL)),
+    ];
+    assert!(covers_service(&family, SCHOOL, TODAY, &base));
+    assert!(!covers_service(&family, HEALTH_STATION, TODAY, &base));
+    // Establishment alone covers no service.
+    assert!(!covers_service(&family, SCHOOL, TODAY, &base[..1]));
+    // Withdrawing the establishment ends every service's access.
+    let mut history = base.clone();
+    history.push(withdrawn(FATHER, EstablishLog));
+    assert!(!covers_service(&family, SCHOOL, TODAY, &history));
+    // Withdrawing one service ends that one only.
+    let mut history = base.clone();
+    history.push(given(MOTHER, InvolveService(HEALTH_STATION)));
+    history.push(withdrawn(MOTHER, InvolveService(SCHOOL)));
+    assert!(!covers_service(&family, SCHOOL, TODAY, &history));
+    assert!(covers_service(&family, HEALTH_STATION, TODAY, &history));
+    // A transition consent covers the new service too.
+    let history = vec![
+        given(MOTHER, EstablishLog),
+        given(FATHER, Transition(SCHOOL)),
+    ];
+    assert!(covers_service(&family, SCHOOL, TODAY, &history));
+}
+
+#[test]
+fn reasons_are_given_in_every_language() {
+    let name = |id: Uuid| match id {
+        MOTHER => "Kari".to_string(),
+        FATHER => "Ola".to_string(),
+        _ => "Nora".to_string(),
+    };
+    let decision = decide(
+        &shared(12),
+        EstablishLog,
+        TODAY,
+        &[given(MOTHER, EstablishLog)],
+    );
+    assert_eq!(
+        explain(&decision, crate::i18n::Lang::Nb, name),
+        "Barnet er 12 år og har fast bosted hos begge foreldrene, så alle med \
+         foreldreansvar må samtykke til at stafettloggen opprettes. Venter på samtykke fra Ola."
+    );
+    let decision = decide(&together(12), EstablishLog, TODAY, &[]);
+    assert_eq!(
+        explain(&decision, crate::i18n::Lang::En, name),
+        "The child is 12. Consent to establishing the relay log from one person with \
+         parental responsibility is enough. Waiting for consent from Kari or Ola."
+    );
+    let decision = decide(
+        &together(16),
+        ShareHealthInformation,
+        TODAY,
+        &[withdrawn(CHILD, ShareHealthInformation)],
+    );
+    assert_eq!(
+        explain(&decision, crate::i18n::Lang::Nn, name),
+        "Barnet er 16 år. Frå 16 år bestemmer barnet sjølv over deling av helseopplysningar. \
+         Nora har trekt samtykket tilbake. Det gjeld frå no og til nytt samtykke er gitt."
+    );
+}
+
+// Properties over generated families and histories.
+
+const PEOPLE: [Uuid; 5] = [CHILD, MOTHER, FATHER, STEP, STRANGER];
+
+fn any_date(from: i32, to: i32) -> impl Strategy<Value = Date> {
+    prop_oneof![
+        // Leap days are rare among all days; give them their own share.
+        (from..=to).prop_filter_map("a leap year", |year| Date::from_calendar_date(
+            year,
+            time::Month::February,
+            29
+        )
+        .ok()),
+        (from..=to, 1u16..=366).prop_filter_map("a day of the year", |(year, day)| {
+            Date::from_ordinal_date(year, day).ok()
+        }),
+    ]
+}
+
+fn any_residence() -> impl Strategy<Value = Residence> {
+    prop::sample::select(Residence::ALL.to_vec())
+}
+
+fn any_family() -> impl Strategy<Value = Family> {
+    let guardian = (
+        prop::sample::select(vec![MOTHER, FATHER, STEP]),
+        any::<bool>(),
+        any_residence(),
+    )
+        .prop_map(|(person_id, responsible, residence)| {
+            guardian(person_id, responsible, residence)
+        });
+    (any_date(2004, 2026), prop::collection::vec(guardian, 0..4)).prop_map(
+        |(birth_date, guardians)| Family {
+            child_id: CHILD,
+            birth_date,
+            guardians,
+        },
+    )
+}
+
+fn any_action() -> impl Strategy<Value = Action> {
+    prop::sample::select(vec![
+        EstablishLog,
+        InvolveService(SCHOOL),
+        Transition(HEALTH_STATION),
+        ShareHealthInformation,
+        EducationDecision,
+        ChildOwnAccess,
+        Close,
+        Reopen,
+        Delete,
+        TransferToIndividualPlan,
+    ])
+}
+
+fn any_history() -> impl Strategy<Value = Vec<ConsentEvent>> {
+    let event = (
+        prop::sample::select(PEOPLE.to_vec()),
+        any_action(),
+        prop::bool::weighted(0.7),
+    )
+        .prop_map(|(consenter, action, give)| ConsentEvent {
+            consenter,
+            action,
+            choice: if give {
+                Choice::Given
+            } else {
+                Choice::Withdrawn
+            },
+        });
+    prop::collection::vec(event, 0..16)
+}
+
+/// Each person's latest choice on `action`: the whole model of a history.
+fn latest(history: &[ConsentEvent], action: Action, person: Uuid) -> Option<Choice> {
+    history
+        .iter()
+        .filter(|event| event.action == action && event.consenter == person)
+        .fold(None, |_, event| Some(event.choice))
+}
+
+fn is_consent(kind: ActionKind) -> bool {
+    !matches!(
+        kind,
+        ActionKind::Close | ActionKind::Delete | ActionKind::ChildOwnAccess
+    )
+}
+
+proptest! {
+    #[test]
+    fn ages_change_exactly_on_the_birthday(birth in any_date(2000, 2025), years in 1u8..19) {
+        let day = birthday(birth, years);
+        prop_assert_eq!(age_on(birth, day), years);
+        prop_assert_eq!(age_on(birth, day - Duration::days(1)), years - 1);
+        prop_assert_eq!(age_on(birth, day + Duration::days(1)), years);
+    }
+
+    #[test]
+    fn the_youth_decides_from_the_birthday_and_the_guardians_the_day_before(
+        family in any_family(),
+        action in any_action(),
+        history in any_history(),
+    ) {
+        let kind = action.kind();
+        prop_assume!(is_consent(kind));
+        let from = youth_decides_from(kind);
+        let birthday = birthday(family.birth_date, from);
+        let on = requirement(&family, action, birthday, &history);
+        prop_assert_eq!(on, Requirement::Youth(CHILD));
+        let before = requirement(&family, action, birthday - Duration::days(1), &history);
+        let guardians = family.responsible_guardians();
+        let expected = if guardians.is_empty() {
+            Requirement::NoGuardian
+        } else if family.lives_with_both() {
+            Requirement::EveryGuardian(guardians)
+        } else {
+            Requirement::OneGuardian(guardians)
+        };
+        prop_assert_eq!(before, expected);
+    }
+
+    #[test]
+    fn a_consent_suffices_exactly_as_the_model_says(
+        family in any_family(),
+        action in any_action(),
+        today in any_date(2010, 2045),
+        history in any_history(),
+    ) {
+        let decision = decide(&family, action, today, &history);
+        let latest_of = |person: &Uuid| latest(&history, action, *person);
+        let people = decision.requirement.people();
+        let any_withdrawn = people.iter().any(|p| latest_of(p) == Some(Choice::Withdrawn));
+        let any_given = people.iter().any(|p| latest_of(p) == Some(Choice::Given));
+        let all_given = people.iter().all(|p| latest_of(p) == Some(Choice::Given));
+        let expected = match decision.requirement {
+            Requirement::NotNeeded => true,
+            Requirement::NoGuardian => false,
+            Requirement::AnyOneMay(_) => any_given,
+            Requirement::EveryGuardian(_) => all_given && !people.is_empty(),
+            Requirement::Youth(_) | Requirement::OneGuardian(_) => any_given && !any_withdrawn,
+        };
+        prop_assert_eq!(decision.allows(), expected);
+    }
+
+    #[test]
+    fn only_those_who_decide_today_count(
+        family in any_family(),
+        action in any_action(),
+        today in any_date(2010, 2045),
+        history in any_history(),
+    ) {
+        let decision = decide(&family, action, today, &history);
+        let theirs: Vec<ConsentEvent> = history
+            .iter()
+            .copied()
+            .filter(|event| decision.may_decide(event.consenter) || action.kind() == ActionKind::Delete)
+            .collect();
+        prop_assert_eq!(decide(&family, action, today, &theirs), decision);
+    }
+
+    #[test]
+    fn a_withdrawal_by_anyone_who_decides_ends_a_consent(
+        family in any_family(),
+        action in any_action(),
+        today in any_date(2010, 2045),
+        history in any_history(),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        prop_assume!(is_consent(action.kind()));
+        let people = requirement(&family, action, today, &history).people().to_vec();
+        prop_assume!(!people.is_empty());
+        let mut history = history;
+        history.push(withdrawn(*pick.get(&people), action));
+        prop_assert!(!decide(&family, action, today, &history).allows());
+    }
+
+    #[test]
+    fn consent_from_everyone_who_decides_suffices_whatever_came_before(
+        family in any_family(),
+        action in any_action(),
+        today in any_date(2010, 2045),
+        history in any_history(),
+    ) {
+        let people = requirement(&family, action, today, &history).people().to_vec();
+        prop_assume!(!people.is_empty());
+        let mut history = history;
+        history.extend(people.iter().map(|person| given(*person, action)));
+        prop_assert!(decide(&family, action, today, &history).allows());
+    }
+
+    #[test]
+    fn a_service_is_covered_only_with_the_log_established(
+        family in any_family(),
+        today in any_date(2010, 2045),
+        history in any_history(),
+    ) {
+        if covers_service(&family, SCHOOL, today, &history) {
+            prop_assert!(decide(&family, EstablishLog, today, &history).allows());
+            let involve = decide(&family, InvolveService(SCHOOL), today, &history);
+            prop_assert!(!matches!(involve.outcome, Outcome::Withdrawn(_)));
+        }
+    }
+}
