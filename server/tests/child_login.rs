@@ -4,48 +4,12 @@ mod support;
 
 use axum::http::StatusCode;
 use sqlx::PgPool;
-use support::{location, Browser, TestApp};
+use support::login::{code_step, latest_code, password_step};
+use support::TestApp;
 
 const NORA: &str = "00000000-0000-4000-8000-000000000404";
+const NORA_EMAIL: &str = "nora.lie@example.no";
 const PASSWORD: &str = server::demo_seed::DEMO_CHILD_PASSWORD;
-
-/// The code in the newest message queued for Nora (the outbox worker does not run here).
-async fn latest_code(pool: &PgPool) -> String {
-    let body: String = sqlx::query_scalar(
-        "select body from outbox_message where recipient = 'nora.lie@example.no'
-         order by created_at desc limit 1",
-    )
-    .fetch_one(pool)
-    .await
-    .expect("a queued message");
-    body.split_whitespace()
-        .find(|word| word.len() == 6 && word.chars().all(|c| c.is_ascii_digit()))
-        .expect("a six-digit code")
-        .to_string()
-}
-
-async fn password_step(browser: &mut Browser<'_>, username: &str, password: &str) -> String {
-    let response = browser
-        .post_form(
-            "/auth/child/password",
-            &[
-                ("username", username),
-                ("password", password),
-                ("return_to", "/me"),
-            ],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    location(&response)
-}
-
-async fn code_step(browser: &mut Browser<'_>, code: &str) -> String {
-    let response = browser
-        .post_form("/auth/child/code", &[("code", code)])
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    location(&response)
-}
 
 fn wrong(code: &str) -> String {
     let n: u32 = code.parse().expect("digits");
@@ -70,7 +34,7 @@ async fn a_child_logs_in_with_password_and_the_code_sent_by_email(pool: PgPool) 
         subject.as_deref(),
         Some("Koden din for å logge inn i Stafett")
     );
-    let code = latest_code(app.pool()).await;
+    let code = latest_code(app.pool(), NORA_EMAIL).await;
     let stored: String = sqlx::query_scalar("select code_hash from login_code")
         .fetch_one(app.pool())
         .await
@@ -128,7 +92,7 @@ async fn an_expired_code_is_refused(pool: PgPool) {
     let app = TestApp::seeded(pool).await;
     let mut browser = app.browser();
     password_step(&mut browser, "nora", PASSWORD).await;
-    let code = latest_code(app.pool()).await;
+    let code = latest_code(app.pool(), NORA_EMAIL).await;
     sqlx::query(
         "update login_code set created_at = now() - interval '11 minutes',
                 expires_at = now() - interval '1 minute'",
@@ -148,7 +112,7 @@ async fn five_wrong_codes_lock_the_account_for_everyone(pool: PgPool) {
     let app = TestApp::seeded(pool).await;
     let mut browser = app.browser();
     password_step(&mut browser, "nora", PASSWORD).await;
-    let code = latest_code(app.pool()).await;
+    let code = latest_code(app.pool(), NORA_EMAIL).await;
     for left in (1..=4).rev() {
         assert_eq!(
             code_step(&mut browser, &wrong(&code)).await,

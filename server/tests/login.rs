@@ -7,47 +7,14 @@ use axum::http::StatusCode;
 use serde_json::json;
 use sqlx::PgPool;
 use support::issuer::{Grant, TestIssuer};
-use support::{location, query_param, text, Browser, TestApp};
+use support::login::{begin, come_back, log_in, pid_of};
+use support::{location, query_param, text, TestApp};
 
 const KARI: &str = "00000000-0000-4000-8000-000000000301";
 const STAFF_LEADER: &str = "00000000-0000-4000-8000-000000000201";
 
-async fn pid_of(pool: &PgPool, person: &str) -> String {
-    sqlx::query_scalar("select national_id from person where person_id = $1::uuid")
-        .bind(person)
-        .fetch_one(pool)
-        .await
-        .expect("pid")
-}
-
 async fn count(pool: &PgPool, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(pool).await.expect(sql)
-}
-
-/// Starts a login in `browser`; returns the authorization URL ID-porten was sent.
-async fn begin(browser: &mut Browser<'_>, return_to: &str) -> String {
-    let response = browser
-        .get(&format!("/auth/login?return_to={return_to}"))
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    location(&response)
-}
-
-/// The browser returns from ID-porten with `code` and the state it was sent with.
-async fn come_back(browser: &mut Browser<'_>, authorize_url: &str, code: &str) -> String {
-    let state = query_param(authorize_url, "state").expect("state");
-    let response = browser
-        .arrive(&format!("/auth/callback?code={code}&state={state}"))
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    location(&response)
-}
-
-async fn log_in(browser: &mut Browser<'_>, issuer: &TestIssuer, person: &str) {
-    let pid = pid_of(browser.app.pool(), person).await;
-    let url = begin(browser, "/me").await;
-    let code = issuer.issue_code(&url, Grant::person(&pid));
-    assert_eq!(come_back(browser, &url, &code).await, "/me");
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -211,25 +211,28 @@ async fn meetings_end_after_they_start_and_have_a_place(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn a_participant_is_a_person_or_a_service_never_both(pool: PgPool) {
+async fn a_participant_is_a_person_a_service_or_staff_for_their_own_unit(pool: PgPool) {
     seeded(&pool).await;
     let log = new_log(&pool).await;
     let participant = |person: &str, unit: &str| {
         format!("insert into participant (log_id, person_id, unit_id, role) values ('{log}', {person}, {unit}, 'service')")
     };
     let (teacher, school) = (format!("'{TEACHER}'"), format!("'{SCHOOL}'"));
+    let kindergarten = "'00000000-0000-4000-8000-000000000101'";
     refused(
         &pool,
         &participant("null", "null"),
         "participant_person_or_service",
     )
     .await;
+    // Staff take part for a unit they work in.
     refused(
         &pool,
-        &participant(&teacher, &school),
-        "participant_person_or_service",
+        &participant(&teacher, kindergarten),
+        "participant_staff_of_unit",
     )
     .await;
+    accepted(&pool, &participant(&teacher, &school)).await;
     accepted(&pool, &participant("null", &school)).await;
     // The same service cannot be involved twice at once.
     refused(

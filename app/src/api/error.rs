@@ -1,5 +1,6 @@
 //! The one error type every server function returns to clients.
 
+use crate::domain::access::Denial;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -16,6 +17,9 @@ pub enum ApiError {
     /// Not logged in, or the login has ended (timed out, logged out elsewhere).
     #[error("not logged in")]
     Unauthorized,
+    /// The gate refused: the person may not do this with this log now, and why.
+    #[error("denied: {reason}")]
+    Denied { reason: Denial },
     #[error("temporarily unavailable")]
     Unavailable,
     #[error("internal error")]
@@ -29,6 +33,7 @@ impl ApiError {
             ApiError::NotFound => http::StatusCode::NOT_FOUND,
             ApiError::BadRequest => http::StatusCode::BAD_REQUEST,
             ApiError::Unauthorized => http::StatusCode::UNAUTHORIZED,
+            ApiError::Denied { .. } => http::StatusCode::FORBIDDEN,
             ApiError::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
         }

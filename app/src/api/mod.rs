@@ -6,6 +6,7 @@ pub mod directory;
 pub mod error;
 pub mod identity;
 pub mod language;
+pub mod log;
 
 /// The URL prefix of every server function.
 pub const PREFIX: &str = "/api";

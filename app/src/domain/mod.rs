@@ -1,4 +1,5 @@
 //! Pure domain rules: no I/O, compiled for both the server and the browser.
 
+pub mod access;
 pub mod consent;
 pub mod service_kind;

@@ -1,6 +1,7 @@
 use super::{ConsentTexts, Texts};
 use crate::api::error::ApiError;
 use crate::api::identity::{LoginMethod, LoginProblem};
+use crate::domain::access::Denial;
 use crate::domain::consent::ActionKind;
 use crate::domain::service_kind::ServiceKind;
 
@@ -46,6 +47,17 @@ pub(super) const TEXTS: Texts = Texts {
         ApiError::NotFound => "We could not find what you were looking for.",
         ApiError::BadRequest => "The request was not valid. Check what you entered and try again.",
         ApiError::Unauthorized => "You are not logged in, or your login has expired. Please log in again.",
+        ApiError::Denied { reason } => match reason {
+            Denial::NotInvolved => "You do not have access to this relay log.",
+            Denial::Closed => "The relay log is closed. Nobody can see its content until it is reopened with new consent.",
+            Denial::NotOpen => "The relay log is waiting for consent and has not been opened yet.",
+            Denial::ConsentWithdrawn => "The consent that gave access has been withdrawn. You no longer have access to the content.",
+            Denial::ConsentMissing => "A consent that would give access to this is missing.",
+            Denial::NoOwnAccess => "You have not been given your own access to the log yet. That needs consent from someone with parental responsibility.",
+            Denial::FiguresOnly => "As a leader you see figures for the unit, not the content of the logs.",
+            Denial::HolderOnly => "Only the baton holder can do this.",
+            Denial::NotTheirDecision => "Under the rules, this consent is not yours to give.",
+        },
         ApiError::Unavailable => "The service is temporarily unavailable. Please try again shortly.",
         ApiError::Internal => "Something went wrong on our side. Please try again later.",
     },
@@ -152,6 +164,12 @@ pub(super) const TEXTS: Texts = Texts {
         missing: |names| format!("Waiting for consent from {names}."),
         withdrawn: |names| format!(
             "{names} withdrew consent. This applies from now until consent is given again."
+        ),
+        request: |action, child, unit| format!(
+            "I consent to {action} for {child}{unit}. Only those taking part in the cooperation see the content of the log. I can withdraw this consent at any time, also orally."
+        ),
+        withdrawal: |action, child, unit| format!(
+            "I withdraw my consent to {action} for {child}{unit}. This applies from now."
         ),
         and: "and",
         or: "or",

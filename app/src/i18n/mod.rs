@@ -177,6 +177,10 @@ pub struct ConsentTexts {
     pub given: fn(names: &str) -> String,
     pub missing: fn(names: &str) -> String,
     pub withdrawn: fn(names: &str) -> String,
+    /// The exact text a consenter agrees to; `unit` is " (Service name)" or empty.
+    pub request: fn(action: &str, child: &str, unit: &str) -> String,
+    /// The exact text of a digital withdrawal.
+    pub withdrawal: fn(action: &str, child: &str, unit: &str) -> String,
     /// Joins the last two names: "Kari og Ola".
     pub and: &'static str,
     /// Joins the last two of any-one-of: "Kari eller Ola".

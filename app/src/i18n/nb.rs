@@ -1,6 +1,7 @@
 use super::{ConsentTexts, Texts};
 use crate::api::error::ApiError;
 use crate::api::identity::{LoginMethod, LoginProblem};
+use crate::domain::access::Denial;
 use crate::domain::consent::ActionKind;
 use crate::domain::service_kind::ServiceKind;
 
@@ -47,6 +48,17 @@ pub(super) const TEXTS: Texts = Texts {
         ApiError::NotFound => "Vi fant ikke det du lette etter.",
         ApiError::BadRequest => "Forespørselen var ugyldig. Sjekk det du skrev inn, og prøv igjen.",
         ApiError::Unauthorized => "Du er ikke logget inn, eller innloggingen er utløpt. Logg inn på nytt.",
+        ApiError::Denied { reason } => match reason {
+            Denial::NotInvolved => "Du har ikke tilgang til denne stafettloggen.",
+            Denial::Closed => "Stafettloggen er avsluttet. Ingen kan se innholdet før den er åpnet igjen med nytt samtykke.",
+            Denial::NotOpen => "Stafettloggen venter på samtykke og er ikke åpnet ennå.",
+            Denial::ConsentWithdrawn => "Samtykket som ga tilgang, er trukket tilbake. Du har ikke lenger tilgang til innholdet.",
+            Denial::ConsentMissing => "Det mangler et samtykke som gir tilgang til dette.",
+            Denial::NoOwnAccess => "Du har ikke fått egen tilgang til loggen ennå. Det krever samtykke fra den som har foreldreansvar.",
+            Denial::FiguresOnly => "Som leder ser du tall for enheten, ikke innholdet i loggene.",
+            Denial::HolderOnly => "Bare stafettholderen kan gjøre dette.",
+            Denial::NotTheirDecision => "Etter reglene er ikke dette ditt samtykke å gi.",
+        },
         ApiError::Unavailable => "Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.",
         ApiError::Internal => "Det oppstod en feil hos oss. Prøv igjen senere.",
     },
@@ -153,6 +165,12 @@ pub(super) const TEXTS: Texts = Texts {
         missing: |names| format!("Venter på samtykke fra {names}."),
         withdrawn: |names| format!(
             "{names} har trukket samtykket tilbake. Det gjelder fra nå og til nytt samtykke er gitt."
+        ),
+        request: |action, child, unit| format!(
+            "Jeg samtykker til {action} for {child}{unit}. Bare de som er med i samarbeidet, ser innholdet i loggen. Jeg kan trekke samtykket tilbake når som helst, også muntlig."
+        ),
+        withdrawal: |action, child, unit| format!(
+            "Jeg trekker tilbake samtykket til {action} for {child}{unit}. Det gjelder fra nå."
         ),
         and: "og",
         or: "eller",

@@ -1,6 +1,7 @@
 use super::{ConsentTexts, Texts};
 use crate::api::error::ApiError;
 use crate::api::identity::{LoginMethod, LoginProblem};
+use crate::domain::access::Denial;
 use crate::domain::consent::ActionKind;
 use crate::domain::service_kind::ServiceKind;
 
@@ -49,6 +50,17 @@ pub(super) const TEXTS: Texts = Texts {
             "Førespurnaden var ugyldig. Sjekk det du skreiv inn, og prøv igjen."
         }
         ApiError::Unauthorized => "Du er ikkje logga inn, eller innlogginga har gått ut. Logg inn på nytt.",
+        ApiError::Denied { reason } => match reason {
+            Denial::NotInvolved => "Du har ikkje tilgang til denne stafettloggen.",
+            Denial::Closed => "Stafettloggen er avslutta. Ingen kan sjå innhaldet før han er opna igjen med nytt samtykke.",
+            Denial::NotOpen => "Stafettloggen ventar på samtykke og er ikkje opna enno.",
+            Denial::ConsentWithdrawn => "Samtykket som gav tilgang, er trekt tilbake. Du har ikkje lenger tilgang til innhaldet.",
+            Denial::ConsentMissing => "Det manglar eit samtykke som gir tilgang til dette.",
+            Denial::NoOwnAccess => "Du har ikkje fått eigen tilgang til loggen enno. Det krev samtykke frå den som har foreldreansvar.",
+            Denial::FiguresOnly => "Som leiar ser du tal for eininga, ikkje innhaldet i loggane.",
+            Denial::HolderOnly => "Berre stafetthaldaren kan gjere dette.",
+            Denial::NotTheirDecision => "Etter reglane er ikkje dette ditt samtykke å gi.",
+        },
         ApiError::Unavailable => "Tenesta er mellombels utilgjengeleg. Prøv igjen om litt.",
         ApiError::Internal => "Det oppstod ein feil hos oss. Prøv igjen seinare.",
     },
@@ -152,6 +164,12 @@ pub(super) const TEXTS: Texts = Texts {
         missing: |names| format!("Ventar på samtykke frå {names}."),
         withdrawn: |names| format!(
             "{names} har trekt samtykket tilbake. Det gjeld frå no og til nytt samtykke er gitt."
+        ),
+        request: |action, child, unit| format!(
+            "Eg samtykkjer til {action} for {child}{unit}. Berre dei som er med i samarbeidet, ser innhaldet i loggen. Eg kan trekkje samtykket tilbake når som helst, også munnleg."
+        ),
+        withdrawal: |action, child, unit| format!(
+            "Eg trekkjer tilbake samtykket til {action} for {child}{unit}. Det gjeld frå no."
         ),
         and: "og",
         or: "eller",

@@ -19,3 +19,24 @@ pub async fn record(
         .await?;
     Ok(())
 }
+
+/// Records `action` on the log `log_id` by `actor`: every read and write of content. The
+/// database chains these per log (see `audit_verify`).
+pub async fn record_in_log(
+    conn: &mut PgConnection,
+    actor: Uuid,
+    log_id: Uuid,
+    action: &str,
+    detail: serde_json::Value,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into audit_event (actor_id, log_id, action, detail) values ($1, $2, $3, $4)",
+    )
+    .bind(actor)
+    .bind(log_id)
+    .bind(action)
+    .bind(detail)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -3,6 +3,9 @@
 pub mod audit;
 pub mod directory;
 pub mod error;
+pub mod gate;
 pub mod identity;
+pub mod log_content;
+pub mod log_decisions;
 pub mod redirect;
 pub mod state;

@@ -2,7 +2,9 @@
 //! that keeps cookies, and a scripted OpenID provider.
 #![allow(dead_code)] // Each test crate uses a different part of this module.
 
+pub mod fixture;
 pub mod issuer;
+pub mod login;
 pub mod mailsink;
 
 use axum::body::{to_bytes, Body};

@@ -1,0 +1,30 @@
+use crate::api::error::ApiError;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+/// The longest entry, as the database allows.
+pub const ENTRY_MAX_CHARS: usize = 20_000;
+
+/// `POST /api/add_entry`: writes an entry in the log. Only the family may mark it as the
+/// child's own voice.
+#[server(prefix = "/api", endpoint = "add_entry")]
+pub async fn add_entry(
+    log_id: Uuid,
+    body: String,
+    #[server(default)] child_voice: bool,
+) -> Result<Uuid, ApiError> {
+    use crate::domain::access::Capacity;
+    use crate::server::{gate, log_content};
+    let body = body.trim();
+    if body.is_empty() || body.chars().count() > ENTRY_MAX_CHARS {
+        return Err(ApiError::BadRequest);
+    }
+    let mut tx = gate::open().await?;
+    let grant = gate::write(&mut tx, log_id).await?;
+    if child_voice && grant.capacity() != Capacity::Family {
+        return Err(ApiError::BadRequest);
+    }
+    let entry_id = log_content::add_entry(&mut tx, &grant, body, child_voice).await?;
+    tx.commit().await?;
+    Ok(entry_id)
+}

@@ -1,0 +1,18 @@
+use super::ConsentRecord;
+use crate::api::error::ApiError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use uuid::Uuid;
+
+/// `GET /api/consent_history?log_id=`: every consent and withdrawal on record, for those
+/// who decide and the holder, whatever the log's status.
+#[server(prefix = "/api", endpoint = "consent_history", input = GetUrl)]
+pub async fn consent_history(log_id: Uuid) -> Result<Vec<ConsentRecord>, ApiError> {
+    use crate::domain::access::LogAction;
+    use crate::server::{gate, log_decisions};
+    let mut tx = gate::open().await?;
+    let (grant, _) = gate::authorize(&mut tx, log_id, LogAction::ReadConsentHistory).await?;
+    let records = log_decisions::history(&mut tx, &grant).await?;
+    tx.commit().await?;
+    Ok(records)
+}

@@ -1,0 +1,23 @@
+//! One log: its content behind the consent gate, and the decisions around it (consent,
+//! withdrawal, participants, closing and reopening). Every function here asks the gate
+//! first (see `server::gate`).
+
+mod add_entry;
+mod add_participant;
+mod close_log;
+mod consent_history;
+mod get_log;
+mod give_consent;
+mod reopen_log;
+mod types;
+mod withdraw_consent;
+
+pub use add_entry::*;
+pub use add_participant::*;
+pub use close_log::*;
+pub use consent_history::*;
+pub use get_log::*;
+pub use give_consent::*;
+pub use reopen_log::*;
+pub use types::*;
+pub use withdraw_consent::*;

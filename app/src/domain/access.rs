@@ -1,0 +1,327 @@
+//! Who may do what with a log, from the consent rules and each person's relation to it.
+//! Pure: the server's gate gathers the facts and acts on the answer; the UI can show it.
+
+use crate::domain::consent::{
+    age_on, covers_service, decide, Action, ConsentEvent, Family, Outcome,
+};
+use serde::{Deserialize, Serialize};
+use time::Date;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogStatus {
+    /// Waiting for the consent that establishes it.
+    Requested,
+    Open,
+    /// Closed and archived: nobody reaches the content until it is reopened.
+    Closed,
+}
+
+impl LogStatus {
+    pub const fn code(self) -> &'static str {
+        match self {
+            LogStatus::Requested => "requested",
+            LogStatus::Open => "open",
+            LogStatus::Closed => "closed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [LogStatus::Requested, LogStatus::Open, LogStatus::Closed]
+            .into_iter()
+            .find(|status| status.code() == code)
+    }
+}
+
+/// How a person stands to a log. A person may stand in several ways at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "unit_id")]
+pub enum Relation {
+    /// A guardian of the child, with parental responsibility or not.
+    Guardian { responsible: bool },
+    /// The child the log is about.
+    Child,
+    /// The current holder of the baton, for this unit.
+    Holder(Uuid),
+    /// A member of staff taking part for this service.
+    Participant(Uuid),
+    /// The leader of a unit that takes part: figures, not content.
+    UnitLeader,
+}
+
+/// What the person wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "action")]
+pub enum LogAction {
+    ReadContent,
+    WriteEntry,
+    /// Add a service (or a named member of its staff) to the log.
+    AddParticipant(Uuid),
+    /// Give one's own consent.
+    Consent(Action),
+    /// Withdraw one's own consent: possible at any time, also while the log is closed.
+    Withdraw(Action),
+    /// The history of consents: those who decide and the holder, whatever the status.
+    ReadConsentHistory,
+    /// Document a consenter's oral withdrawal (the holder).
+    DocumentWithdrawal,
+    Close,
+    Reopen,
+    /// Activity figures without content.
+    ReadFigures,
+}
+
+/// What the facts say about the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogFacts {
+    pub status: LogStatus,
+    pub family: Family,
+    /// Today in Europe/Oslo.
+    pub today: Date,
+    /// Every consent on record for the log, in recorded order.
+    pub history: Vec<ConsentEvent>,
+    /// The consents recorded since the log was last closed (for reopening).
+    pub since_closed: Vec<ConsentEvent>,
+}
+
+/// In what capacity the gate let the person through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Capacity {
+    Family,
+    Staff,
+    Holder,
+    Leader,
+}
+
+/// Why not: each is shown to the person in plain words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum Denial {
+    #[error("the person has nothing to do with this log")]
+    NotInvolved,
+    #[error("the log is closed")]
+    Closed,
+    #[error("the log waits for consent")]
+    NotOpen,
+    #[error("the consent that covered this has been withdrawn")]
+    ConsentWithdrawn,
+    #[error("the consent that would cover this is missing")]
+    ConsentMissing,
+    #[error("a child under 15 needs their own access first")]
+    NoOwnAccess,
+    #[error("unit leaders see figures, not content")]
+    FiguresOnly,
+    #[error("only the holder may do this")]
+    HolderOnly,
+    #[error("this person's consent is not what the rules ask for")]
+    NotTheirDecision,
+}
+
+/// Whether `relations` let their person do `action` on the log of `facts`, and as what.
+pub fn authorize(
+    person: Uuid,
+    relations: &[Relation],
+    action: LogAction,
+    facts: &LogFacts,
+) -> Result<Capacity, Denial> {
+    if relations.is_empty() {
+        return Err(Denial::NotInvolved);
+    }
+    match action {
+        LogAction::ReadContent | LogAction::WriteEntry => content(relations, facts),
+        LogAction::AddParticipant(unit) => {
+            require_open(facts)?;
+            let holder_unit = holder_unit(relations).ok_or(Denial::HolderOnly)?;
+            service_consent(facts, holder_unit)?;
+            if unit == holder_unit {
+                return Ok(Capacity::Holder);
+            }
+            service_consent(facts, unit).map(|()| Capacity::Holder)
+        }
+        LogAction::Consent(consent_action) => {
+            let decision = decide(&facts.family, consent_action, facts.today, &facts.history);
+            match (facts.status, consent_action) {
+                (LogStatus::Closed, Action::Reopen) => {}
+                (LogStatus::Closed, _) => return Err(Denial::Closed),
+                (_, Action::Reopen) => return Err(Denial::NotOpen),
+                _ => {}
+            }
+            if decision.may_decide(person) {
+                Ok(Capacity::Family)
+            } else {
+                Err(Denial::NotTheirDecision)
+            }
+        }
+        LogAction::Withdraw(consent_action) => {
+            let decision = decide(&facts.family, consent_action, facts.today, &facts.history);
+            if decision.may_decide(person) {
+                Ok(Capacity::Family)
+            } else {
+                Err(Denial::NotTheirDecision)
+            }
+        }
+        LogAction::ReadConsentHistory => {
+            let family = relations.iter().any(|relation| match relation {
+                Relation::Guardian { responsible } => *responsible,
+                Relation::Child => {
+                    age_on(facts.family.birth_date, facts.today) >= 15
+                        || decide(
+                            &facts.family,
+                            Action::ChildOwnAccess,
+                            facts.today,
+                            &facts.history,
+                        )
+                        .allows()
+                }
+                _ => false,
+            });
+            if family {
+                Ok(Capacity::Family)
+            } else if holder_unit(relations).is_some() {
+                Ok(Capacity::Holder)
+            } else {
+                Err(Denial::NotInvolved)
+            }
+        }
+        LogAction::DocumentWithdrawal => {
+            if facts.status == LogStatus::Closed {
+                return Err(Denial::Closed);
+            }
+            holder_unit(relations)
+                .map(|_| Capacity::Holder)
+                .ok_or(Denial::HolderOnly)
+        }
+        LogAction::Close => {
+            require_open(facts)?;
+            let decision = decide(&facts.family, Action::Close, facts.today, &facts.history);
+            if decision.may_decide(person) {
+                Ok(Capacity::Family)
+            } else if holder_unit(relations).is_some() {
+                // The holder closes when someone who decides has asked for it.
+                if decision.allows() {
+                    Ok(Capacity::Holder)
+                } else {
+                    Err(Denial::ConsentMissing)
+                }
+            } else {
+                Err(Denial::NotTheirDecision)
+            }
+        }
+        LogAction::Reopen => {
+            holder_unit(relations).ok_or(Denial::HolderOnly)?;
+            if facts.status != LogStatus::Closed {
+                return Err(Denial::NotOpen);
+            }
+            let decision = decide(
+                &facts.family,
+                Action::Reopen,
+                facts.today,
+                &facts.since_closed,
+            );
+            if decision.allows() {
+                Ok(Capacity::Holder)
+            } else {
+                Err(consent_denial(&decision.outcome))
+            }
+        }
+        LogAction::ReadFigures => {
+            if relations.contains(&Relation::UnitLeader) || holder_unit(relations).is_some() {
+                Ok(Capacity::Leader)
+            } else {
+                Err(Denial::NotInvolved)
+            }
+        }
+    }
+}
+
+fn require_open(facts: &LogFacts) -> Result<(), Denial> {
+    match facts.status {
+        LogStatus::Open => Ok(()),
+        LogStatus::Requested => Err(Denial::NotOpen),
+        LogStatus::Closed => Err(Denial::Closed),
+    }
+}
+
+fn holder_unit(relations: &[Relation]) -> Option<Uuid> {
+    relations.iter().find_map(|relation| match relation {
+        Relation::Holder(unit) => Some(*unit),
+        _ => None,
+    })
+}
+
+fn consent_denial(outcome: &Outcome) -> Denial {
+    match outcome {
+        Outcome::Withdrawn(_) => Denial::ConsentWithdrawn,
+        _ => Denial::ConsentMissing,
+    }
+}
+
+/// The establishment and the service's own consent must both stand.
+fn service_consent(facts: &LogFacts, unit: Uuid) -> Result<(), Denial> {
+    if covers_service(&facts.family, unit, facts.today, &facts.history) {
+        return Ok(());
+    }
+    let withdrawn = [
+        Action::EstablishLog,
+        Action::InvolveService(unit),
+        Action::Transition(unit),
+    ]
+    .into_iter()
+    .any(|action| {
+        let decision = decide(&facts.family, action, facts.today, &facts.history);
+        matches!(decision.outcome, Outcome::Withdrawn(_))
+    });
+    Err(if withdrawn {
+        Denial::ConsentWithdrawn
+    } else {
+        Denial::ConsentMissing
+    })
+}
+
+fn content(relations: &[Relation], facts: &LogFacts) -> Result<Capacity, Denial> {
+    require_open(facts)?;
+    let mut denial = Denial::NotInvolved;
+    for relation in relations {
+        let answer = match *relation {
+            Relation::Guardian { responsible: true } => Ok(Capacity::Family),
+            Relation::Guardian { responsible: false } => Err(Denial::NotInvolved),
+            Relation::Child => {
+                let own = decide(
+                    &facts.family,
+                    Action::ChildOwnAccess,
+                    facts.today,
+                    &facts.history,
+                );
+                if own.allows() {
+                    Ok(Capacity::Family)
+                } else if age_on(facts.family.birth_date, facts.today) < 15 {
+                    Err(Denial::NoOwnAccess)
+                } else {
+                    Err(consent_denial(&own.outcome))
+                }
+            }
+            Relation::Holder(unit) => service_consent(facts, unit).map(|()| Capacity::Holder),
+            Relation::Participant(unit) => service_consent(facts, unit).map(|()| Capacity::Staff),
+            Relation::UnitLeader => Err(Denial::FiguresOnly),
+        };
+        match answer {
+            Ok(capacity) => return Ok(capacity),
+            // The most telling reason wins: a withdrawal over a missing consent over the rest.
+            Err(reason) if rank(reason) > rank(denial) => denial = reason,
+            Err(_) => {}
+        }
+    }
+    Err(denial)
+}
+
+const fn rank(denial: Denial) -> u8 {
+    match denial {
+        Denial::ConsentWithdrawn => 5,
+        Denial::ConsentMissing => 4,
+        Denial::NoOwnAccess => 3,
+        Denial::FiguresOnly => 2,
+        _ => 1,
+    }
+}

@@ -1,0 +1,333 @@
+//! The gate in front of all log content. A server function that touches a log opens a
+//! [`ContentTx`] for the person asking and asks [`authorize`] (or [`read`] / [`write`]) for a
+//! grant; the functions in `server::log_content` take that grant as a parameter, so content
+//! cannot be read or written without passing here. The grant is checked against the facts
+//! as they are in this transaction: a withdrawal recorded a moment ago is already counted.
+//!
+//! The transaction runs as the database role `stafett_app` with the acting person set, so
+//! PostgreSQL's row-level security checks every content row a second time.
+
+use crate::api::error::ApiError;
+use crate::api::identity::Identity;
+use crate::domain::access::{self, Capacity, Denial, LogAction, LogFacts, LogStatus, Relation};
+use crate::domain::consent::{Action, Choice, ConsentEvent, Family, Guardian, Residence};
+use crate::server::audit;
+use serde::Deserialize;
+use sqlx::{PgConnection, PgPool, Postgres, Transaction};
+use uuid::Uuid;
+
+/// A transaction acting for one person, under row-level security.
+pub struct ContentTx {
+    tx: Transaction<'static, Postgres>,
+    person_id: Uuid,
+    /// For audit records that must outlive a transaction rolled back on refusal.
+    pool: PgPool,
+}
+
+impl ContentTx {
+    pub async fn begin(pool: &PgPool, identity: &Identity) -> Result<ContentTx, sqlx::Error> {
+        let mut tx = pool.begin().await?;
+        sqlx::query("select set_config('stafett.person_id', $1, true)")
+            .bind(identity.person_id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("set local role stafett_app")
+            .execute(&mut *tx)
+            .await?;
+        Ok(ContentTx {
+            tx,
+            person_id: identity.person_id,
+            pool: pool.clone(),
+        })
+    }
+
+    pub fn person_id(&self) -> Uuid {
+        self.person_id
+    }
+
+    /// For the data-access functions, which take a grant too.
+    pub(crate) fn conn(&mut self) -> &mut PgConnection {
+        &mut self.tx
+    }
+
+    /// Records `action` on the log in its audit chain, by the acting person.
+    pub async fn record(
+        &mut self,
+        log_id: Uuid,
+        action: &str,
+        detail: serde_json::Value,
+    ) -> Result<(), sqlx::Error> {
+        let actor = self.person_id;
+        audit::record_in_log(&mut self.tx, actor, log_id, action, detail).await
+    }
+
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
+/// Permission to do one action on one log, made only by [`authorize`].
+#[derive(Debug, Clone, Copy)]
+pub struct Grant {
+    log_id: Uuid,
+    person_id: Uuid,
+    action: LogAction,
+    capacity: Capacity,
+}
+
+impl Grant {
+    pub fn log_id(&self) -> Uuid {
+        self.log_id
+    }
+    pub fn person_id(&self) -> Uuid {
+        self.person_id
+    }
+    pub fn action(&self) -> LogAction {
+        self.action
+    }
+    pub fn capacity(&self) -> Capacity {
+        self.capacity
+    }
+}
+
+/// Permission to read a log's content.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadGrant(Grant);
+
+/// Permission to write an entry in a log.
+#[derive(Debug, Clone, Copy)]
+pub struct WriteGrant(Grant);
+
+impl ReadGrant {
+    pub fn log_id(&self) -> Uuid {
+        self.0.log_id
+    }
+    pub fn person_id(&self) -> Uuid {
+        self.0.person_id
+    }
+    pub fn capacity(&self) -> Capacity {
+        self.0.capacity
+    }
+}
+
+impl WriteGrant {
+    pub fn log_id(&self) -> Uuid {
+        self.0.log_id
+    }
+    pub fn capacity(&self) -> Capacity {
+        self.0.capacity
+    }
+    pub fn person_id(&self) -> Uuid {
+        self.0.person_id
+    }
+}
+
+/// The facts of a log and how the acting person stands to it; `None` if there is no such
+/// log.
+pub async fn facts(
+    tx: &mut ContentTx,
+    log_id: Uuid,
+) -> Result<Option<(LogFacts, Vec<Relation>)>, sqlx::Error> {
+    let person_id = tx.person_id;
+    let row = sqlx::query!(
+        r#"
+        select l.status, l.child_id,
+               c.birth_date - date '2000-01-01' as "birth_date!",
+               (now() at time zone 'Europe/Oslo')::date - date '2000-01-01' as "today!",
+               coalesce((
+                   select json_agg(json_build_object(
+                       'person_id', g.guardian_id,
+                       'responsible', g.has_parental_responsibility,
+                       'residence', g.residence))
+                   from guardianship g where g.child_id = l.child_id
+               ), '[]'::json) as "guardians!",
+               coalesce((
+                   select json_agg(json_build_object(
+                       'consenter', k.consenter_id, 'scope', k.scope, 'unit', k.unit_id,
+                       'decision', k.decision,
+                       'since_closed', l.closed_at is not null and k.recorded_at >= l.closed_at)
+                       order by k.sequence)
+                   from consent k where k.log_id = l.log_id
+               ), '[]'::json) as "consents!",
+               coalesce((
+                   select json_agg(json_build_object('kind', r.kind, 'unit', r.unit_id))
+                   from (
+                       select 'holder' as kind, h.unit_id from holder_assignment h
+                       where h.log_id = l.log_id and h.person_id = $2 and h.ended_at is null
+                       union all
+                       select 'participant', p.unit_id from participant p
+                       where p.log_id = l.log_id and p.person_id = $2 and p.left_at is null
+                         and p.unit_id is not null
+                       union all
+                       select 'leader', m.unit_id from staff_unit_membership m
+                       where m.person_id = $2 and m.role = 'unit_leader'
+                         and m.unit_id in (
+                             select p.unit_id from participant p
+                             where p.log_id = l.log_id and p.left_at is null
+                             union
+                             select h.unit_id from holder_assignment h
+                             where h.log_id = l.log_id and h.ended_at is null)
+                   ) as r
+               ), '[]'::json) as "relations!"
+        from log l join child c on c.person_id = l.child_id
+        where l.log_id = $1 and l.deleted_at is null
+        "#,
+        log_id,
+        person_id
+    )
+    .fetch_optional(tx.conn())
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+
+    #[derive(Deserialize)]
+    struct GuardianRow {
+        person_id: Uuid,
+        responsible: bool,
+        residence: String,
+    }
+    #[derive(Deserialize)]
+    struct ConsentRow {
+        consenter: Uuid,
+        scope: String,
+        unit: Option<Uuid>,
+        decision: String,
+        since_closed: bool,
+    }
+    #[derive(Deserialize)]
+    struct RelationRow {
+        kind: String,
+        unit: Option<Uuid>,
+    }
+    let malformed = |what: &str| sqlx::Error::Decode(format!("malformed {what}").into());
+    let guardian_rows: Vec<GuardianRow> =
+        serde_json::from_value(row.guardians).map_err(|_| malformed("guardians"))?;
+    let consent_rows: Vec<ConsentRow> =
+        serde_json::from_value(row.consents).map_err(|_| malformed("consents"))?;
+    let relation_rows: Vec<RelationRow> =
+        serde_json::from_value(row.relations).map_err(|_| malformed("relations"))?;
+
+    let guardians = guardian_rows
+        .iter()
+        .map(|g| {
+            Ok(Guardian {
+                person_id: g.person_id,
+                has_parental_responsibility: g.responsible,
+                residence: Residence::from_code(&g.residence).ok_or(malformed("residence"))?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let mut history = Vec::with_capacity(consent_rows.len());
+    let mut since_closed = Vec::new();
+    for consent in &consent_rows {
+        let event = ConsentEvent {
+            consenter: consent.consenter,
+            action: Action::from_scope(&consent.scope, consent.unit).ok_or(malformed("scope"))?,
+            choice: Choice::from_code(&consent.decision).ok_or(malformed("decision"))?,
+        };
+        if consent.since_closed {
+            since_closed.push(event);
+        }
+        history.push(event);
+    }
+
+    let mut relations: Vec<Relation> = relation_rows
+        .iter()
+        .filter_map(|r| match (r.kind.as_str(), r.unit) {
+            ("holder", Some(unit)) => Some(Relation::Holder(unit)),
+            ("participant", Some(unit)) => Some(Relation::Participant(unit)),
+            ("leader", _) => Some(Relation::UnitLeader),
+            _ => None,
+        })
+        .collect();
+    if row.child_id == person_id {
+        relations.push(Relation::Child);
+    }
+    if let Some(guardian) = guardians.iter().find(|g| g.person_id == person_id) {
+        relations.push(Relation::Guardian {
+            responsible: guardian.has_parental_responsibility,
+        });
+    }
+    relations.dedup();
+
+    let facts = LogFacts {
+        status: LogStatus::from_code(&row.status).ok_or(malformed("status"))?,
+        family: Family {
+            child_id: row.child_id,
+            birth_date: date(row.birth_date).ok_or(malformed("birth date"))?,
+            guardians,
+        },
+        today: date(row.today).ok_or(malformed("today"))?,
+        history,
+        since_closed,
+    };
+    Ok(Some((facts, relations)))
+}
+
+/// Dates come as days since 2000-01-01, so that the rules' `time::Date` needs no date
+/// type mapping from the driver.
+fn date(days_since_2000: i32) -> Option<time::Date> {
+    const JULIAN_DAY_2000_01_01: i32 = 2_451_545;
+    time::Date::from_julian_day(JULIAN_DAY_2000_01_01.checked_add(days_since_2000)?).ok()
+}
+
+/// Decides whether the acting person may do `action` on the log; records a refusal in the
+/// audit trail at once (the caller's transaction is rolled back). An unknown log and a log the person has nothing to do with look the same
+/// (404), so the gate does not reveal which children have a log.
+pub async fn authorize(
+    tx: &mut ContentTx,
+    log_id: Uuid,
+    action: LogAction,
+) -> Result<(Grant, LogFacts), ApiError> {
+    let Some((facts, relations)) = facts(tx, log_id).await? else {
+        return Err(ApiError::NotFound);
+    };
+    let person_id = tx.person_id;
+    match access::authorize(person_id, &relations, action, &facts) {
+        Ok(capacity) => Ok((
+            Grant {
+                log_id,
+                person_id,
+                action,
+                capacity,
+            },
+            facts,
+        )),
+        Err(reason) => {
+            let mut conn = tx.pool.acquire().await?;
+            audit::record_in_log(
+                &mut conn,
+                person_id,
+                log_id,
+                "gate.denied",
+                serde_json::json!({ "action": action, "reason": reason }),
+            )
+            .await?;
+            Err(match reason {
+                Denial::NotInvolved => ApiError::NotFound,
+                reason => ApiError::Denied { reason },
+            })
+        }
+    }
+}
+
+/// A grant to read the log's content.
+pub async fn read(tx: &mut ContentTx, log_id: Uuid) -> Result<(ReadGrant, LogFacts), ApiError> {
+    let (grant, facts) = authorize(tx, log_id, LogAction::ReadContent).await?;
+    Ok((ReadGrant(grant), facts))
+}
+
+/// A grant to write an entry in the log.
+pub async fn write(tx: &mut ContentTx, log_id: Uuid) -> Result<WriteGrant, ApiError> {
+    let (grant, _) = authorize(tx, log_id, LogAction::WriteEntry).await?;
+    Ok(WriteGrant(grant))
+}
+
+/// The person asking and a content transaction for them: how every log server function
+/// starts.
+pub async fn open() -> Result<ContentTx, ApiError> {
+    let identity = crate::server::identity::current()?;
+    let state = crate::server::state::AppState::from_context()?;
+    Ok(ContentTx::begin(&state.pool, &identity).await?)
+}

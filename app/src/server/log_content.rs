@@ -1,0 +1,128 @@
+//! Reading and writing a log's content. Every function takes a grant from the gate, and
+//! records the read or write in the log's audit chain.
+
+use crate::api::log::{EntryView, LogView, PartyView};
+use crate::domain::access::LogStatus;
+use crate::server::gate::{ContentTx, ReadGrant, WriteGrant};
+use serde::Deserialize;
+
+/// The log as the grant's holder may see it.
+pub async fn view(
+    tx: &mut ContentTx,
+    grant: &ReadGrant,
+    status: LogStatus,
+) -> Result<LogView, sqlx::Error> {
+    let log_id = grant.log_id();
+    let overview = sqlx::query!(
+        r#"
+        select c.given_name || ' ' || c.family_name as "child_name!",
+               (select json_build_object(
+                    'name', p.given_name || ' ' || p.family_name, 'unit_name', u.name,
+                    'responsibility', null, 'phone', u.phone, 'email', p.email)
+                from holder_assignment h
+                join person p on p.person_id = h.person_id
+                join unit u on u.unit_id = h.unit_id
+                where h.log_id = l.log_id and h.ended_at is null) as holder,
+               coalesce((
+                   select json_agg(json_build_object(
+                       'name', coalesce(p.given_name || ' ' || p.family_name, u.name),
+                       'unit_name', u.name, 'responsibility', x.responsibility,
+                       'phone', coalesce(x.contact_phone, u.phone),
+                       'email', coalesce(x.contact_email, p.email, u.email))
+                       order by x.joined_at, x.participant_id)
+                   from participant x
+                   left join person p on p.person_id = x.person_id
+                   left join unit u on u.unit_id = x.unit_id
+                   where x.log_id = l.log_id and x.left_at is null
+               ), '[]'::json) as "participants!"
+        from log l join person c on c.person_id = l.child_id
+        where l.log_id = $1
+        "#,
+        log_id
+    )
+    .fetch_one(tx.conn())
+    .await?;
+    let entries = sqlx::query_as!(
+        EntryView,
+        r#"
+        select e.entry_id, p.given_name || ' ' || p.family_name as "author_name!", e.body,
+               e.is_child_voice,
+               to_char(e.created_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "written_at!"
+        from entry e join person p on p.person_id = e.author_id
+        where e.log_id = $1
+        order by e.created_at, e.entry_id
+        "#,
+        log_id
+    )
+    .fetch_all(tx.conn())
+    .await?;
+    tx.record(
+        log_id,
+        "content.read",
+        serde_json::json!({ "what": "log", "entries": entries.len() }),
+    )
+    .await?;
+
+    #[derive(Deserialize)]
+    struct Party {
+        name: String,
+        unit_name: Option<String>,
+        responsibility: Option<String>,
+        phone: Option<String>,
+        email: Option<String>,
+    }
+    let party = |p: Party| PartyView {
+        name: p.name,
+        unit_name: p.unit_name,
+        responsibility: p.responsibility,
+        phone: p.phone,
+        email: p.email,
+    };
+    let malformed = |_| sqlx::Error::Decode("malformed party".into());
+    let holder = overview
+        .holder
+        .map(serde_json::from_value::<Party>)
+        .transpose()
+        .map_err(malformed)?
+        .map(party);
+    let participants = serde_json::from_value::<Vec<Party>>(overview.participants)
+        .map_err(malformed)?
+        .into_iter()
+        .map(party)
+        .collect();
+    Ok(LogView {
+        log_id,
+        child_name: overview.child_name,
+        status,
+        capacity: grant.capacity(),
+        holder,
+        participants,
+        entries,
+    })
+}
+
+/// Adds an entry by the grant's holder; returns its id.
+pub async fn add_entry(
+    tx: &mut ContentTx,
+    grant: &WriteGrant,
+    body: &str,
+    is_child_voice: bool,
+) -> Result<uuid::Uuid, sqlx::Error> {
+    let entry_id = sqlx::query_scalar!(
+        "insert into entry (log_id, author_id, body, is_child_voice)
+         values ($1, $2, $3, $4) returning entry_id",
+        grant.log_id(),
+        grant.person_id(),
+        body,
+        is_child_voice
+    )
+    .fetch_one(tx.conn())
+    .await?;
+    tx.record(
+        grant.log_id(),
+        "content.write",
+        serde_json::json!({ "what": "entry", "entry_id": entry_id, "child_voice": is_child_voice }),
+    )
+    .await?;
+    Ok(entry_id)
+}

@@ -1,0 +1,238 @@
+//! The decisions around a log, each under a grant from the gate: consents given and
+//! withdrawn (digitally, or orally as documented by the holder), services added, closing and
+//! reopening, and the history of consents.
+
+use crate::api::log::ConsentRecord;
+use crate::domain::access::{Capacity, LogFacts, LogStatus};
+use crate::domain::consent::{decide, Action, Choice};
+use crate::i18n::Lang;
+use crate::server::gate::{ContentTx, Grant};
+use uuid::Uuid;
+
+/// How a decision reached us.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Method {
+    /// By the consenter, logged in.
+    Digital,
+    /// Said to the holder, who documents it, with what they explained of its consequences.
+    Oral {
+        documented_by: Uuid,
+        explained_consequences: String,
+    },
+}
+
+/// The exact text a consenter is shown for `action` on the child's log, in `lang`.
+pub async fn consent_text(
+    tx: &mut ContentTx,
+    facts: &LogFacts,
+    action: Action,
+    choice: Choice,
+    lang: Lang,
+) -> Result<String, sqlx::Error> {
+    let names = sqlx::query!(
+        r#"select (select given_name || ' ' || family_name from person where person_id = $1) as child,
+                  (select name from unit where unit_id = $2) as unit"#,
+        facts.family.child_id,
+        action.unit()
+    )
+    .fetch_one(tx.conn())
+    .await?;
+    let t = &lang.texts().consent;
+    let phrase = (t.action)(action.kind());
+    let child = names.child.unwrap_or_default();
+    let unit = names
+        .unit
+        .map(|unit| format!(" ({unit})"))
+        .unwrap_or_default();
+    Ok(match choice {
+        Choice::Given => (t.request)(phrase, &child, &unit),
+        Choice::Withdrawn => (t.withdrawal)(phrase, &child, &unit),
+    })
+}
+
+/// Records one consent or withdrawal by `consenter`, then opens a requested log whose
+/// establishment the consents now suffice for. Returns whether the log opened.
+#[allow(clippy::too_many_arguments)] // Each is a field of the evidence.
+pub async fn record_consent(
+    tx: &mut ContentTx,
+    grant: &Grant,
+    facts: &LogFacts,
+    consenter: Uuid,
+    action: Action,
+    choice: Choice,
+    method: &Method,
+    text_shown: &str,
+    lang: Lang,
+) -> Result<bool, sqlx::Error> {
+    let (method_code, documented_by, explained) = match method {
+        Method::Digital => ("digital", None, None),
+        Method::Oral {
+            documented_by,
+            explained_consequences,
+        } => (
+            "oral",
+            Some(*documented_by),
+            Some(explained_consequences.as_str()),
+        ),
+    };
+    sqlx::query!(
+        "insert into consent (log_id, child_id, consenter_id, scope, unit_id, decision, method,
+                              documented_by, text_shown, text_language, explained_consequences)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        grant.log_id(),
+        facts.family.child_id,
+        consenter,
+        action.kind().code(),
+        action.unit(),
+        choice.code(),
+        method_code,
+        documented_by,
+        text_shown,
+        lang.code(),
+        explained
+    )
+    .execute(tx.conn())
+    .await?;
+    tx.record(grant.log_id(),
+        "consent.recorded",
+        serde_json::json!({
+            "consenter": consenter, "action": action, "choice": choice.code(), "method": method_code,
+        }),
+    )
+    .await?;
+
+    let mut history = facts.history.clone();
+    history.push(crate::domain::consent::ConsentEvent {
+        consenter,
+        action,
+        choice,
+    });
+    let establishes = facts.status == LogStatus::Requested
+        && decide(&facts.family, Action::EstablishLog, facts.today, &history).allows();
+    if establishes {
+        set_status(tx, grant, LogStatus::Open, "log.opened").await?;
+    }
+    Ok(establishes)
+}
+
+/// Adds the service `unit`, or `person` taking part for it.
+pub async fn add_participant(
+    tx: &mut ContentTx,
+    grant: &Grant,
+    unit: Uuid,
+    person: Option<Uuid>,
+    responsibility: Option<&str>,
+) -> Result<Uuid, sqlx::Error> {
+    let participant_id = sqlx::query_scalar!(
+        "insert into participant (log_id, person_id, unit_id, role, responsibility)
+         values ($1, $2, $3, 'service', $4) returning participant_id",
+        grant.log_id(),
+        person,
+        unit,
+        responsibility
+    )
+    .fetch_one(tx.conn())
+    .await?;
+    tx.record(
+        grant.log_id(),
+        "participant.added",
+        serde_json::json!({ "unit": unit, "person": person }),
+    )
+    .await?;
+    Ok(participant_id)
+}
+
+/// Opens or closes the log (`closed_at` marks from when consents to reopen count).
+pub async fn set_status(
+    tx: &mut ContentTx,
+    grant: &Grant,
+    status: LogStatus,
+    event: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "update log set status = $2,
+                closed_at = case when $2 = 'closed' then now() end
+         where log_id = $1",
+        grant.log_id(),
+        status.code()
+    )
+    .execute(tx.conn())
+    .await?;
+    tx.record(
+        grant.log_id(),
+        event,
+        serde_json::json!({ "capacity": grant.capacity() }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Closes the log. A guardian or youth who decides records their decision as evidence too.
+pub async fn close(
+    tx: &mut ContentTx,
+    grant: &Grant,
+    facts: &LogFacts,
+    lang: Lang,
+) -> Result<(), sqlx::Error> {
+    if grant.capacity() == Capacity::Family {
+        let text = consent_text(tx, facts, Action::Close, Choice::Given, lang).await?;
+        record_consent(
+            tx,
+            grant,
+            facts,
+            grant.person_id(),
+            Action::Close,
+            Choice::Given,
+            &Method::Digital,
+            &text,
+            lang,
+        )
+        .await?;
+    }
+    set_status(tx, grant, LogStatus::Closed, "log.closed").await
+}
+
+/// Every consent on record for the log, oldest first, with names.
+pub async fn history(tx: &mut ContentTx, grant: &Grant) -> Result<Vec<ConsentRecord>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"
+        select p.given_name || ' ' || p.family_name as "consenter_name!", k.scope, k.unit_id,
+               u.name as "unit_name?", k.decision, k.method,
+               d.given_name || ' ' || d.family_name as "documented_by_name?",
+               k.text_shown, k.text_language, k.explained_consequences,
+               to_char(k.recorded_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "recorded_at!"
+        from consent k
+        join person p on p.person_id = k.consenter_id
+        left join unit u on u.unit_id = k.unit_id
+        left join person d on d.person_id = k.documented_by
+        where k.log_id = $1
+        order by k.sequence
+        "#,
+        grant.log_id()
+    )
+    .fetch_all(tx.conn())
+    .await?;
+    tx.record(
+        grant.log_id(),
+        "consent.history_read",
+        serde_json::json!({ "records": rows.len() }),
+    )
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let malformed = || sqlx::Error::Decode("malformed consent".into());
+            Ok(ConsentRecord {
+                consenter_name: row.consenter_name,
+                action: Action::from_scope(&row.scope, row.unit_id).ok_or_else(malformed)?,
+                unit_name: row.unit_name,
+                choice: Choice::from_code(&row.decision).ok_or_else(malformed)?,
+                method: row.method,
+                documented_by_name: row.documented_by_name,
+                text_shown: row.text_shown,
+                text_language: row.text_language,
+                explained_consequences: row.explained_consequences,
+                recorded_at: row.recorded_at,
+            })
+        })
+        .collect()
+}

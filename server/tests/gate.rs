@@ -1,0 +1,419 @@
+//! The consent gate through the real server-function endpoints over HTTP, against the real
+//! database: every role × every action, and what withdrawing and closing do at once.
+
+mod support;
+
+use axum::http::StatusCode;
+use sqlx::PgPool;
+use support::fixture::*;
+use support::issuer::TestIssuer;
+use support::login::{log_in, log_in_child};
+use support::{json, Browser, TestApp};
+
+/// What a person gets back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    Ok,
+    /// 404: the log does not exist for them.
+    Hidden,
+    /// 403 with this reason.
+    Denied(&'static str),
+}
+use Answer::{Denied, Hidden, Ok};
+
+async fn answer(response: axum::response::Response) -> Answer {
+    let status = response.status();
+    let body = json(response).await;
+    match status {
+        StatusCode::OK => Ok,
+        StatusCode::NOT_FOUND => Hidden,
+        StatusCode::FORBIDDEN => {
+            assert_eq!(body["error"], "denied", "{body}");
+            let reason = body["reason"].as_str().expect("a reason").to_string();
+            Denied(Box::leak(reason.into_boxed_str()))
+        }
+        other => panic!("unexpected {other}: {body}"),
+    }
+}
+
+/// Gives or withdraws (the GP's involvement) as the person would: reads the text, then
+/// agrees to exactly it.
+async fn decide(browser: &mut Browser<'_>, log: &str, choice: &str) -> Answer {
+    let response = browser
+        .get(&format!(
+            "/api/consent_text?log_id={log}&scope=involve_service&unit_id={GP}&choice={choice}&lang=nb"
+        ))
+        .await;
+    if response.status() != StatusCode::OK {
+        return answer(response).await;
+    }
+    let text = json(response).await.as_str().expect("text").to_string();
+    let endpoint = if choice == "given" {
+        "/api/give_consent"
+    } else {
+        "/api/withdraw_consent"
+    };
+    let form = [
+        ("log_id", log),
+        ("scope", "involve_service"),
+        ("unit_id", GP),
+        ("text_shown", &text),
+        ("lang", "nb"),
+    ];
+    answer(browser.post_form(endpoint, &form).await).await
+}
+
+/// The row's answers, in the order of the columns: read, write an entry, add a participant,
+/// give consent, withdraw it, close, reopen. The state-changing columns come last.
+async fn row(browser: &mut Browser<'_>, log: &str) -> [Answer; 7] {
+    let read = answer(browser.get(&format!("/api/log?log_id={log}")).await).await;
+    let write = answer(
+        browser
+            .post_form(
+                "/api/add_entry",
+                &[("log_id", log), ("body", "Et nytt notat")],
+            )
+            .await,
+    )
+    .await;
+    let add = answer(
+        browser
+            .post_form(
+                "/api/add_participant",
+                &[("log_id", log), ("unit_id", HEALTH_STATION)],
+            )
+            .await,
+    )
+    .await;
+    let give = decide(browser, log, "given").await;
+    let withdraw = decide(browser, log, "withdrawn").await;
+    let close = answer(
+        browser
+            .post_form("/api/close_log", &[("log_id", log), ("lang", "nb")])
+            .await,
+    )
+    .await;
+    let reopen = answer(
+        browser
+            .post_form("/api/reopen_log", &[("log_id", log)])
+            .await,
+    )
+    .await;
+    [read, write, add, give, withdraw, close, reopen]
+}
+
+enum Who {
+    IdPorten(&'static str),
+    Child(&'static str, &'static str),
+}
+
+async fn check(pool: PgPool, who: Who, log: &str, expected: [Answer; 7]) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    logs(app.pool()).await;
+    let mut browser = app.browser();
+    match who {
+        Who::IdPorten(person) => log_in(&mut browser, &issuer, person).await,
+        Who::Child(username, recipient) => log_in_child(&mut browser, username, recipient).await,
+    }
+    let answers = row(&mut browser, log).await;
+    let columns = [
+        "read",
+        "write",
+        "add participant",
+        "give",
+        "withdraw",
+        "close",
+        "reopen",
+    ];
+    for ((column, got), want) in columns.iter().zip(answers).zip(expected) {
+        assert_eq!(got, want, "{column}");
+    }
+}
+
+const NOT_THEIRS: Answer = Denied("not_their_decision");
+const HOLDER_ONLY: Answer = Denied("holder_only");
+
+#[sqlx::test(migrations = "../migrations")]
+async fn guardian_with_parental_responsibility(pool: PgPool) {
+    let expected = [Ok, Ok, HOLDER_ONLY, Ok, Ok, Ok, HOLDER_ONLY];
+    check(pool, Who::IdPorten(INGRID), MATS_LOG, expected).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn guardian_without_parental_responsibility(pool: PgPool) {
+    let expected = [
+        Hidden,
+        Hidden,
+        HOLDER_ONLY,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        HOLDER_ONLY,
+    ];
+    check(pool, Who::IdPorten(GEIR), MATS_LOG, expected).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn youth_of_14_without_own_access(pool: PgPool) {
+    let no_own = Denied("no_own_access");
+    let expected = [
+        no_own,
+        no_own,
+        HOLDER_ONLY,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        HOLDER_ONLY,
+    ];
+    check(pool, Who::Child("mats", MATS_PHONE), MATS_LOG, expected).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn youth_of_15(pool: PgPool) {
+    let expected = [Ok, Ok, HOLDER_ONLY, Ok, Ok, Ok, HOLDER_ONLY];
+    check(pool, Who::IdPorten(JONAS), JONAS_LOG, expected).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn youth_of_16(pool: PgPool) {
+    let expected = [Ok, Ok, HOLDER_ONLY, Ok, Ok, Ok, HOLDER_ONLY];
+    check(pool, Who::IdPorten(SARA), SARA_LOG, expected).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn holder(pool: PgPool) {
+    // Nobody has asked to close, and the log is open, so there is nothing to reopen.
+    let expected = [
+        Ok,
+        Ok,
+        Ok,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        Denied("consent_missing"),
+        Denied("not_open"),
+    ];
+    check(pool, Who::IdPorten(NORA_STRAND_TEACHER), MATS_LOG, expected).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn participant_with_consent_for_their_service(pool: PgPool) {
+    let expected = [
+        Ok,
+        Ok,
+        HOLDER_ONLY,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        HOLDER_ONLY,
+    ];
+    check(pool, Who::IdPorten(IDA_NURSE), MATS_LOG, expected).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn participant_without_consent_for_their_service(pool: PgPool) {
+    let missing = Denied("consent_missing");
+    let expected = [
+        missing,
+        missing,
+        HOLDER_ONLY,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        HOLDER_ONLY,
+    ];
+    check(pool, Who::IdPorten(MAJA_PPT), MATS_LOG, expected).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn participant_after_withdrawal(pool: PgPool) {
+    let withdrawn = Denied("consent_withdrawn");
+    let expected = [
+        withdrawn,
+        withdrawn,
+        HOLDER_ONLY,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        HOLDER_ONLY,
+    ];
+    check(pool, Who::IdPorten(HAKON_PHYSIO), MATS_LOG, expected).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn unit_leader(pool: PgPool) {
+    let figures = Denied("figures_only");
+    let expected = [
+        figures,
+        figures,
+        HOLDER_ONLY,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        NOT_THEIRS,
+        HOLDER_ONLY,
+    ];
+    check(pool, Who::IdPorten(EIRIK_SCHOOL_LEADER), MATS_LOG, expected).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn staff_of_another_unit(pool: PgPool) {
+    check(
+        pool,
+        Who::IdPorten(MARIUS_KINDERGARTEN),
+        MATS_LOG,
+        [Hidden; 7],
+    )
+    .await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn stranger(pool: PgPool) {
+    check(pool, Who::IdPorten(KARI), MATS_LOG, [Hidden; 7]).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn not_logged_in(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    logs(app.pool()).await;
+    let response = app
+        .browser()
+        .get(&format!("/api/log?log_id={MATS_LOG}"))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_withdrawal_cuts_a_participant_off_on_the_next_request(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    logs(app.pool()).await;
+    let mut nurse = app.browser();
+    log_in(&mut nurse, &issuer, IDA_NURSE).await;
+    let mut mother = app.browser();
+    log_in(&mut mother, &issuer, INGRID).await;
+
+    let read = nurse.get(&format!("/api/log?log_id={MATS_LOG}")).await;
+    assert_eq!(read.status(), StatusCode::OK);
+    assert!(json(read).await.to_string().contains(MARKER));
+
+    let text = json(
+        mother
+            .get(&format!(
+                "/api/consent_text?log_id={MATS_LOG}&scope=involve_service&unit_id={HEALTH_STATION}&choice=withdrawn&lang=nb"
+            ))
+            .await,
+    )
+    .await;
+    let text = text.as_str().expect("text");
+    assert!(text.contains("Helsestasjon for barn og unge"), "{text}");
+    let withdrawn = mother
+        .post_form(
+            "/api/withdraw_consent",
+            &[
+                ("log_id", MATS_LOG),
+                ("scope", "involve_service"),
+                ("unit_id", HEALTH_STATION),
+                ("text_shown", text),
+                ("lang", "nb"),
+            ],
+        )
+        .await;
+    assert_eq!(withdrawn.status(), StatusCode::OK);
+
+    let read = nurse.get(&format!("/api/log?log_id={MATS_LOG}")).await;
+    assert_eq!(answer(read).await, Denied("consent_withdrawn"));
+
+    // The mother sees the withdrawal in the history, with the exact text.
+    let history = json(
+        mother
+            .get(&format!("/api/consent_history?log_id={MATS_LOG}"))
+            .await,
+    )
+    .await;
+    let last = history.as_array().and_then(|h| h.last()).expect("records");
+    assert_eq!(last["choice"], "withdrawn");
+    assert_eq!(last["consenter_name"], "Ingrid Berg");
+    assert_eq!(last["text_shown"], text);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_closed_log_shows_no_content_until_reopened_with_new_consent(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    logs(app.pool()).await;
+    let mut holder = app.browser();
+    log_in(&mut holder, &issuer, NORA_STRAND_TEACHER).await;
+    let mut mother = app.browser();
+    log_in(&mut mother, &issuer, INGRID).await;
+
+    let closed = mother
+        .post_form("/api/close_log", &[("log_id", MATS_LOG), ("lang", "nb")])
+        .await;
+    assert_eq!(closed.status(), StatusCode::OK);
+    for browser in [&mut holder, &mut mother] {
+        let read = browser.get(&format!("/api/log?log_id={MATS_LOG}")).await;
+        assert_eq!(answer(read).await, Denied("closed"));
+    }
+    // The holder cannot reopen on the old consents.
+    let reopen = holder
+        .post_form("/api/reopen_log", &[("log_id", MATS_LOG)])
+        .await;
+    assert_eq!(answer(reopen).await, Denied("consent_missing"));
+
+    let text = json(
+        mother
+            .get(&format!(
+                "/api/consent_text?log_id={MATS_LOG}&scope=reopen&choice=given&lang=nb"
+            ))
+            .await,
+    )
+    .await;
+    let given = mother
+        .post_form(
+            "/api/give_consent",
+            &[
+                ("log_id", MATS_LOG),
+                ("scope", "reopen"),
+                ("text_shown", text.as_str().expect("text")),
+                ("lang", "nb"),
+            ],
+        )
+        .await;
+    assert_eq!(given.status(), StatusCode::OK);
+    let reopen = holder
+        .post_form("/api/reopen_log", &[("log_id", MATS_LOG)])
+        .await;
+    assert_eq!(reopen.status(), StatusCode::OK);
+    let read = holder.get(&format!("/api/log?log_id={MATS_LOG}")).await;
+    assert_eq!(read.status(), StatusCode::OK);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn consent_to_a_changed_text_is_refused_and_changes_nothing(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    logs(app.pool()).await;
+    let mut mother = app.browser();
+    log_in(&mut mother, &issuer, INGRID).await;
+    let count = || async {
+        sqlx::query_scalar::<_, i64>("select count(*) from consent")
+            .fetch_one(app.pool())
+            .await
+            .expect("count")
+    };
+    let before = count().await;
+    let response = mother
+        .post_form(
+            "/api/give_consent",
+            &[
+                ("log_id", MATS_LOG),
+                ("scope", "involve_service"),
+                ("unit_id", GP),
+                ("text_shown", "Noe annet enn teksten"),
+                ("lang", "nb"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(count().await, before);
+}
