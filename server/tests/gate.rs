@@ -417,3 +417,52 @@ async fn consent_to_a_changed_text_is_refused_and_changes_nothing(pool: PgPool) 
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(count().await, before);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_page_rendered_for_someone_without_access_holds_none_of_the_content(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    logs(app.pool()).await;
+    let page = format!("/logs/{MATS_LOG}");
+
+    // Seen by one who may: the marker is there (so the search below can find it).
+    let mut nurse = app.browser();
+    log_in(&mut nurse, &issuer, IDA_NURSE).await;
+    let (status, _, html) = nurse.page(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(MARKER));
+    assert!(html.contains("Stafettlogg for Mats Berg"), "{html}");
+
+    for (person, expected, says) in [
+        (
+            HAKON_PHYSIO,
+            StatusCode::FORBIDDEN,
+            "Samtykket som ga tilgang, er trukket tilbake",
+        ),
+        (MAJA_PPT, StatusCode::FORBIDDEN, "Det mangler et samtykke"),
+        (
+            EIRIK_SCHOOL_LEADER,
+            StatusCode::FORBIDDEN,
+            "ikke innholdet i loggene",
+        ),
+        (
+            MARIUS_KINDERGARTEN,
+            StatusCode::NOT_FOUND,
+            "Fant ikke siden",
+        ),
+        (GEIR, StatusCode::NOT_FOUND, "Fant ikke siden"),
+    ] {
+        let mut browser = app.browser();
+        log_in(&mut browser, &issuer, person).await;
+        for path in [page.clone(), format!("{page}/consents")] {
+            let (status, _, html) = browser.page(&path).await;
+            // The whole document: markup, hydration data and any serialized error.
+            assert!(!html.contains(MARKER), "{person} {path}");
+            assert!(!html.contains("Mats"), "{person} {path}: {html}");
+            if path == page {
+                assert_eq!(status, expected, "{person}");
+                assert!(html.contains(says), "{person}: {html}");
+            }
+        }
+    }
+}

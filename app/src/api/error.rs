@@ -14,6 +14,9 @@ pub enum ApiError {
     NotFound,
     #[error("bad request")]
     BadRequest,
+    /// One field of a form is wrong; nothing was saved.
+    #[error("invalid {field:?}")]
+    Invalid { field: Field },
     /// Not logged in, or the login has ended (timed out, logged out elsewhere).
     #[error("not logged in")]
     Unauthorized,
@@ -31,7 +34,7 @@ impl ApiError {
     pub fn status(self) -> http::StatusCode {
         match self {
             ApiError::NotFound => http::StatusCode::NOT_FOUND,
-            ApiError::BadRequest => http::StatusCode::BAD_REQUEST,
+            ApiError::BadRequest | ApiError::Invalid { .. } => http::StatusCode::BAD_REQUEST,
             ApiError::Unauthorized => http::StatusCode::UNAUTHORIZED,
             ApiError::Denied { .. } => http::StatusCode::FORBIDDEN,
             ApiError::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
@@ -51,4 +54,22 @@ impl FromServerFnError for ApiError {
             _ => ApiError::Internal,
         }
     }
+}
+
+/// A form field an [`ApiError::Invalid`] names, so the form can show the error beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    ChildGivenName,
+    ChildFamilyName,
+    ChildNationalId,
+    ChildBirthDate,
+    GuardianGivenName,
+    GuardianFamilyName,
+    GuardianNationalId,
+    SecondGuardianGivenName,
+    SecondGuardianFamilyName,
+    SecondGuardianNationalId,
+    HolderUnit,
+    Services,
 }

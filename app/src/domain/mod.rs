@@ -2,4 +2,5 @@
 
 pub mod access;
 pub mod consent;
+pub mod national_id;
 pub mod service_kind;

@@ -1,8 +1,9 @@
-use super::{ConsentTexts, Texts};
-use crate::api::error::ApiError;
+use super::{ConsentTexts, LogTexts, Texts};
+use crate::api::error::{ApiError, Field};
 use crate::api::identity::{LoginMethod, LoginProblem};
 use crate::domain::access::Denial;
-use crate::domain::consent::ActionKind;
+use crate::domain::access::LogStatus;
+use crate::domain::consent::{ActionKind, Choice, Residence};
 use crate::domain::service_kind::ServiceKind;
 
 pub(super) const TEXTS: Texts = Texts {
@@ -47,6 +48,7 @@ pub(super) const TEXTS: Texts = Texts {
         ApiError::NotFound => "We could not find what you were looking for.",
         ApiError::BadRequest => "The request was not valid. Check what you entered and try again.",
         ApiError::Unauthorized => "You are not logged in, or your login has expired. Please log in again.",
+        ApiError::Invalid { .. } => "Check the marked field and try again. Nothing was saved.",
         ApiError::Denied { reason } => match reason {
             Denial::NotInvolved => "You do not have access to this relay log.",
             Denial::Closed => "The relay log is closed. Nobody can see its content until it is reopened with new consent.",
@@ -131,6 +133,20 @@ pub(super) const TEXTS: Texts = Texts {
     logging_out_at_provider: "You are logged out of Stafett. Now logging you out of ID-porten too …",
     continue_to_provider_logout: "Continue to ID-porten",
     login_again: "Log in again",
+    field_error: |field| match field {
+        Field::ChildGivenName => "Enter the child's given name.",
+        Field::ChildFamilyName => "Enter the child's family name.",
+        Field::ChildNationalId => "The child's national identity number is not valid. It has 11 digits.",
+        Field::ChildBirthDate => "The birth date does not match the national identity number.",
+        Field::GuardianGivenName => "Enter the guardian's given name.",
+        Field::GuardianFamilyName => "Enter the guardian's family name.",
+        Field::GuardianNationalId => "The guardian's national identity number is not valid.",
+        Field::SecondGuardianGivenName => "Enter the second guardian's given name.",
+        Field::SecondGuardianFamilyName => "Enter the second guardian's family name.",
+        Field::SecondGuardianNationalId => "The second guardian's national identity number is not valid.",
+        Field::HolderUnit => "Choose the unit you hold the baton for.",
+        Field::Services => "Choose one or more services to take part, and only services with staff in the municipality.",
+    },
     consent: ConsentTexts {
         action: |kind| match kind {
             ActionKind::EstablishLog => "establishing the relay log",
@@ -173,5 +189,54 @@ pub(super) const TEXTS: Texts = Texts {
         ),
         and: "and",
         or: "or",
+    },
+    log: LogTexts {
+        my_logs_heading: "Relay logs",
+        no_logs: "You are not part of any relay log yet.",
+        new_log_link: "Request a new relay log",
+        waiting_for_you: |n| if n == 1 { "Waiting for your consent".to_string() } else { format!("{n} consents are waiting for you") },
+        open_log: "Open the log",
+        consents_link: "Consents",
+        log_title: |child| format!("Relay log for {child}"),
+        holder_heading: "Baton holder",
+        participants_heading: "Taking part",
+        entries_heading: "Log",
+        no_entries: "No entries yet.",
+        child_voice: "The child's voice",
+        new_entry_label: "Write a new entry",
+        save_entry: "Save the entry",
+        no_access_title: "No access",
+        consents_title: "Consents",
+        your_decisions: "Your consents",
+        no_decisions: "Under the rules there are no consents for you to give in this log.",
+        consent_button: "I consent",
+        withdraw_button: "Withdraw the consent",
+        in_force: |yes| if yes { "In force now" } else { "Not in force now" },
+        history_heading: "History",
+        no_history: "No consents are recorded yet.",
+        choice: |choice| match choice { Choice::Given => "Consent given", Choice::Withdrawn => "Consent withdrawn" },
+        by: |name| format!("by {name}"),
+        oral_documented_by: |name| format!("orally, documented by {name}"),
+        explained: "Consequences explained",
+        new_log_title: "New relay log",
+        new_log_intro: "Register the child and the guardians, and choose the services to take part. Nobody sees anything until the guardians (or the youth from 15) have consented.",
+        child_heading: "The child",
+        guardian_heading: "Guardian",
+        second_guardian_heading: "Second guardian (optional)",
+        given_name: "Given name",
+        family_name: "Family name",
+        national_id: "National identity number (11 digits)",
+        birth_date: "Birth date",
+        responsible: "Has parental responsibility",
+        residence_label: "Where does the child live?",
+        residence: |r| match r { Residence::LivesTogether => "The parents live together with the child", Residence::SharedResidence => "The parents live apart; the child has fixed residence with both", Residence::WithThisGuardian => "The parents live apart; the child lives with the first guardian", Residence::WithOther => "The parents live apart; the child lives with the other" },
+        holder_unit_label: "I hold the baton for",
+        services_heading: "Services to take part",
+        first_service: "Service and contact person",
+        second_service: "Another service (optional)",
+        none_chosen: "None",
+        send_request: "Ask for consent",
+        sending: "Sending …",
+        status: |s| match s { LogStatus::Requested => "Waiting for consent", LogStatus::Open => "Open", LogStatus::Closed => "Closed" },
     },
 };

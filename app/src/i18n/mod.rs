@@ -9,7 +9,8 @@ mod nb;
 mod nn;
 
 use crate::api::identity::{LoginMethod, LoginProblem};
-use crate::domain::consent::ActionKind;
+use crate::domain::access::LogStatus;
+use crate::domain::consent::{ActionKind, Choice, Residence};
 use crate::domain::service_kind::ServiceKind;
 use serde::{Deserialize, Serialize};
 
@@ -160,7 +161,62 @@ pub struct Texts {
     pub continue_to_provider_logout: &'static str,
     pub login_again: &'static str,
 
+    /// What is wrong with a form field, shown beside it.
+    pub field_error: fn(crate::api::error::Field) -> &'static str,
     pub consent: ConsentTexts,
+    pub log: LogTexts,
+}
+
+/// The texts of the log's pages.
+#[derive(Debug)]
+pub struct LogTexts {
+    pub my_logs_heading: &'static str,
+    pub no_logs: &'static str,
+    pub new_log_link: &'static str,
+    pub waiting_for_you: fn(usize) -> String,
+    pub open_log: &'static str,
+    pub consents_link: &'static str,
+    pub log_title: fn(&str) -> String,
+    pub holder_heading: &'static str,
+    pub participants_heading: &'static str,
+    pub entries_heading: &'static str,
+    pub no_entries: &'static str,
+    pub child_voice: &'static str,
+    pub new_entry_label: &'static str,
+    pub save_entry: &'static str,
+    pub no_access_title: &'static str,
+    pub consents_title: &'static str,
+    pub your_decisions: &'static str,
+    pub no_decisions: &'static str,
+    pub consent_button: &'static str,
+    pub withdraw_button: &'static str,
+    pub in_force: fn(bool) -> &'static str,
+    pub history_heading: &'static str,
+    pub no_history: &'static str,
+    pub choice: fn(Choice) -> &'static str,
+    pub by: fn(&str) -> String,
+    pub oral_documented_by: fn(&str) -> String,
+    pub explained: &'static str,
+    pub new_log_title: &'static str,
+    pub new_log_intro: &'static str,
+    pub child_heading: &'static str,
+    pub guardian_heading: &'static str,
+    pub second_guardian_heading: &'static str,
+    pub given_name: &'static str,
+    pub family_name: &'static str,
+    pub national_id: &'static str,
+    pub birth_date: &'static str,
+    pub responsible: &'static str,
+    pub residence_label: &'static str,
+    pub residence: fn(Residence) -> &'static str,
+    pub holder_unit_label: &'static str,
+    pub services_heading: &'static str,
+    pub first_service: &'static str,
+    pub second_service: &'static str,
+    pub none_chosen: &'static str,
+    pub send_request: &'static str,
+    pub sending: &'static str,
+    pub status: fn(LogStatus) -> &'static str,
 }
 
 /// The consent rules' reasons (see `domain::consent::explain`). `action` completes "consent

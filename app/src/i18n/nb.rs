@@ -1,8 +1,9 @@
-use super::{ConsentTexts, Texts};
-use crate::api::error::ApiError;
+use super::{ConsentTexts, LogTexts, Texts};
+use crate::api::error::{ApiError, Field};
 use crate::api::identity::{LoginMethod, LoginProblem};
 use crate::domain::access::Denial;
-use crate::domain::consent::ActionKind;
+use crate::domain::access::LogStatus;
+use crate::domain::consent::{ActionKind, Choice, Residence};
 use crate::domain::service_kind::ServiceKind;
 
 pub(super) const TEXTS: Texts = Texts {
@@ -48,6 +49,7 @@ pub(super) const TEXTS: Texts = Texts {
         ApiError::NotFound => "Vi fant ikke det du lette etter.",
         ApiError::BadRequest => "Forespørselen var ugyldig. Sjekk det du skrev inn, og prøv igjen.",
         ApiError::Unauthorized => "Du er ikke logget inn, eller innloggingen er utløpt. Logg inn på nytt.",
+        ApiError::Invalid { .. } => "Sjekk feltet som er merket, og prøv igjen. Ingenting er lagret.",
         ApiError::Denied { reason } => match reason {
             Denial::NotInvolved => "Du har ikke tilgang til denne stafettloggen.",
             Denial::Closed => "Stafettloggen er avsluttet. Ingen kan se innholdet før den er åpnet igjen med nytt samtykke.",
@@ -132,6 +134,20 @@ pub(super) const TEXTS: Texts = Texts {
     logging_out_at_provider: "Du er logget ut av Stafett. Nå logger vi deg ut av ID-porten også …",
     continue_to_provider_logout: "Fortsett til ID-porten",
     login_again: "Logg inn igjen",
+    field_error: |field| match field {
+        Field::ChildGivenName => "Skriv barnets fornavn.",
+        Field::ChildFamilyName => "Skriv barnets etternavn.",
+        Field::ChildNationalId => "Fødselsnummeret til barnet er ikke gyldig. Det skal ha 11 siffer.",
+        Field::ChildBirthDate => "Fødselsdatoen stemmer ikke med fødselsnummeret.",
+        Field::GuardianGivenName => "Skriv fornavnet til den foresatte.",
+        Field::GuardianFamilyName => "Skriv etternavnet til den foresatte.",
+        Field::GuardianNationalId => "Fødselsnummeret til den foresatte er ikke gyldig.",
+        Field::SecondGuardianGivenName => "Skriv fornavnet til den andre foresatte.",
+        Field::SecondGuardianFamilyName => "Skriv etternavnet til den andre foresatte.",
+        Field::SecondGuardianNationalId => "Fødselsnummeret til den andre foresatte er ikke gyldig.",
+        Field::HolderUnit => "Velg enheten du er stafettholder for.",
+        Field::Services => "Velg én eller flere tjenester som skal være med, og bare tjenester med ansatte i kommunen.",
+    },
     consent: ConsentTexts {
         action: |kind| match kind {
             ActionKind::EstablishLog => "at stafettloggen opprettes",
@@ -174,5 +190,54 @@ pub(super) const TEXTS: Texts = Texts {
         ),
         and: "og",
         or: "eller",
+    },
+    log: LogTexts {
+        my_logs_heading: "Stafettlogger",
+        no_logs: "Du er ikke med i noen stafettlogg ennå.",
+        new_log_link: "Be om en ny stafettlogg",
+        waiting_for_you: |n| if n == 1 { "Venter på ditt samtykke".to_string() } else { format!("{n} samtykker venter på deg") },
+        open_log: "Åpne loggen",
+        consents_link: "Samtykker",
+        log_title: |child| format!("Stafettlogg for {child}"),
+        holder_heading: "Stafettholder",
+        participants_heading: "Med i samarbeidet",
+        entries_heading: "Logg",
+        no_entries: "Ingen innlegg ennå.",
+        child_voice: "Barnets stemme",
+        new_entry_label: "Skriv et nytt innlegg",
+        save_entry: "Lagre innlegget",
+        no_access_title: "Ingen tilgang",
+        consents_title: "Samtykker",
+        your_decisions: "Dine samtykker",
+        no_decisions: "Etter reglene er det ingen samtykker for deg å gi i denne loggen.",
+        consent_button: "Jeg samtykker",
+        withdraw_button: "Trekk tilbake samtykket",
+        in_force: |yes| if yes { "Gjelder nå" } else { "Gjelder ikke nå" },
+        history_heading: "Historikk",
+        no_history: "Ingen samtykker er registrert ennå.",
+        choice: |choice| match choice { Choice::Given => "Samtykke gitt", Choice::Withdrawn => "Samtykke trukket tilbake" },
+        by: |name| format!("av {name}"),
+        oral_documented_by: |name| format!("muntlig, dokumentert av {name}"),
+        explained: "Forklart om konsekvensene",
+        new_log_title: "Ny stafettlogg",
+        new_log_intro: "Registrer barnet og de foresatte, og velg tjenestene som skal være med. Ingen ser noe før de foresatte (eller ungdommen fra 15 år) har samtykket.",
+        child_heading: "Barnet",
+        guardian_heading: "Foresatt",
+        second_guardian_heading: "Andre foresatt (valgfritt)",
+        given_name: "Fornavn",
+        family_name: "Etternavn",
+        national_id: "Fødselsnummer (11 siffer)",
+        birth_date: "Fødselsdato",
+        responsible: "Har foreldreansvar",
+        residence_label: "Hvor bor barnet?",
+        residence: |r| match r { Residence::LivesTogether => "Foreldrene bor sammen med barnet", Residence::SharedResidence => "Foreldrene bor hver for seg, barnet har fast bosted hos begge", Residence::WithThisGuardian => "Foreldrene bor hver for seg, barnet bor hos den første foresatte", Residence::WithOther => "Foreldrene bor hver for seg, barnet bor hos den andre" },
+        holder_unit_label: "Jeg er stafettholder for",
+        services_heading: "Tjenester som skal være med",
+        first_service: "Tjeneste og kontaktperson",
+        second_service: "Enda en tjeneste (valgfritt)",
+        none_chosen: "Ingen",
+        send_request: "Be om samtykke",
+        sending: "Sender …",
+        status: |s| match s { LogStatus::Requested => "Venter på samtykke", LogStatus::Open => "Åpen", LogStatus::Closed => "Avsluttet" },
     },
 };

@@ -1,8 +1,9 @@
-use super::{ConsentTexts, Texts};
-use crate::api::error::ApiError;
+use super::{ConsentTexts, LogTexts, Texts};
+use crate::api::error::{ApiError, Field};
 use crate::api::identity::{LoginMethod, LoginProblem};
 use crate::domain::access::Denial;
-use crate::domain::consent::ActionKind;
+use crate::domain::access::LogStatus;
+use crate::domain::consent::{ActionKind, Choice, Residence};
 use crate::domain::service_kind::ServiceKind;
 
 pub(super) const TEXTS: Texts = Texts {
@@ -50,6 +51,7 @@ pub(super) const TEXTS: Texts = Texts {
             "Førespurnaden var ugyldig. Sjekk det du skreiv inn, og prøv igjen."
         }
         ApiError::Unauthorized => "Du er ikkje logga inn, eller innlogginga har gått ut. Logg inn på nytt.",
+        ApiError::Invalid { .. } => "Sjekk feltet som er merka, og prøv igjen. Ingenting er lagra.",
         ApiError::Denied { reason } => match reason {
             Denial::NotInvolved => "Du har ikkje tilgang til denne stafettloggen.",
             Denial::Closed => "Stafettloggen er avslutta. Ingen kan sjå innhaldet før han er opna igjen med nytt samtykke.",
@@ -131,6 +133,20 @@ pub(super) const TEXTS: Texts = Texts {
     logging_out_at_provider: "Du er logga ut av Stafett. No loggar vi deg ut av ID-porten òg …",
     continue_to_provider_logout: "Hald fram til ID-porten",
     login_again: "Logg inn igjen",
+    field_error: |field| match field {
+        Field::ChildGivenName => "Skriv førenamnet til barnet.",
+        Field::ChildFamilyName => "Skriv etternamnet til barnet.",
+        Field::ChildNationalId => "Fødselsnummeret til barnet er ikkje gyldig. Det skal ha 11 siffer.",
+        Field::ChildBirthDate => "Fødselsdatoen stemmer ikkje med fødselsnummeret.",
+        Field::GuardianGivenName => "Skriv førenamnet til den føresette.",
+        Field::GuardianFamilyName => "Skriv etternamnet til den føresette.",
+        Field::GuardianNationalId => "Fødselsnummeret til den føresette er ikkje gyldig.",
+        Field::SecondGuardianGivenName => "Skriv førenamnet til den andre føresette.",
+        Field::SecondGuardianFamilyName => "Skriv etternamnet til den andre føresette.",
+        Field::SecondGuardianNationalId => "Fødselsnummeret til den andre føresette er ikkje gyldig.",
+        Field::HolderUnit => "Vel eininga du er stafetthaldar for.",
+        Field::Services => "Vel éi eller fleire tenester som skal vere med, og berre tenester med tilsette i kommunen.",
+    },
     consent: ConsentTexts {
         action: |kind| match kind {
             ActionKind::EstablishLog => "at stafettloggen blir oppretta",
@@ -173,5 +189,54 @@ pub(super) const TEXTS: Texts = Texts {
         ),
         and: "og",
         or: "eller",
+    },
+    log: LogTexts {
+        my_logs_heading: "Stafettloggar",
+        no_logs: "Du er ikkje med i nokon stafettlogg enno.",
+        new_log_link: "Be om ein ny stafettlogg",
+        waiting_for_you: |n| if n == 1 { "Ventar på samtykket ditt".to_string() } else { format!("{n} samtykke ventar på deg") },
+        open_log: "Opne loggen",
+        consents_link: "Samtykke",
+        log_title: |child| format!("Stafettlogg for {child}"),
+        holder_heading: "Stafetthaldar",
+        participants_heading: "Med i samarbeidet",
+        entries_heading: "Logg",
+        no_entries: "Ingen innlegg enno.",
+        child_voice: "Barnet si stemme",
+        new_entry_label: "Skriv eit nytt innlegg",
+        save_entry: "Lagre innlegget",
+        no_access_title: "Ingen tilgang",
+        consents_title: "Samtykke",
+        your_decisions: "Samtykka dine",
+        no_decisions: "Etter reglane er det ingen samtykke for deg å gi i denne loggen.",
+        consent_button: "Eg samtykkjer",
+        withdraw_button: "Trekk tilbake samtykket",
+        in_force: |yes| if yes { "Gjeld no" } else { "Gjeld ikkje no" },
+        history_heading: "Historikk",
+        no_history: "Ingen samtykke er registrerte enno.",
+        choice: |choice| match choice { Choice::Given => "Samtykke gitt", Choice::Withdrawn => "Samtykke trekt tilbake" },
+        by: |name| format!("av {name}"),
+        oral_documented_by: |name| format!("munnleg, dokumentert av {name}"),
+        explained: "Forklart om konsekvensane",
+        new_log_title: "Ny stafettlogg",
+        new_log_intro: "Registrer barnet og dei føresette, og vel tenestene som skal vere med. Ingen ser noko før dei føresette (eller ungdommen frå 15 år) har samtykt.",
+        child_heading: "Barnet",
+        guardian_heading: "Føresett",
+        second_guardian_heading: "Andre føresett (valfritt)",
+        given_name: "Førenamn",
+        family_name: "Etternamn",
+        national_id: "Fødselsnummer (11 siffer)",
+        birth_date: "Fødselsdato",
+        responsible: "Har foreldreansvar",
+        residence_label: "Kvar bur barnet?",
+        residence: |r| match r { Residence::LivesTogether => "Foreldra bur saman med barnet", Residence::SharedResidence => "Foreldra bur kvar for seg, barnet har fast bustad hos begge", Residence::WithThisGuardian => "Foreldra bur kvar for seg, barnet bur hos den første føresette", Residence::WithOther => "Foreldra bur kvar for seg, barnet bur hos den andre" },
+        holder_unit_label: "Eg er stafetthaldar for",
+        services_heading: "Tenester som skal vere med",
+        first_service: "Teneste og kontaktperson",
+        second_service: "Endå ei teneste (valfritt)",
+        none_chosen: "Ingen",
+        send_request: "Be om samtykke",
+        sending: "Sender …",
+        status: |s| match s { LogStatus::Requested => "Ventar på samtykke", LogStatus::Open => "Open", LogStatus::Closed => "Avslutta" },
     },
 };

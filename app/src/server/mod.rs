@@ -7,5 +7,7 @@ pub mod gate;
 pub mod identity;
 pub mod log_content;
 pub mod log_decisions;
+pub mod log_overview;
+pub mod log_requests;
 pub mod redirect;
 pub mod state;

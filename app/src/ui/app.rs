@@ -3,8 +3,10 @@
 use crate::i18n::use_lang;
 use crate::ui::components::layout::Layout;
 use crate::ui::pages::directory::DirectoryPage;
+use crate::ui::pages::log::{ConsentsPage, LogPage};
 use crate::ui::pages::login::{ChildLoginPage, CodePage, LoggedOutPage, LoginPage, NoLogPage};
 use crate::ui::pages::me::{MePage, SessionsPage};
+use crate::ui::pages::new_log::NewLogPage;
 use crate::ui::pages::{not_found::NotFoundPage, unit::UnitPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -35,6 +37,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/logged-out") view=LoggedOutPage ssr=SsrMode::Async />
                     <Route path=path!("/me") view=MePage ssr=SsrMode::Async />
                     <Route path=path!("/sessions") view=SessionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/logs/new") view=NewLogPage ssr=SsrMode::Async />
+                    <Route path=path!("/logs/:log_id") view=LogPage ssr=SsrMode::Async />
+                    <Route path=path!("/logs/:log_id/consents") view=ConsentsPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -8,7 +8,9 @@ mod close_log;
 mod consent_history;
 mod get_log;
 mod give_consent;
+mod my_logs;
 mod reopen_log;
+mod request_log;
 mod types;
 mod withdraw_consent;
 
@@ -18,6 +20,8 @@ pub use close_log::*;
 pub use consent_history::*;
 pub use get_log::*;
 pub use give_consent::*;
+pub use my_logs::*;
 pub use reopen_log::*;
+pub use request_log::*;
 pub use types::*;
 pub use withdraw_consent::*;

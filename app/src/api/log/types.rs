@@ -51,3 +51,30 @@ pub struct ConsentRecord {
     /// Local time in Europe/Oslo, "2026-11-22 14:05".
     pub recorded_at: String,
 }
+
+/// A log in someone's list: only what they may see of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogSummary {
+    pub log_id: Uuid,
+    pub child_name: String,
+    pub status: LogStatus,
+    /// Whether the content is open to this person now.
+    pub can_read: bool,
+    /// How many decisions wait for this person.
+    pub waiting_for_me: usize,
+}
+
+/// A decision the consent rules give this person on a log, with the exact text to agree to
+/// (or withdraw with) and why it is theirs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyDecision {
+    pub action: Action,
+    pub unit_name: Option<String>,
+    /// Their latest decision, if any.
+    pub mine: Option<Choice>,
+    /// Whether what it covers is in force now.
+    pub in_force: bool,
+    pub reason: String,
+    /// The text of the next step: consenting if they have not, withdrawing if they have.
+    pub text: String,
+}

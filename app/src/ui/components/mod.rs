@@ -4,6 +4,7 @@
 pub mod contact;
 pub mod directory_browser;
 pub mod error_message;
+pub mod form_error;
 pub mod hydration_marker;
 pub mod language_form;
 pub mod layout;

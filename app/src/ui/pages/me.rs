@@ -2,6 +2,7 @@
 
 use crate::api::identity::list_sessions::list_sessions;
 use crate::api::identity::LogOutEverywhere;
+use crate::api::log::my_logs;
 use crate::i18n::use_lang;
 use crate::ui::components::error_message::ErrorMessage;
 use leptos::prelude::*;
@@ -31,6 +32,7 @@ pub fn MePage() -> impl IntoView {
                     </ul>
                 })}
                 {identity.is_citizen.then(|| view! { <p>{t.citizen}</p> })}
+                <MyLogs staff=identity.is_staff() />
                 <p><a href="/sessions">{t.sessions_title}</a></p>
             }
         })}
@@ -68,6 +70,46 @@ pub fn SessionsPage() -> impl IntoView {
                         <form method="post" action=LogOutEverywhere::url()>
                             <button type="submit">{t.log_out_everywhere}</button>
                         </form>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The logs the person is part of, as far as the gate lets them see each.
+#[component]
+fn MyLogs(staff: bool) -> impl IntoView {
+    let t = use_lang().texts();
+    let logs = Resource::new(|| (), |_| my_logs());
+    view! {
+        <h2>{t.log.my_logs_heading}</h2>
+        {staff.then(|| view! { <p><a class="button" href="/logs/new">{t.log.new_log_link}</a></p> })}
+        <Suspense>
+            {move || Suspend::new(async move {
+                match logs.await {
+                    Ok(logs) if logs.is_empty() => view! { <p>{t.log.no_logs}</p> }.into_any(),
+                    Ok(logs) => view! {
+                        <ul class="cards">
+                            {logs.into_iter().map(|log| view! {
+                                <li class="card">
+                                    <h3>{(t.log.log_title)(&log.child_name)}</h3>
+                                    <p>
+                                        <span class="badge">{(t.log.status)(log.status)}</span>
+                                        {(log.waiting_for_me > 0).then(|| view! {
+                                            " " <strong>{(t.log.waiting_for_you)(log.waiting_for_me)}</strong>
+                                        })}
+                                    </p>
+                                    <p>
+                                        {log.can_read.then(|| view! {
+                                            <a href=format!("/logs/{}", log.log_id)>{t.log.open_log}</a> " · "
+                                        })}
+                                        <a href=format!("/logs/{}/consents", log.log_id)>{t.log.consents_link}</a>
+                                    </p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
                     }.into_any(),
                     Err(error) => view! { <ErrorMessage error /> }.into_any(),
                 }

@@ -1,7 +1,9 @@
 //! One module per page.
 
 pub mod directory;
+pub mod log;
 pub mod login;
 pub mod me;
+pub mod new_log;
 pub mod not_found;
 pub mod unit;

@@ -1,0 +1,28 @@
+use super::{LogSummary, MyDecision};
+use crate::api::error::ApiError;
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use uuid::Uuid;
+
+/// `GET /api/my_logs`: the logs the person is part of, as the gate lets them see each.
+#[server(prefix = "/api", endpoint = "my_logs", input = GetUrl)]
+pub async fn my_logs() -> Result<Vec<LogSummary>, ApiError> {
+    use crate::server::{identity, log_overview, state::AppState};
+    let identity = identity::current()?;
+    let state = AppState::from_context()?;
+    log_overview::my_logs(&state.pool, &identity).await
+}
+
+/// `GET /api/my_decisions?log_id=&lang=`: what the consent rules let the person decide on
+/// the log, each with its text and reason.
+#[server(prefix = "/api", endpoint = "my_decisions", input = GetUrl)]
+pub async fn my_decisions(log_id: Uuid, lang: Lang) -> Result<Vec<MyDecision>, ApiError> {
+    use crate::domain::access::LogAction;
+    use crate::server::{gate, log_overview};
+    let mut tx = gate::open().await?;
+    let (_, facts) = gate::authorize(&mut tx, log_id, LogAction::ReadConsentHistory).await?;
+    let decisions = log_overview::decisions(&mut tx, log_id, &facts, lang).await?;
+    tx.commit().await?;
+    Ok(decisions)
+}

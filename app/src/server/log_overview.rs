@@ -1,0 +1,174 @@
+//! The logs a person is part of, and the decisions the consent rules give them on one.
+
+use crate::api::error::ApiError;
+use crate::api::identity::Identity;
+use crate::api::log::{LogSummary, MyDecision};
+use crate::domain::access::{self, LogAction, LogFacts, LogStatus};
+use crate::domain::consent::{age_on, decide, explain, Action, Choice, Outcome};
+use crate::i18n::Lang;
+use crate::server::gate::{self, ContentTx};
+use crate::server::log_decisions::consent_text;
+use sqlx::PgPool;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Every log the person is the child, a responsible guardian, the holder or a participant
+/// of, newest first, each shown as far as the gate allows: a log they may neither read nor
+/// decide on is left out.
+pub async fn my_logs(pool: &PgPool, identity: &Identity) -> Result<Vec<LogSummary>, ApiError> {
+    let candidates = sqlx::query_scalar!(
+        "select l.log_id from log l
+         where l.deleted_at is null and (
+             l.child_id = $1
+             or exists (select 1 from guardianship g where g.child_id = l.child_id
+                        and g.guardian_id = $1 and g.has_parental_responsibility)
+             or exists (select 1 from holder_assignment h where h.log_id = l.log_id
+                        and h.person_id = $1 and h.ended_at is null)
+             or exists (select 1 from participant p where p.log_id = l.log_id
+                        and p.person_id = $1 and p.left_at is null))
+         order by l.created_at desc",
+        identity.person_id
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut tx = ContentTx::begin(pool, identity).await?;
+    let mut summaries = Vec::new();
+    for log_id in candidates {
+        let Some((facts, relations)) = gate::facts(&mut tx, log_id).await? else {
+            continue;
+        };
+        let allowed =
+            |action| access::authorize(identity.person_id, &relations, action, &facts).is_ok();
+        let can_read = allowed(LogAction::ReadContent);
+        if !can_read && !allowed(LogAction::ReadConsentHistory) {
+            continue;
+        }
+        let waiting_for_me = actions(&mut tx, log_id, &facts)
+            .await?
+            .into_iter()
+            .filter(|action| {
+                let decision = decide(
+                    &facts.family,
+                    *action,
+                    facts.today,
+                    history(&facts, *action),
+                );
+                decision.may_decide(identity.person_id)
+                    && matches!(decision.outcome, Outcome::Missing(_))
+            })
+            .count();
+        let child_name = sqlx::query_scalar!(
+            r#"select given_name || ' ' || family_name as "name!" from person where person_id = $1"#,
+            facts.family.child_id
+        )
+        .fetch_one(tx.conn())
+        .await?;
+        summaries.push(LogSummary {
+            log_id,
+            child_name,
+            status: facts.status,
+            can_read,
+            waiting_for_me,
+        });
+    }
+    tx.commit().await?;
+    Ok(summaries)
+}
+
+/// The consents that matter for this log now: establishing it, each service (the holder's
+/// and every participant's), a child's own login before 15, and reopening when closed.
+async fn actions(
+    tx: &mut ContentTx,
+    log_id: Uuid,
+    facts: &LogFacts,
+) -> Result<Vec<Action>, sqlx::Error> {
+    let units = sqlx::query_scalar!(
+        r#"select unit_id as "unit_id!" from (
+               select unit_id, started_at as since from holder_assignment
+               where log_id = $1 and ended_at is null
+               union all
+               select unit_id, joined_at from participant
+               where log_id = $1 and left_at is null and unit_id is not null
+           ) as u
+           group by unit_id order by min(since), unit_id"#,
+        log_id
+    )
+    .fetch_all(tx.conn())
+    .await?;
+    let mut actions = vec![Action::EstablishLog];
+    actions.extend(units.into_iter().map(Action::InvolveService));
+    if age_on(facts.family.birth_date, facts.today) < 15 {
+        actions.push(Action::ChildOwnAccess);
+    }
+    if facts.status == LogStatus::Closed {
+        actions.push(Action::Reopen);
+    }
+    Ok(actions)
+}
+
+/// The consents that count for `action`: for reopening, those since the log was closed.
+fn history(facts: &LogFacts, action: Action) -> &[crate::domain::consent::ConsentEvent] {
+    if action == Action::Reopen {
+        &facts.since_closed
+    } else {
+        &facts.history
+    }
+}
+
+/// The decisions the acting person has on the log, in `lang`.
+pub async fn decisions(
+    tx: &mut ContentTx,
+    log_id: Uuid,
+    facts: &LogFacts,
+    lang: Lang,
+) -> Result<Vec<MyDecision>, sqlx::Error> {
+    let me = tx.person_id();
+    let mut ids: Vec<Uuid> = facts.family.guardians.iter().map(|g| g.person_id).collect();
+    ids.push(facts.family.child_id);
+    let names: HashMap<Uuid, String> = sqlx::query!(
+        r#"select person_id, given_name || ' ' || family_name as "name!" from person
+           where person_id = any($1)"#,
+        &ids
+    )
+    .fetch_all(tx.conn())
+    .await?
+    .into_iter()
+    .map(|row| (row.person_id, row.name))
+    .collect();
+    let mut decisions = Vec::new();
+    for action in actions(tx, log_id, facts).await? {
+        let events = history(facts, action);
+        let decision = decide(&facts.family, action, facts.today, events);
+        if !decision.may_decide(me) {
+            continue;
+        }
+        let mine = events
+            .iter()
+            .rev()
+            .find(|event| event.action == action && event.consenter == me)
+            .map(|event| event.choice);
+        let next = match mine {
+            Some(Choice::Given) => Choice::Withdrawn,
+            _ => Choice::Given,
+        };
+        let unit_name = match action.unit() {
+            Some(unit) => {
+                sqlx::query_scalar!("select name from unit where unit_id = $1", unit)
+                    .fetch_optional(tx.conn())
+                    .await?
+            }
+            None => None,
+        };
+        decisions.push(MyDecision {
+            action,
+            unit_name,
+            mine,
+            in_force: decision.allows(),
+            reason: explain(&decision, lang, |id| {
+                names.get(&id).cloned().unwrap_or_default()
+            }),
+            text: consent_text(tx, facts, action, next, lang).await?,
+        });
+    }
+    Ok(decisions)
+}

@@ -1,0 +1,258 @@
+//! A log's pages: its content (`/logs/<id>`), and the consents around it
+//! (`/logs/<id>/consents`). Both render on the server only, after the gate; a person the
+//! gate refuses gets a page saying why, and nothing of the log.
+
+use crate::api::error::ApiError;
+use crate::api::log::{
+    consent_history, get_log, my_decisions, AddEntry, ConsentRecord, GiveConsent, LogView,
+    MyDecision, WithdrawConsent,
+};
+use crate::domain::access::Capacity;
+use crate::domain::consent::Choice;
+use crate::i18n::{use_lang, Lang, Texts};
+use crate::ui::components::error_message::ErrorMessage;
+use crate::ui::components::form_error::FormError;
+use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::status::set_status;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+fn log_id_param() -> Option<Uuid> {
+    use_params_map().with_untracked(|p| p.get("log_id").and_then(|id| Uuid::parse_str(&id).ok()))
+}
+
+/// What a refused or failed request shows instead of the log.
+fn refusal(error: ApiError, t: &'static Texts) -> AnyView {
+    match error {
+        ApiError::NotFound => view! { <NotFoundPage /> }.into_any(),
+        ApiError::Denied { .. } => {
+            set_status(error.status());
+            view! {
+                <Title text=t.log.no_access_title />
+                <h1>{t.log.no_access_title}</h1>
+                <p role="alert" class="alert">{(t.error)(error)}</p>
+                <p><a href="/me">{t.my_page}</a></p>
+            }
+            .into_any()
+        }
+        error => view! { <ErrorMessage error /> }.into_any(),
+    }
+}
+
+/// `/logs/<uuid>`: the log's content, for those the consent rules let see it now.
+#[component]
+pub fn LogPage() -> impl IntoView {
+    let t = use_lang().texts();
+    let log_id = log_id_param();
+    let log = Resource::new(
+        move || log_id,
+        |log_id| async move {
+            match log_id {
+                Some(log_id) => get_log(log_id).await,
+                None => Err(ApiError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match log.await {
+                    Ok(log) => view! { <LogContent log t /> }.into_any(),
+                    Err(error) => refusal(error, t),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LogContent(log: LogView, t: &'static Texts) -> impl IntoView {
+    let title = (t.log.log_title)(&log.child_name);
+    let family = log.capacity == Capacity::Family;
+    let log_id = log.log_id.to_string();
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        <p>
+            <span class="badge">{(t.log.status)(log.status)}</span>
+            " "
+            <a href=format!("/logs/{}/consents", log.log_id)>{t.log.consents_link}</a>
+        </p>
+        {log.holder.map(|holder| view! {
+            <h2>{t.log.holder_heading}</h2>
+            <Party party=holder t />
+        })}
+        <h2>{t.log.participants_heading}</h2>
+        <ul class="cards">
+            {log.participants.into_iter().map(|party| view! { <li class="card"><Party party t /></li> }).collect_view()}
+        </ul>
+        <h2>{t.log.entries_heading}</h2>
+        <FormError />
+        <form class="stacked" method="post" action=AddEntry::url()>
+            <input type="hidden" name="log_id" value=log_id />
+            <label for="body">{t.log.new_entry_label}</label>
+            <textarea id="body" name="body" rows="4" required maxlength="20000"></textarea>
+            {family.then(|| view! {
+                <label class="check">
+                    <input type="checkbox" name="child_voice" value="true" />
+                    " " {t.log.child_voice}
+                </label>
+            })}
+            <button type="submit" class="button primary">{t.log.save_entry}</button>
+        </form>
+        {if log.entries.is_empty() {
+            view! { <p>{t.log.no_entries}</p> }.into_any()
+        } else {
+            view! {
+                <ol class="entries">
+                    {log.entries.into_iter().rev().map(|entry| view! {
+                        <li class="card">
+                            <p class="hint">
+                                {entry.author_name} " · " <time>{entry.written_at}</time>
+                                {entry.is_child_voice.then(|| view! { " " <span class="badge">{t.log.child_voice}</span> })}
+                            </p>
+                            <p class="entry-body">{entry.body}</p>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn Party(party: crate::api::log::PartyView, t: &'static Texts) -> impl IntoView {
+    view! {
+        <p><strong>{party.name}</strong>{party.unit_name.map(|unit| format!(", {unit}"))}</p>
+        {party.responsibility.map(|text| view! { <p>{text}</p> })}
+        {party.phone.map(|phone| view! {
+            <p>{t.phone} ": " <a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a></p>
+        })}
+        {party.email.map(|email| view! {
+            <p>{t.email} ": " <a href=format!("mailto:{email}")>{email.clone()}</a></p>
+        })}
+    }
+}
+
+/// `/logs/<uuid>/consents`: the decisions the rules give this person, each with its exact
+/// text and reason, and the whole history of consents.
+#[component]
+pub fn ConsentsPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.texts();
+    let log_id = log_id_param();
+    let data = Resource::new(
+        move || log_id,
+        move |log_id| async move {
+            let log_id = log_id.ok_or(ApiError::NotFound)?;
+            let decisions = my_decisions(log_id, lang).await?;
+            let history = consent_history(log_id).await?;
+            Ok::<_, ApiError>((log_id, decisions, history))
+        },
+    );
+    view! {
+        <Title text=t.log.consents_title />
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((log_id, decisions, history)) => view! {
+                        <h1>{t.log.consents_title}</h1>
+                        <p><a href=format!("/logs/{log_id}")>{t.log.open_log}</a></p>
+                        <FormError />
+                        <h2>{t.log.your_decisions}</h2>
+                        {if decisions.is_empty() {
+                            view! { <p>{t.log.no_decisions}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="cards">
+                                    {decisions.into_iter().map(|decision| view! {
+                                        <li class="card"><Decision decision log_id lang /></li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                        <h2>{t.log.history_heading}</h2>
+                        <History history t />
+                    }.into_any(),
+                    Err(error) => refusal(error, t),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Decision(decision: MyDecision, log_id: Uuid, lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    let heading = capitalized((t.consent.action)(decision.action.kind()));
+    let given = decision.mine == Some(Choice::Given);
+    let (action, button) = if given {
+        (WithdrawConsent::url(), t.log.withdraw_button)
+    } else {
+        (GiveConsent::url(), t.log.consent_button)
+    };
+    view! {
+        <h3>
+            {heading}
+            {decision.unit_name.map(|unit| format!(": {unit}"))}
+        </h3>
+        <p><span class="badge">{(t.log.in_force)(decision.in_force)}</span></p>
+        <p>{decision.reason}</p>
+        <blockquote>{decision.text.clone()}</blockquote>
+        <form method="post" action=action>
+            <input type="hidden" name="log_id" value=log_id.to_string() />
+            <input type="hidden" name="scope" value=decision.action.kind().code() />
+            {decision.action.unit().map(|unit| view! {
+                <input type="hidden" name="unit_id" value=unit.to_string() />
+            })}
+            <input type="hidden" name="text_shown" value=decision.text />
+            <input type="hidden" name="lang" value=lang.code() />
+            <button type="submit" class=if given { "button" } else { "button primary" }>{button}</button>
+        </form>
+    }
+}
+
+#[component]
+fn History(history: Vec<ConsentRecord>, t: &'static Texts) -> impl IntoView {
+    if history.is_empty() {
+        return view! { <p>{t.log.no_history}</p> }.into_any();
+    }
+    view! {
+        <ol class="cards history">
+            {history.into_iter().rev().map(|record| {
+                let how = match &record.documented_by_name {
+                    Some(documenter) => (t.log.oral_documented_by)(documenter),
+                    None => (t.log.by)(&record.consenter_name),
+                };
+                view! {
+                    <li class="card">
+                        <p>
+                            <strong>{(t.log.choice)(record.choice)}</strong>
+                            ": " {capitalized((t.consent.action)(record.action.kind()))}
+                            {record.unit_name.map(|unit| format!(" ({unit})"))}
+                        </p>
+                        <p class="hint">
+                            {record.consenter_name.clone()} " · " {how} " · " <time>{record.recorded_at}</time>
+                        </p>
+                        <blockquote lang=record.text_language>{record.text_shown}</blockquote>
+                        {record.explained_consequences.map(|text| view! {
+                            <p>{t.log.explained} ": " {text}</p>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
