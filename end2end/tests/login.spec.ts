@@ -1,15 +1,8 @@
 import { expect, expectAccessible, gotoHydrated, test } from "./fixtures";
 import { codeSentTo, lastMessageId } from "./mailsink";
-import type { Page } from "@playwright/test";
+import { logInWithIdPorten } from "./idporten";
 
 const PASSWORD = "tre blå hester";
-
-/** From a page of ours, through the local ID-porten's test-person list, back to us. */
-async function logInWithIdPorten(page: Page, person: string) {
-  await page.getByRole("link", { name: "Logg inn med ID-porten" }).click();
-  await expect(page.getByRole("heading", { name: "TestID – lokal ID-porten" })).toBeVisible();
-  await page.getByRole("button", { name: person, exact: true }).click();
-}
 
 test.describe("logging in", () => {
   test("a guardian logs in on the phone through ID-porten and sees their own name", async ({ page }, info) => {

@@ -46,6 +46,8 @@ pub async fn my_logs(pool: &PgPool, identity: &Identity) -> Result<Vec<LogSummar
         let waiting_for_me = actions(&mut tx, log_id, &facts)
             .await?
             .into_iter()
+            // A child's own login is offered, never waited for.
+            .filter(|action| *action != Action::ChildOwnAccess)
             .filter(|action| {
                 let decision = decide(
                     &facts.family,
