@@ -115,7 +115,9 @@ grant select, insert, update on entry, development_area, goal, measure, evaluati
 grant delete on meeting_agenda_item, meeting_invitee to stafett_app;
 grant select on log, child, guardianship, person, staff, staff_unit_membership, unit,
     participant, holder_assignment, consent to stafett_app;
-grant insert on consent, participant to stafett_app;
+grant insert on consent, participant, child_account to stafett_app;
+grant select (person_id) on child_account to stafett_app;
+grant update (email, phone) on person to stafett_app;
 grant update (status, closed_at) on log to stafett_app;
 grant insert on audit_event to stafett_app;
 grant usage on sequence audit_event_audit_event_id_seq to stafett_app;

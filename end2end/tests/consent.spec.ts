@@ -1,6 +1,7 @@
 import { devices, type Browser, type Page } from "@playwright/test";
 import { expect, expectAccessible, gotoHydrated, test } from "./fixtures";
 import { logInWithIdPorten, logInWithNationalId, syntheticNationalId } from "./idporten";
+import { codeSentTo, lastMessageId } from "./mailsink";
 
 /** A second person at another device, in their own browser context. */
 async function person(browser: Browser, device: "Pixel 7" | "Desktop Chrome"): Promise<Page> {
@@ -26,6 +27,7 @@ test.describe("consent around a new log", () => {
   test("a holder asks, a guardian consents and withdraws, and a participant's access follows", async ({
     page,
     browser,
+    request,
   }, info) => {
     test.skip(info.project.name !== "desktop", "the holder works at a desk; the guardian gets a phone below");
     test.setTimeout(120_000);
@@ -112,6 +114,28 @@ test.describe("consent around a new log", () => {
     await expect(nurse.getByRole("alert")).toContainText("Samtykket som ga tilgang, er trukket tilbake");
     await expect(nurse.getByText("Lea har hatt en god uke")).toHaveCount(0);
     expect(await nurse.content()).not.toContain("Lea");
+
+    // Lea (9) gets her own login with her mother's consent, and reads the log on her phone.
+    const ownLogin = decision(mother, "At barnet får egen innlogging til loggen");
+    await ownLogin.getByRole("button", { name: "Jeg samtykker" }).click();
+    await ownLogin.getByLabel("Brukernavn").fill("lea.fjeld");
+    await ownLogin.getByLabel("Passord").fill("blå fjell og grønne daler");
+    await ownLogin.getByRole("radio", { name: "E-post" }).check();
+    await ownLogin.getByLabel("E-postadresse eller mobilnummer til barnet").fill("lea.fjeld@example.no");
+    await ownLogin.getByRole("button", { name: "Lag innlogging" }).click();
+    await expect(decision(mother, "At barnet får egen innlogging til loggen").getByText("Barnet har egen innlogging.")).toBeVisible();
+
+    const lea = await person(browser, "Pixel 7");
+    const before = await lastMessageId(request, "lea.fjeld@example.no");
+    await lea.goto("/login/child");
+    await lea.getByLabel("Brukernavn").fill("lea.fjeld");
+    await lea.getByLabel("Passord").fill("blå fjell og grønne daler");
+    await lea.getByRole("button", { name: "Neste" }).click();
+    await lea.getByLabel("Kode").fill(await codeSentTo(request, "lea.fjeld@example.no", before));
+    await lea.getByRole("button", { name: "Logg inn" }).click();
+    await lea.getByRole("listitem").filter({ hasText: "Stafettlogg for Lea Fjeld" }).getByRole("link", { name: "Åpne loggen" }).click();
+    await expect(lea.getByRole("heading", { level: 1, name: "Stafettlogg for Lea Fjeld" })).toBeVisible();
+    await expect(lea.getByText("Nora Strand")).toBeVisible();
 
     // The holder sees the withdrawal in the history.
     await gotoHydrated(page, `${new URL(logUrl).pathname}/consents`);

@@ -43,3 +43,12 @@ pub async fn run(pool: &PgPool) -> Result<(), SeedError> {
     tx.commit().await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_demo_password_is_acceptable() {
+        let check = crate::auth::password::check_new(super::DEMO_CHILD_PASSWORD, "nora");
+        assert_eq!(check, Ok(()));
+    }
+}

@@ -466,3 +466,73 @@ async fn a_page_rendered_for_someone_without_access_holds_none_of_the_content(po
         }
     }
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_holder_documents_an_oral_withdrawal_which_takes_effect_at_once(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    logs(app.pool()).await;
+    let mut holder = app.browser();
+    log_in(&mut holder, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nurse = app.browser();
+    log_in(&mut nurse, &issuer, IDA_NURSE).await;
+
+    let standing = json(
+        holder
+            .get(&format!("/api/standing_consents?log_id={MATS_LOG}"))
+            .await,
+    )
+    .await;
+    assert!(
+        standing.as_array().is_some_and(|s| s
+            .iter()
+            .any(|c| c["unit_name"] == "Helsestasjon for barn og unge"
+                && c["consenter_name"] == "Ingrid Berg")),
+        "{standing}"
+    );
+    let document = |consenter: &'static str| {
+        [
+            ("log_id", MATS_LOG),
+            ("consenter_id", consenter),
+            ("scope", "involve_service"),
+            ("unit_id", HEALTH_STATION),
+            (
+                "explained_consequences",
+                "Helsestasjonen ser ikke loggen lenger.",
+            ),
+            ("lang", "nb"),
+        ]
+    };
+    // Only someone whose consent it is can withdraw it.
+    let refused = holder
+        .post_form("/api/document_withdrawal", &document(GEIR))
+        .await;
+    assert_eq!(answer(refused).await, NOT_THEIRS);
+    let documented = holder
+        .post_form("/api/document_withdrawal", &document(INGRID))
+        .await;
+    assert_eq!(documented.status(), StatusCode::OK);
+
+    let read = nurse.get(&format!("/api/log?log_id={MATS_LOG}")).await;
+    assert_eq!(answer(read).await, Denied("consent_withdrawn"));
+    let history = json(
+        holder
+            .get(&format!("/api/consent_history?log_id={MATS_LOG}"))
+            .await,
+    )
+    .await;
+    let last = history.as_array().and_then(|h| h.last()).expect("records");
+    assert_eq!(last["method"], "oral");
+    assert_eq!(last["documented_by_name"], "Nora Strand");
+    assert_eq!(last["consenter_name"], "Ingrid Berg");
+    assert_eq!(
+        last["explained_consequences"],
+        "Helsestasjonen ser ikke loggen lenger."
+    );
+
+    // A participant cannot document withdrawals.
+    let by_nurse = nurse
+        .post_form("/api/document_withdrawal", &document(INGRID))
+        .await;
+    assert_eq!(answer(by_nurse).await, HOLDER_ONLY);
+}

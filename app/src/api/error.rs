@@ -72,4 +72,8 @@ pub enum Field {
     SecondGuardianNationalId,
     HolderUnit,
     Services,
+    Username,
+    UsernameTaken,
+    Password,
+    Contact,
 }

@@ -146,6 +146,10 @@ pub(super) const TEXTS: Texts = Texts {
         Field::SecondGuardianNationalId => "The second guardian's national identity number is not valid.",
         Field::HolderUnit => "Choose the unit you hold the baton for.",
         Field::Services => "Choose one or more services to take part, and only services with staff in the municipality.",
+        Field::Username => "The username needs 3 to 40 characters: lower-case letters a–z, digits, full stop, hyphen or underscore.",
+        Field::UsernameTaken => "That username is taken. Choose another.",
+        Field::Password => "The password needs at least 8 characters, must not be a common password, and must not be the username.",
+        Field::Contact => "Enter an e-mail address or a mobile number the code can be sent to.",
     },
     consent: ConsentTexts {
         action: |kind| match kind {
@@ -238,5 +242,17 @@ pub(super) const TEXTS: Texts = Texts {
         send_request: "Ask for consent",
         sending: "Sending …",
         status: |s| match s { LogStatus::Requested => "Waiting for consent", LogStatus::Open => "Open", LogStatus::Closed => "Closed" },
+        child_login_heading: "Create the child's own login",
+        child_login_intro: "The child logs in with a username, a password and a one-time code sent each time. Choose a password the child can remember, at least 8 characters.",
+        code_channel_label: "Send the code by",
+        by_email: "E-mail",
+        by_sms: "Text message",
+        contact_label: "The child's e-mail address or mobile number",
+        create_child_login: "Create the login",
+        child_has_login: "The child has their own login.",
+        oral_heading: "Oral withdrawal",
+        oral_intro: "If someone has withdrawn a consent orally, document it here at once. It applies from now, and you should explain what it means.",
+        explained_label: "What you explained of the consequences",
+        document_button: "Document the withdrawal",
     },
 };

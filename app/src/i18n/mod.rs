@@ -217,6 +217,18 @@ pub struct LogTexts {
     pub send_request: &'static str,
     pub sending: &'static str,
     pub status: fn(LogStatus) -> &'static str,
+    pub child_login_heading: &'static str,
+    pub child_login_intro: &'static str,
+    pub code_channel_label: &'static str,
+    pub by_email: &'static str,
+    pub by_sms: &'static str,
+    pub contact_label: &'static str,
+    pub create_child_login: &'static str,
+    pub child_has_login: &'static str,
+    pub oral_heading: &'static str,
+    pub oral_intro: &'static str,
+    pub explained_label: &'static str,
+    pub document_button: &'static str,
 }
 
 /// The consent rules' reasons (see `domain::consent::explain`). `action` completes "consent

@@ -147,6 +147,10 @@ pub(super) const TEXTS: Texts = Texts {
         Field::SecondGuardianNationalId => "Fødselsnummeret til den andre foresatte er ikke gyldig.",
         Field::HolderUnit => "Velg enheten du er stafettholder for.",
         Field::Services => "Velg én eller flere tjenester som skal være med, og bare tjenester med ansatte i kommunen.",
+        Field::Username => "Brukernavnet må ha 3 til 40 tegn: små bokstaver a–z, tall, punktum, bindestrek eller understrek.",
+        Field::UsernameTaken => "Brukernavnet er allerede i bruk. Velg et annet.",
+        Field::Password => "Passordet må ha minst 8 tegn, ikke være et vanlig passord og ikke være likt brukernavnet.",
+        Field::Contact => "Skriv en e-postadresse eller et mobilnummer som koden kan sendes til.",
     },
     consent: ConsentTexts {
         action: |kind| match kind {
@@ -239,5 +243,17 @@ pub(super) const TEXTS: Texts = Texts {
         send_request: "Be om samtykke",
         sending: "Sender …",
         status: |s| match s { LogStatus::Requested => "Venter på samtykke", LogStatus::Open => "Åpen", LogStatus::Closed => "Avsluttet" },
+        child_login_heading: "Lag egen innlogging for barnet",
+        child_login_intro: "Barnet logger inn med brukernavn, passord og en engangskode som sendes hver gang. Velg et passord barnet kan huske, minst 8 tegn.",
+        code_channel_label: "Koden sendes med",
+        by_email: "E-post",
+        by_sms: "SMS",
+        contact_label: "E-postadresse eller mobilnummer til barnet",
+        create_child_login: "Lag innlogging",
+        child_has_login: "Barnet har egen innlogging.",
+        oral_heading: "Muntlig tilbaketrekking",
+        oral_intro: "Har noen trukket et samtykke muntlig, dokumenterer du det her med en gang. Det gjelder fra nå, og du bør forklare hva det betyr.",
+        explained_label: "Hva du forklarte om konsekvensene",
+        document_button: "Dokumenter tilbaketrekkingen",
     },
 };

@@ -146,6 +146,10 @@ pub(super) const TEXTS: Texts = Texts {
         Field::SecondGuardianNationalId => "Fødselsnummeret til den andre føresette er ikkje gyldig.",
         Field::HolderUnit => "Vel eininga du er stafetthaldar for.",
         Field::Services => "Vel éi eller fleire tenester som skal vere med, og berre tenester med tilsette i kommunen.",
+        Field::Username => "Brukarnamnet må ha 3 til 40 teikn: små bokstavar a–z, tal, punktum, bindestrek eller understrek.",
+        Field::UsernameTaken => "Brukarnamnet er allereie i bruk. Vel eit anna.",
+        Field::Password => "Passordet må ha minst 8 teikn, ikkje vere eit vanleg passord og ikkje vere likt brukarnamnet.",
+        Field::Contact => "Skriv ei e-postadresse eller eit mobilnummer som koden kan sendast til.",
     },
     consent: ConsentTexts {
         action: |kind| match kind {
@@ -238,5 +242,17 @@ pub(super) const TEXTS: Texts = Texts {
         send_request: "Be om samtykke",
         sending: "Sender …",
         status: |s| match s { LogStatus::Requested => "Ventar på samtykke", LogStatus::Open => "Open", LogStatus::Closed => "Avslutta" },
+        child_login_heading: "Lag eiga innlogging for barnet",
+        child_login_intro: "Barnet loggar inn med brukarnamn, passord og ein eingongskode som blir send kvar gong. Vel eit passord barnet kan hugse, minst 8 teikn.",
+        code_channel_label: "Koden blir send med",
+        by_email: "E-post",
+        by_sms: "SMS",
+        contact_label: "E-postadresse eller mobilnummer til barnet",
+        create_child_login: "Lag innlogging",
+        child_has_login: "Barnet har eiga innlogging.",
+        oral_heading: "Munnleg tilbaketrekking",
+        oral_intro: "Har nokon trekt eit samtykke munnleg, dokumenterer du det her med ein gong. Det gjeld frå no, og du bør forklare kva det tyder.",
+        explained_label: "Kva du forklarte om konsekvensane",
+        document_button: "Dokumenter tilbaketrekkinga",
     },
 };

@@ -4,7 +4,7 @@ use crate::api::error::ApiError;
 use crate::api::identity::Identity;
 use crate::api::log::{LogSummary, MyDecision};
 use crate::domain::access::{self, LogAction, LogFacts, LogStatus};
-use crate::domain::consent::{age_on, decide, explain, Action, Choice, Outcome};
+use crate::domain::consent::{age_on, decide, explain, Action, ActionKind, Choice, Outcome};
 use crate::i18n::Lang;
 use crate::server::gate::{self, ContentTx};
 use crate::server::log_decisions::consent_text;
@@ -137,6 +137,12 @@ pub async fn decisions(
     .into_iter()
     .map(|row| (row.person_id, row.name))
     .collect();
+    let child_has_login = sqlx::query_scalar!(
+        r#"select exists (select 1 from child_account where person_id = $1) as "exists!""#,
+        facts.family.child_id
+    )
+    .fetch_one(tx.conn())
+    .await?;
     let mut decisions = Vec::new();
     for action in actions(tx, log_id, facts).await? {
         let events = history(facts, action);
@@ -170,7 +176,51 @@ pub async fn decisions(
                 names.get(&id).cloned().unwrap_or_default()
             }),
             text: consent_text(tx, facts, action, next, lang).await?,
+            child_has_login: action == Action::ChildOwnAccess && child_has_login,
         });
     }
     Ok(decisions)
+}
+
+/// Each consent whose giver's latest decision is to give it and who still decides it.
+pub async fn standing(
+    tx: &mut ContentTx,
+    facts: &LogFacts,
+) -> Result<Vec<crate::api::log::StandingConsent>, sqlx::Error> {
+    let mut seen: Vec<(Uuid, Action)> = Vec::new();
+    let mut standing = Vec::new();
+    // Newest first: the first decision met for a person and consent is their latest.
+    for event in facts.history.iter().rev() {
+        let key = (event.consenter, event.action);
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let withdrawable = event.choice == Choice::Given
+            && event.action.kind() != ActionKind::Close
+            && decide(&facts.family, event.action, facts.today, &facts.history)
+                .may_decide(event.consenter);
+        if withdrawable {
+            standing.push(key);
+        }
+    }
+    standing.reverse();
+    let mut result = Vec::with_capacity(standing.len());
+    for (consenter, action) in standing {
+        let names = sqlx::query!(
+            r#"select (select given_name || ' ' || family_name from person where person_id = $1) as "person!",
+                      (select name from unit where unit_id = $2) as unit"#,
+            consenter,
+            action.unit()
+        )
+        .fetch_one(tx.conn())
+        .await?;
+        result.push(crate::api::log::StandingConsent {
+            consenter_id: consenter,
+            consenter_name: names.person,
+            action,
+            unit_name: names.unit,
+        });
+    }
+    Ok(result)
 }

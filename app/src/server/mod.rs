@@ -9,5 +9,6 @@ pub mod log_content;
 pub mod log_decisions;
 pub mod log_overview;
 pub mod log_requests;
+pub mod password;
 pub mod redirect;
 pub mod state;

@@ -4,6 +4,7 @@
 
 mod add_entry;
 mod add_participant;
+mod child_login;
 mod close_log;
 mod consent_history;
 mod get_log;
@@ -16,6 +17,7 @@ mod withdraw_consent;
 
 pub use add_entry::*;
 pub use add_participant::*;
+pub use child_login::*;
 pub use close_log::*;
 pub use consent_history::*;
 pub use get_log::*;

@@ -26,3 +26,16 @@ pub async fn my_decisions(log_id: Uuid, lang: Lang) -> Result<Vec<MyDecision>, A
     tx.commit().await?;
     Ok(decisions)
 }
+
+/// `GET /api/standing_consents?log_id=`: for the holder, the consents in force whose givers
+/// may withdraw them, so an oral withdrawal can be documented at once.
+#[server(prefix = "/api", endpoint = "standing_consents", input = GetUrl)]
+pub async fn standing_consents(log_id: Uuid) -> Result<Vec<super::StandingConsent>, ApiError> {
+    use crate::domain::access::LogAction;
+    use crate::server::{gate, log_overview};
+    let mut tx = gate::open().await?;
+    let (_, facts) = gate::authorize(&mut tx, log_id, LogAction::DocumentWithdrawal).await?;
+    let standing = log_overview::standing(&mut tx, &facts).await?;
+    tx.commit().await?;
+    Ok(standing)
+}

@@ -77,4 +77,15 @@ pub struct MyDecision {
     pub reason: String,
     /// The text of the next step: consenting if they have not, withdrawing if they have.
     pub text: String,
+    /// For a child's own login: whether the child has one already.
+    pub child_has_login: bool,
+}
+
+/// A consent in force that its giver could withdraw orally, for the holder to document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandingConsent {
+    pub consenter_id: Uuid,
+    pub consenter_name: String,
+    pub action: Action,
+    pub unit_name: Option<String>,
 }

@@ -4,11 +4,12 @@
 
 use crate::api::error::ApiError;
 use crate::api::log::{
-    consent_history, get_log, my_decisions, AddEntry, ConsentRecord, GiveConsent, LogView,
-    MyDecision, WithdrawConsent,
+    consent_history, get_log, my_decisions, standing_consents, AddEntry, ConsentRecord,
+    CreateChildLogin, DocumentWithdrawal, GiveConsent, LogView, MyDecision, StandingConsent,
+    WithdrawConsent,
 };
 use crate::domain::access::Capacity;
-use crate::domain::consent::Choice;
+use crate::domain::consent::{Action, Choice};
 use crate::i18n::{use_lang, Lang, Texts};
 use crate::ui::components::error_message::ErrorMessage;
 use crate::ui::components::form_error::FormError;
@@ -150,7 +151,9 @@ pub fn ConsentsPage() -> impl IntoView {
             let log_id = log_id.ok_or(ApiError::NotFound)?;
             let decisions = my_decisions(log_id, lang).await?;
             let history = consent_history(log_id).await?;
-            Ok::<_, ApiError>((log_id, decisions, history))
+            // Only the holder documents oral withdrawals; for anyone else the list is refused.
+            let standing = standing_consents(log_id).await.ok();
+            Ok::<_, ApiError>((log_id, decisions, history, standing))
         },
     );
     view! {
@@ -158,7 +161,7 @@ pub fn ConsentsPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((log_id, decisions, history)) => view! {
+                    Ok((log_id, decisions, history, standing)) => view! {
                         <h1>{t.log.consents_title}</h1>
                         <p><a href=format!("/logs/{log_id}")>{t.log.open_log}</a></p>
                         <FormError />
@@ -174,6 +177,7 @@ pub fn ConsentsPage() -> impl IntoView {
                                 </ul>
                             }.into_any()
                         }}
+                        {standing.map(|standing| view! { <OralWithdrawal standing log_id lang /> })}
                         <h2>{t.log.history_heading}</h2>
                         <History history t />
                     }.into_any(),
@@ -189,6 +193,8 @@ fn Decision(decision: MyDecision, log_id: Uuid, lang: Lang) -> impl IntoView {
     let t = lang.texts();
     let heading = capitalized((t.consent.action)(decision.action.kind()));
     let given = decision.mine == Some(Choice::Given);
+    let offer_login = decision.action == Action::ChildOwnAccess && decision.in_force;
+    let has_login = decision.child_has_login;
     let (action, button) = if given {
         (WithdrawConsent::url(), t.log.withdraw_button)
     } else {
@@ -212,6 +218,68 @@ fn Decision(decision: MyDecision, log_id: Uuid, lang: Lang) -> impl IntoView {
             <input type="hidden" name="lang" value=lang.code() />
             <button type="submit" class=if given { "button" } else { "button primary" }>{button}</button>
         </form>
+        {(offer_login && has_login).then(|| view! { <p>{t.log.child_has_login}</p> })}
+        {(offer_login && !has_login).then(|| view! { <ChildLoginForm log_id t /> })}
+    }
+}
+
+/// A guardian who has consented gives the child their own login.
+#[component]
+fn ChildLoginForm(log_id: Uuid, t: &'static Texts) -> impl IntoView {
+    view! {
+        <form class="stacked" method="post" action=CreateChildLogin::url()>
+            <h4>{t.log.child_login_heading}</h4>
+            <p class="hint">{t.log.child_login_intro}</p>
+            <input type="hidden" name="log_id" value=log_id.to_string() />
+            <label for="child_username">{t.username_label}</label>
+            <input id="child_username" name="username" autocomplete="off" required />
+            <label for="child_password">{t.password_label}</label>
+            <input id="child_password" name="password" type="password" autocomplete="new-password" required minlength="8" />
+            <fieldset>
+                <legend>{t.log.code_channel_label}</legend>
+                <label class="check"><input type="radio" name="channel" value="email" checked /> " " {t.log.by_email}</label>
+                <label class="check"><input type="radio" name="channel" value="sms" /> " " {t.log.by_sms}</label>
+            </fieldset>
+            <label for="child_contact">{t.log.contact_label}</label>
+            <input id="child_contact" name="contact" autocomplete="off" required />
+            <button type="submit" class="button primary">{t.log.create_child_login}</button>
+        </form>
+    }
+}
+
+/// For the holder: document a withdrawal someone made orally, at once.
+#[component]
+fn OralWithdrawal(standing: Vec<StandingConsent>, log_id: Uuid, lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    view! {
+        <h2>{t.log.oral_heading}</h2>
+        <p>{t.log.oral_intro}</p>
+        <ul class="cards">
+            {standing.into_iter().enumerate().map(|(n, consent)| {
+                let id = format!("explained{n}");
+                view! {
+                    <li class="card">
+                        <form class="stacked" method="post" action=DocumentWithdrawal::url()>
+                            <h3>
+                                {consent.consenter_name} ": "
+                                {capitalized((t.consent.action)(consent.action.kind()))}
+                                {consent.unit_name.map(|unit| format!(" ({unit})"))}
+                            </h3>
+                            <input type="hidden" name="log_id" value=log_id.to_string() />
+                            <input type="hidden" name="consenter_id" value=consent.consenter_id.to_string() />
+                            <input type="hidden" name="scope" value=consent.action.kind().code() />
+                            {consent.action.unit().map(|unit| view! {
+                                <input type="hidden" name="unit_id" value=unit.to_string() />
+                            })}
+                            <input type="hidden" name="lang" value=lang.code() />
+                            <label for=id.clone()>{t.log.explained_label}</label>
+                            <textarea id=id name="explained_consequences" rows="3" required maxlength="4000"></textarea>
+                            <button type="submit" class="button">{t.log.document_button}</button>
+                        </form>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }
 
