@@ -162,3 +162,63 @@ values
     ('00000000-0000-4000-8000-000000000303', '00000000-0000-4000-8000-000000000405', true, 'residence_with_this_guardian'),
     ('00000000-0000-4000-8000-000000000304', '00000000-0000-4000-8000-000000000405', false, 'residence_with_other')
 on conflict (guardian_id, child_id) do nothing;
+
+-- Two logs, to show the consent gate. Sara (16) consented herself to a log held by her
+-- teacher Anders at the lower secondary school, with the health station (Ida Brekke) taking
+-- part. Emma (8) lives with both parents apart: her kindergarten (Marius Dahl) has asked,
+-- with PPT (Maja Eide); Kari has consented, and the log waits for Ole.
+insert into log (log_id, child_id, municipality_id, status, requested_by) values
+    ('00000000-0000-4000-8000-000000000921', '00000000-0000-4000-8000-000000000403',
+     '00000000-0000-4000-8000-000000000001', 'open', '00000000-0000-4000-8000-000000000206'),
+    ('00000000-0000-4000-8000-000000000922', '00000000-0000-4000-8000-000000000401',
+     '00000000-0000-4000-8000-000000000001', 'requested', '00000000-0000-4000-8000-000000000202')
+on conflict (log_id) do nothing;
+
+insert into holder_assignment (holder_assignment_id, log_id, person_id, unit_id) values
+    ('00000000-0000-4000-8000-000000000931', '00000000-0000-4000-8000-000000000921',
+     '00000000-0000-4000-8000-000000000206', '00000000-0000-4000-8000-000000000103'),
+    ('00000000-0000-4000-8000-000000000932', '00000000-0000-4000-8000-000000000922',
+     '00000000-0000-4000-8000-000000000202', '00000000-0000-4000-8000-000000000101')
+on conflict (holder_assignment_id) do nothing;
+
+insert into participant (participant_id, log_id, person_id, unit_id, role, responsibility) values
+    ('00000000-0000-4000-8000-000000000941', '00000000-0000-4000-8000-000000000921',
+     '00000000-0000-4000-8000-000000000208', '00000000-0000-4000-8000-000000000104', 'service',
+     'Samtaler med Sara annenhver uke'),
+    ('00000000-0000-4000-8000-000000000942', '00000000-0000-4000-8000-000000000922',
+     '00000000-0000-4000-8000-000000000210', '00000000-0000-4000-8000-000000000105', 'service',
+     'Observasjon i barnehagen og råd til de ansatte')
+on conflict (participant_id) do nothing;
+
+insert into consent (consent_id, log_id, child_id, consenter_id, scope, unit_id, decision,
+                     method, text_shown, text_language)
+select v.consent_id::uuid, v.log_id::uuid, v.child_id::uuid, v.consenter_id::uuid, v.scope,
+       v.unit_id::uuid, 'given', 'digital', v.text_shown, 'nb'
+from (values
+    ('00000000-0000-4000-8000-000000000951', '00000000-0000-4000-8000-000000000921',
+     '00000000-0000-4000-8000-000000000403', '00000000-0000-4000-8000-000000000403',
+     'establish_log', null,
+     'Jeg samtykker til at stafettloggen opprettes for Sara Lie. Bare de som er med i samarbeidet, ser innholdet i loggen. Jeg kan trekke samtykket tilbake når som helst, også muntlig.'),
+    ('00000000-0000-4000-8000-000000000952', '00000000-0000-4000-8000-000000000921',
+     '00000000-0000-4000-8000-000000000403', '00000000-0000-4000-8000-000000000403',
+     'involve_service', '00000000-0000-4000-8000-000000000103',
+     'Jeg samtykker til at en ny tjeneste blir med i samarbeidet for Sara Lie (Fjordvik ungdomsskole). Bare de som er med i samarbeidet, ser innholdet i loggen. Jeg kan trekke samtykket tilbake når som helst, også muntlig.'),
+    ('00000000-0000-4000-8000-000000000953', '00000000-0000-4000-8000-000000000921',
+     '00000000-0000-4000-8000-000000000403', '00000000-0000-4000-8000-000000000403',
+     'involve_service', '00000000-0000-4000-8000-000000000104',
+     'Jeg samtykker til at en ny tjeneste blir med i samarbeidet for Sara Lie (Helsestasjon for barn og unge). Bare de som er med i samarbeidet, ser innholdet i loggen. Jeg kan trekke samtykket tilbake når som helst, også muntlig.'),
+    ('00000000-0000-4000-8000-000000000954', '00000000-0000-4000-8000-000000000922',
+     '00000000-0000-4000-8000-000000000401', '00000000-0000-4000-8000-000000000301',
+     'establish_log', null,
+     'Jeg samtykker til at stafettloggen opprettes for Emma Nilsen. Bare de som er med i samarbeidet, ser innholdet i loggen. Jeg kan trekke samtykket tilbake når som helst, også muntlig.')
+) as v (consent_id, log_id, child_id, consenter_id, scope, unit_id, text_shown)
+on conflict (consent_id) do nothing;
+
+insert into entry (entry_id, log_id, author_id, body) values
+    ('00000000-0000-4000-8000-000000000961', '00000000-0000-4000-8000-000000000921',
+     '00000000-0000-4000-8000-000000000206',
+     'Sara og jeg ble enige om å prøve fast plass ved vinduet og kortere økter i matte.'),
+    ('00000000-0000-4000-8000-000000000962', '00000000-0000-4000-8000-000000000921',
+     '00000000-0000-4000-8000-000000000208',
+     'Første samtale gjennomført. Vi møtes igjen om to uker.')
+on conflict (entry_id) do nothing;
