@@ -254,5 +254,9 @@ pub(super) const TEXTS: Texts = Texts {
         oral_intro: "If someone has withdrawn a consent orally, document it here at once. It applies from now, and you should explain what it means.",
         explained_label: "What you explained of the consequences",
         document_button: "Document the withdrawal",
+        close_heading: "Closing the log",
+        close_intro: "When the log is closed, it is archived, and nobody can see its content until it is reopened with new consent.",
+        close_button: "Close the log",
+        reopen_button: "Reopen the log",
     },
 };

@@ -229,6 +229,10 @@ pub struct LogTexts {
     pub oral_intro: &'static str,
     pub explained_label: &'static str,
     pub document_button: &'static str,
+    pub close_heading: &'static str,
+    pub close_intro: &'static str,
+    pub close_button: &'static str,
+    pub reopen_button: &'static str,
 }
 
 /// The consent rules' reasons (see `domain::consent::explain`). `action` completes "consent

@@ -255,5 +255,9 @@ pub(super) const TEXTS: Texts = Texts {
         oral_intro: "Har noen trukket et samtykke muntlig, dokumenterer du det her med en gang. Det gjelder fra nå, og du bør forklare hva det betyr.",
         explained_label: "Hva du forklarte om konsekvensene",
         document_button: "Dokumenter tilbaketrekkingen",
+        close_heading: "Avslutte loggen",
+        close_intro: "Når loggen avsluttes, blir den arkivert, og ingen kan se innholdet før den er åpnet igjen med nytt samtykke.",
+        close_button: "Avslutt loggen",
+        reopen_button: "Åpne loggen igjen",
     },
 };

@@ -254,5 +254,9 @@ pub(super) const TEXTS: Texts = Texts {
         oral_intro: "Har nokon trekt eit samtykke munnleg, dokumenterer du det her med ein gong. Det gjeld frå no, og du bør forklare kva det tyder.",
         explained_label: "Kva du forklarte om konsekvensane",
         document_button: "Dokumenter tilbaketrekkinga",
+        close_heading: "Avslutte loggen",
+        close_intro: "Når loggen blir avslutta, blir han arkivert, og ingen kan sjå innhaldet før han er opna igjen med nytt samtykke.",
+        close_button: "Avslutt loggen",
+        reopen_button: "Opne loggen igjen",
     },
 };

@@ -39,3 +39,20 @@ pub async fn standing_consents(log_id: Uuid) -> Result<Vec<super::StandingConsen
     tx.commit().await?;
     Ok(standing)
 }
+
+/// `GET /api/log_actions?log_id=`: whether the person may close or reopen the log now.
+#[server(prefix = "/api", endpoint = "log_actions", input = GetUrl)]
+pub async fn log_actions(log_id: Uuid) -> Result<super::LogPermissions, ApiError> {
+    use crate::domain::access::{self, LogAction};
+    use crate::server::gate;
+    let mut tx = gate::open().await?;
+    let person = tx.person_id();
+    let (facts, relations) = gate::facts(&mut tx, log_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let may = |action| access::authorize(person, &relations, action, &facts).is_ok();
+    Ok(super::LogPermissions {
+        can_close: may(LogAction::Close),
+        can_reopen: may(LogAction::Reopen),
+    })
+}

@@ -89,3 +89,10 @@ pub struct StandingConsent {
     pub action: Action,
     pub unit_name: Option<String>,
 }
+
+/// What the person may do with the log as a whole now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogPermissions {
+    pub can_close: bool,
+    pub can_reopen: bool,
+}

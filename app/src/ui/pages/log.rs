@@ -4,9 +4,9 @@
 
 use crate::api::error::ApiError;
 use crate::api::log::{
-    consent_history, get_log, my_decisions, standing_consents, AddEntry, ConsentRecord,
-    CreateChildLogin, DocumentWithdrawal, GiveConsent, LogView, MyDecision, StandingConsent,
-    WithdrawConsent,
+    consent_history, get_log, log_actions, my_decisions, standing_consents, AddEntry, CloseLog,
+    ConsentRecord, CreateChildLogin, DocumentWithdrawal, GiveConsent, LogPermissions, LogView,
+    MyDecision, ReopenLog, StandingConsent, WithdrawConsent,
 };
 use crate::domain::access::Capacity;
 use crate::domain::consent::{Action, Choice};
@@ -153,7 +153,8 @@ pub fn ConsentsPage() -> impl IntoView {
             let history = consent_history(log_id).await?;
             // Only the holder documents oral withdrawals; for anyone else the list is refused.
             let standing = standing_consents(log_id).await.ok();
-            Ok::<_, ApiError>((log_id, decisions, history, standing))
+            let actions = log_actions(log_id).await?;
+            Ok::<_, ApiError>((log_id, decisions, history, standing, actions))
         },
     );
     view! {
@@ -161,7 +162,7 @@ pub fn ConsentsPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((log_id, decisions, history, standing)) => view! {
+                    Ok((log_id, decisions, history, standing, actions)) => view! {
                         <h1>{t.log.consents_title}</h1>
                         <p><a href=format!("/logs/{log_id}")>{t.log.open_log}</a></p>
                         <FormError />
@@ -178,6 +179,7 @@ pub fn ConsentsPage() -> impl IntoView {
                             }.into_any()
                         }}
                         {standing.map(|standing| view! { <OralWithdrawal standing log_id lang /> })}
+                        <CloseOrReopen actions log_id lang />
                         <h2>{t.log.history_heading}</h2>
                         <History history t />
                     }.into_any(),
@@ -244,6 +246,30 @@ fn ChildLoginForm(log_id: Uuid, t: &'static Texts) -> impl IntoView {
             <input id="child_contact" name="contact" autocomplete="off" required />
             <button type="submit" class="button primary">{t.log.create_child_login}</button>
         </form>
+    }
+}
+
+/// Closing (those who decide, or the holder once asked) and reopening (the holder, with
+/// new consent).
+#[component]
+fn CloseOrReopen(actions: LogPermissions, log_id: Uuid, lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    view! {
+        {actions.can_close.then(|| view! {
+            <h2>{t.log.close_heading}</h2>
+            <p>{t.log.close_intro}</p>
+            <form method="post" action=CloseLog::url()>
+                <input type="hidden" name="log_id" value=log_id.to_string() />
+                <input type="hidden" name="lang" value=lang.code() />
+                <button type="submit" class="button">{t.log.close_button}</button>
+            </form>
+        })}
+        {actions.can_reopen.then(|| view! {
+            <form method="post" action=ReopenLog::url()>
+                <input type="hidden" name="log_id" value=log_id.to_string() />
+                <button type="submit" class="button primary">{t.log.reopen_button}</button>
+            </form>
+        })}
     }
 }
 
