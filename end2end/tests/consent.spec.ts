@@ -143,5 +143,13 @@ test.describe("consent around a new log", () => {
     await expect(withdrawal).toContainText("Helsestasjon for barn og unge");
     await expect(withdrawal).toContainText("Ragnhild Fjeld");
     await expectAccessible(page);
+
+    // The mother closes the log: nobody reaches the content any more, the holder included.
+    await mother.getByRole("button", { name: "Avslutt loggen" }).click();
+    await expect(mother.getByRole("listitem").filter({ hasText: "Samtykke gitt: Å avslutte loggen" })).toBeVisible();
+    await page.goto(new URL(logUrl).pathname);
+    await expect(page.getByRole("heading", { level: 1, name: "Ingen tilgang" })).toBeVisible();
+    await expect(page.getByRole("alert")).toContainText("Stafettloggen er avsluttet");
+    await expect(page.getByText("Lea har hatt en god uke")).toHaveCount(0);
   });
 });

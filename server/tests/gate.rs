@@ -536,3 +536,28 @@ async fn the_holder_documents_an_oral_withdrawal_which_takes_effect_at_once(pool
         .await;
     assert_eq!(answer(by_nurse).await, HOLDER_ONLY);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn whether_one_may_close_or_reopen_is_told_only_to_those_involved(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    logs(app.pool()).await;
+    let uri = format!("/api/log_actions?log_id={MATS_LOG}");
+    for (person, expected) in [
+        (INGRID, Some((true, false))),
+        (NORA_STRAND_TEACHER, Some((false, false))),
+        (KARI, None),
+    ] {
+        let mut browser = app.browser();
+        log_in(&mut browser, &issuer, person).await;
+        let response = browser.get(&uri).await;
+        match expected {
+            Some((close, reopen)) => {
+                let body = json(response).await;
+                assert_eq!(body["can_close"], close, "{person}");
+                assert_eq!(body["can_reopen"], reopen, "{person}");
+            }
+            None => assert_eq!(response.status(), StatusCode::NOT_FOUND),
+        }
+    }
+}

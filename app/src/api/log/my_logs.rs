@@ -50,6 +50,10 @@ pub async fn log_actions(log_id: Uuid) -> Result<super::LogPermissions, ApiError
     let (facts, relations) = gate::facts(&mut tx, log_id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    // Like the gate: a log the person has nothing to do with does not exist for them.
+    if relations.is_empty() {
+        return Err(ApiError::NotFound);
+    }
     let may = |action| access::authorize(person, &relations, action, &facts).is_ok();
     Ok(super::LogPermissions {
         can_close: may(LogAction::Close),
