@@ -32,3 +32,20 @@ export async function codeSentTo(request: APIRequestContext, to: string, after: 
     .toMatch(/^\d{6}$/);
   return code;
 }
+
+/** Waits for a message to TO newer than AFTER and returns its body. */
+export async function messageSentTo(request: APIRequestContext, to: string, after: number): Promise<string> {
+  let body = "";
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`${sink()}/messages`, { params: { to } });
+        const newer = ((await response.json()) as Received[]).filter((m) => m.id > after);
+        body = newer.length ? newer[newer.length - 1].body : "";
+        return body.length > 0;
+      },
+      { message: `a message sent to ${to}`, timeout: 15_000 },
+    )
+    .toBe(true);
+  return body;
+}

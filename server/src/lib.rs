@@ -3,6 +3,7 @@
 
 pub mod api_errors;
 pub mod auth;
+pub mod calendar;
 pub mod config;
 pub mod database;
 pub mod demo_seed;

@@ -34,6 +34,7 @@ pub fn build(state: ServerState) -> Router {
         .route("/auth/logout", post(idporten_routes::logout))
         .route("/auth/child/password", post(child_login::password))
         .route("/auth/child/code", post(child_login::code))
+        .route("/api/meeting_ics", get(crate::calendar::meeting_ics))
         .leptos_routes_with_context(&state, routes, context.clone(), page)
         // Pages, server functions and the routes above learn who is asking; static files
         // (the fallback) and the two routes below do not need to.

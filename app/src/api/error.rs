@@ -23,6 +23,9 @@ pub enum ApiError {
     /// The gate refused: the person may not do this with this log now, and why.
     #[error("denied: {reason}")]
     Denied { reason: Denial },
+    /// Someone else saved a change first; nothing was saved, and the form shows both.
+    #[error("changed by someone else")]
+    Conflict,
     #[error("temporarily unavailable")]
     Unavailable,
     #[error("internal error")]
@@ -37,6 +40,7 @@ impl ApiError {
             ApiError::BadRequest | ApiError::Invalid { .. } => http::StatusCode::BAD_REQUEST,
             ApiError::Unauthorized => http::StatusCode::UNAUTHORIZED,
             ApiError::Denied { .. } => http::StatusCode::FORBIDDEN,
+            ApiError::Conflict => http::StatusCode::CONFLICT,
             ApiError::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -76,4 +80,26 @@ pub enum Field {
     UsernameTaken,
     Password,
     Contact,
+    Title,
+    Description,
+    DevelopmentArea,
+    Goal,
+    Responsible,
+    StartDate,
+    EvaluationDate,
+    MeasureStatus,
+    WhatWasTried,
+    WhatWorked,
+    WhatNext,
+    EvaluatedOn,
+    MeetingStart,
+    Duration,
+    Place,
+    VideoUrl,
+    Invitees,
+    MinuteTaker,
+    AgendaItem,
+    Minutes,
+    Decision,
+    Measure,
 }

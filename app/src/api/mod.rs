@@ -7,6 +7,8 @@ pub mod error;
 pub mod identity;
 pub mod language;
 pub mod log;
+pub mod meeting;
+pub mod plan;
 
 /// The URL prefix of every server function.
 pub const PREFIX: &str = "/api";

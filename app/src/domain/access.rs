@@ -70,6 +70,12 @@ pub enum LogAction {
     Reopen,
     /// Activity figures without content.
     ReadFigures,
+    /// Work on the plan and the meetings: development areas, goals, measures, evaluations,
+    /// calling a meeting and writing its minutes. Staff who see the content; the family reads
+    /// the plan, writes entries and proposes agenda items.
+    EditPlan,
+    /// Approve a meeting's minutes, after which they are read-only: the holder.
+    ApproveMinutes,
 }
 
 /// What the facts say about the log.
@@ -117,6 +123,12 @@ pub enum Denial {
     HolderOnly,
     #[error("this person's consent is not what the rules ask for")]
     NotTheirDecision,
+    #[error("only staff taking part may do this")]
+    StaffOnly,
+    #[error("only the minute-taker or the holder writes the minutes")]
+    MinuteTakerOnly,
+    #[error("the minutes are approved and read-only")]
+    MinutesApproved,
 }
 
 /// Whether `relations` let their person do `action` on the log of `facts`, and as what.
@@ -225,6 +237,26 @@ pub fn authorize(
             } else {
                 Err(consent_denial(&decision.outcome))
             }
+        }
+        LogAction::EditPlan => {
+            let staff: Vec<Relation> = relations
+                .iter()
+                .copied()
+                .filter(|relation| {
+                    matches!(relation, Relation::Holder(_) | Relation::Participant(_))
+                })
+                .collect();
+            if staff.is_empty() {
+                // Someone who may not even read is told that first.
+                content(relations, facts)?;
+                return Err(Denial::StaffOnly);
+            }
+            content(&staff, facts)
+        }
+        LogAction::ApproveMinutes => {
+            let unit = holder_unit(relations).ok_or(Denial::HolderOnly)?;
+            require_open(facts)?;
+            service_consent(facts, unit).map(|()| Capacity::Holder)
         }
         LogAction::ReadFigures => {
             if relations.contains(&Relation::UnitLeader) || holder_unit(relations).is_some() {

@@ -1,6 +1,8 @@
 //! Pure domain rules: no I/O, compiled for both the server and the browser.
 
 pub mod access;
+pub mod calendar;
 pub mod consent;
 pub mod national_id;
+pub mod plan;
 pub mod service_kind;

@@ -9,8 +9,10 @@ mod nb;
 mod nn;
 
 use crate::api::identity::{LoginMethod, LoginProblem};
+use crate::api::plan::MemberRole;
 use crate::domain::access::LogStatus;
 use crate::domain::consent::{ActionKind, Choice, Residence};
+use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use serde::{Deserialize, Serialize};
 
@@ -165,6 +167,7 @@ pub struct Texts {
     pub field_error: fn(crate::api::error::Field) -> &'static str,
     pub consent: ConsentTexts,
     pub log: LogTexts,
+    pub plan: PlanTexts,
 }
 
 /// The texts of the log's pages.
@@ -233,6 +236,87 @@ pub struct LogTexts {
     pub close_intro: &'static str,
     pub close_button: &'static str,
     pub reopen_button: &'static str,
+}
+
+/// The texts of a log's plan and meetings.
+#[derive(Debug)]
+pub struct PlanTexts {
+    pub invitation_subject: &'static str,
+    pub invitation_body: fn(when: &str, link: &str) -> String,
+    pub plan_link: &'static str,
+    pub plan_title: fn(child: &str) -> String,
+    pub back_to_log: &'static str,
+    pub areas_heading: &'static str,
+    pub no_areas: &'static str,
+    pub add_area_heading: &'static str,
+    pub title_label: &'static str,
+    pub description_label: &'static str,
+    pub add_area_button: &'static str,
+    pub add_goal_heading: &'static str,
+    pub add_goal_button: &'static str,
+    pub goal_label: &'static str,
+    pub no_goal: &'static str,
+    pub measures_heading: &'static str,
+    pub no_measures: &'static str,
+    pub new_measure_heading: &'static str,
+    pub edit_measure: &'static str,
+    pub area_label: &'static str,
+    pub responsible_label: &'static str,
+    pub start_label: &'static str,
+    pub evaluation_label: &'static str,
+    pub status_label: &'static str,
+    pub status: fn(MeasureStatus) -> &'static str,
+    pub save_measure: &'static str,
+    pub measure_line: fn(responsible: &str, evaluation: &str) -> String,
+    pub evaluations_heading: &'static str,
+    pub tried_label: &'static str,
+    pub worked_label: &'static str,
+    pub next_label: &'static str,
+    pub evaluated_on_label: &'static str,
+    pub add_evaluation_button: &'static str,
+    pub meetings_link: &'static str,
+    pub meetings_title: &'static str,
+    pub no_meetings: &'static str,
+    pub next_meeting_heading: &'static str,
+    pub no_next_meeting: &'static str,
+    pub call_heading: &'static str,
+    pub date_label: &'static str,
+    pub time_label: &'static str,
+    pub duration_label: &'static str,
+    pub minutes_long: fn(u32) -> String,
+    pub place_label: &'static str,
+    pub video_label: &'static str,
+    pub invitees_label: &'static str,
+    pub minute_taker_label: &'static str,
+    pub nobody_yet: &'static str,
+    pub agenda_label: &'static str,
+    pub call_button: &'static str,
+    pub meeting_title: fn(when: &str) -> String,
+    pub called_by: fn(name: &str) -> String,
+    pub approved_badge: &'static str,
+    pub agenda_heading: &'static str,
+    pub no_agenda: &'static str,
+    pub propose_label: &'static str,
+    pub propose_button: &'static str,
+    pub proposed_by: fn(name: &str) -> String,
+    pub minutes_heading: &'static str,
+    pub no_minutes: &'static str,
+    pub minutes_label: &'static str,
+    pub save_minutes: &'static str,
+    pub approve_button: &'static str,
+    pub approved_by: fn(name: &str, at: &str) -> String,
+    pub decisions_heading: &'static str,
+    pub no_decisions: &'static str,
+    pub decision_label: &'static str,
+    pub about_measure: &'static str,
+    pub add_decision: &'static str,
+    pub download_ics: &'static str,
+    pub role: fn(MemberRole) -> &'static str,
+    pub who_heading: &'static str,
+    pub next_meeting_link: &'static str,
+    pub log_sections: &'static str,
+    /// The title of a meeting in a calendar: nothing of the log.
+    pub ics_summary: &'static str,
 }
 
 /// The consent rules' reasons (see `domain::consent::explain`). `action` completes "consent

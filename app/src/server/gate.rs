@@ -14,6 +14,7 @@ use crate::domain::consent::{Action, Choice, ConsentEvent, Family, Guardian, Res
 use crate::server::audit;
 use serde::Deserialize;
 use sqlx::{PgConnection, PgPool, Postgres, Transaction};
+use std::marker::PhantomData;
 use uuid::Uuid;
 
 /// A transaction acting for one person, under row-level security.
@@ -90,35 +91,49 @@ impl Grant {
     }
 }
 
-/// Permission to read a log's content.
+/// A [`Grant`] for one fixed action, as a type: the data-access functions name the kind
+/// they need (`&Granted<Read>`), so a grant for reading cannot be used to write.
 #[derive(Debug, Clone, Copy)]
-pub struct ReadGrant(Grant);
+pub struct Granted<K>(Grant, PhantomData<K>);
 
-/// Permission to write an entry in a log.
-#[derive(Debug, Clone, Copy)]
-pub struct WriteGrant(Grant);
-
-impl ReadGrant {
-    pub fn log_id(&self) -> Uuid {
-        self.0.log_id
-    }
-    pub fn person_id(&self) -> Uuid {
-        self.0.person_id
-    }
-    pub fn capacity(&self) -> Capacity {
-        self.0.capacity
-    }
+/// The actions a [`Granted`] may stand for.
+pub trait GrantKind {
+    const ACTION: LogAction;
 }
 
-impl WriteGrant {
+macro_rules! grant_kinds {
+    ($($(#[$doc:meta])* $kind:ident => $action:expr, $alias:ident;)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub enum $kind {}
+        impl GrantKind for $kind {
+            const ACTION: LogAction = $action;
+        }
+        $(#[$doc])*
+        pub type $alias = Granted<$kind>;
+    )*};
+}
+
+grant_kinds! {
+    /// Permission to read a log's content.
+    Read => LogAction::ReadContent, ReadGrant;
+    /// Permission to write an entry, or propose an agenda item.
+    Write => LogAction::WriteEntry, WriteGrant;
+    /// Permission to work on the plan and the meetings.
+    Plan => LogAction::EditPlan, PlanGrant;
+    /// Permission to approve minutes.
+    Approve => LogAction::ApproveMinutes, ApproveGrant;
+}
+
+impl<K> Granted<K> {
     pub fn log_id(&self) -> Uuid {
         self.0.log_id
     }
-    pub fn capacity(&self) -> Capacity {
-        self.0.capacity
-    }
     pub fn person_id(&self) -> Uuid {
         self.0.person_id
+    }
+    pub fn capacity(&self) -> Capacity {
+        self.0.capacity
     }
 }
 
@@ -312,16 +327,23 @@ pub async fn authorize(
     }
 }
 
+/// A grant for the action of `K`, with the facts it was decided on.
+pub async fn grant<K: GrantKind>(
+    tx: &mut ContentTx,
+    log_id: Uuid,
+) -> Result<(Granted<K>, LogFacts), ApiError> {
+    let (grant, facts) = authorize(tx, log_id, K::ACTION).await?;
+    Ok((Granted(grant, PhantomData), facts))
+}
+
 /// A grant to read the log's content.
 pub async fn read(tx: &mut ContentTx, log_id: Uuid) -> Result<(ReadGrant, LogFacts), ApiError> {
-    let (grant, facts) = authorize(tx, log_id, LogAction::ReadContent).await?;
-    Ok((ReadGrant(grant), facts))
+    grant(tx, log_id).await
 }
 
 /// A grant to write an entry in the log.
 pub async fn write(tx: &mut ContentTx, log_id: Uuid) -> Result<WriteGrant, ApiError> {
-    let (grant, _) = authorize(tx, log_id, LogAction::WriteEntry).await?;
-    Ok(WriteGrant(grant))
+    Ok(grant(tx, log_id).await?.0)
 }
 
 /// The person asking and a content transaction for them: how every log server function

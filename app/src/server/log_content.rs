@@ -34,7 +34,25 @@ pub async fn view(
                    left join person p on p.person_id = x.person_id
                    left join unit u on u.unit_id = x.unit_id
                    where x.log_id = l.log_id and x.left_at is null
-               ), '[]'::json) as "participants!"
+               ), '[]'::json) as "participants!",
+               (select json_build_object(
+                    'meeting_id', m.meeting_id,
+                    'starts_at', to_char(m.starts_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI'),
+                    'ends_at', to_char(m.ends_at at time zone 'Europe/Oslo', 'HH24:MI'),
+                    'place', m.place, 'video_url', m.video_url,
+                    'minutes_approved', m.minutes_approved_at is not null)
+                from meeting m where m.log_id = l.log_id and m.ends_at >= now()
+                order by m.starts_at limit 1) as next_meeting,
+               coalesce((
+                   select json_agg(json_build_object(
+                       'title', x.title,
+                       'responsible_name', r.given_name || ' ' || r.family_name,
+                       'status', x.status,
+                       'evaluation_date', to_char(x.planned_evaluation_date, 'YYYY-MM-DD'))
+                       order by x.planned_evaluation_date, x.created_at)
+                   from measure x join person r on r.person_id = x.responsible_id
+                   where x.log_id = l.log_id and x.status in ('planned', 'active', 'paused')
+               ), '[]'::json) as "measures!"
         from log l join person c on c.person_id = l.child_id
         where l.log_id = $1
         "#,
@@ -78,7 +96,7 @@ pub async fn view(
         phone: p.phone,
         email: p.email,
     };
-    let malformed = |_| sqlx::Error::Decode("malformed party".into());
+    let malformed = |_| sqlx::Error::Decode("malformed overview".into());
     let holder = overview
         .holder
         .map(serde_json::from_value::<Party>)
@@ -90,6 +108,12 @@ pub async fn view(
         .into_iter()
         .map(party)
         .collect();
+    let next_meeting = overview
+        .next_meeting
+        .map(serde_json::from_value)
+        .transpose()
+        .map_err(malformed)?;
+    let measures = serde_json::from_value(overview.measures).map_err(malformed)?;
     Ok(LogView {
         log_id,
         child_name: overview.child_name,
@@ -97,6 +121,8 @@ pub async fn view(
         capacity: grant.capacity(),
         holder,
         participants,
+        next_meeting,
+        measures,
         entries,
     })
 }

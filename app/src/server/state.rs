@@ -14,6 +14,8 @@ pub struct AppState {
     /// Set once the database was reached and migrated; until then requests needing it are
     /// answered with 503 instead of waiting on a pool that cannot connect.
     pub database_ready: Arc<AtomicBool>,
+    /// Where users reach the app, without a trailing slash: the base of links in messages.
+    pub public_url: String,
 }
 
 impl AppState {

@@ -6,7 +6,9 @@ use crate::ui::pages::directory::DirectoryPage;
 use crate::ui::pages::log::{ConsentsPage, LogPage};
 use crate::ui::pages::login::{ChildLoginPage, CodePage, LoggedOutPage, LoginPage, NoLogPage};
 use crate::ui::pages::me::{MePage, SessionsPage};
+use crate::ui::pages::meetings::{MeetingPage, MeetingsPage};
 use crate::ui::pages::new_log::NewLogPage;
+use crate::ui::pages::plan::PlanPage;
 use crate::ui::pages::{not_found::NotFoundPage, unit::UnitPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -40,6 +42,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/logs/new") view=NewLogPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id") view=LogPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/consents") view=ConsentsPage ssr=SsrMode::Async />
+                    <Route path=path!("/logs/:log_id/plan") view=PlanPage ssr=SsrMode::Async />
+                    <Route path=path!("/logs/:log_id/meetings") view=MeetingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/logs/:log_id/meetings/:meeting_id") view=MeetingPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -1,5 +1,7 @@
+use crate::api::meeting::MeetingSummary;
 use crate::domain::access::{Capacity, LogStatus};
 use crate::domain::consent::{Action, Choice};
+use crate::domain::plan::MeasureStatus;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -12,7 +14,21 @@ pub struct LogView {
     pub capacity: Capacity,
     pub holder: Option<PartyView>,
     pub participants: Vec<PartyView>,
+    /// The next meeting not yet over.
+    pub next_meeting: Option<MeetingSummary>,
+    /// The measures not yet completed or stopped, next evaluation first.
+    pub measures: Vec<MeasureLine>,
     pub entries: Vec<EntryView>,
+}
+
+/// A measure at a glance: what, who is responsible, when it is evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasureLine {
+    pub title: String,
+    pub responsible_name: String,
+    pub status: MeasureStatus,
+    /// YYYY-MM-DD.
+    pub evaluation_date: String,
 }
 
 /// Someone taking part, with how to reach them.

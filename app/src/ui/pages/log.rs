@@ -21,12 +21,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-fn log_id_param() -> Option<Uuid> {
+pub(crate) fn log_id_param() -> Option<Uuid> {
     use_params_map().with_untracked(|p| p.get("log_id").and_then(|id| Uuid::parse_str(&id).ok()))
 }
 
 /// What a refused or failed request shows instead of the log.
-fn refusal(error: ApiError, t: &'static Texts) -> AnyView {
+pub(crate) fn refusal(error: ApiError, t: &'static Texts) -> AnyView {
     match error {
         ApiError::NotFound => view! { <NotFoundPage /> }.into_any(),
         ApiError::Denied { .. } => {
@@ -79,9 +79,37 @@ fn LogContent(log: LogView, t: &'static Texts) -> impl IntoView {
         <h1>{title}</h1>
         <p>
             <span class="badge">{(t.log.status)(log.status)}</span>
-            " "
-            <a href=format!("/logs/{}/consents", log.log_id)>{t.log.consents_link}</a>
         </p>
+        <nav class="log-nav" aria-label=t.plan.log_sections>
+            <a href=format!("/logs/{}/plan", log.log_id)>{t.plan.plan_link}</a>
+            <a href=format!("/logs/{}/meetings", log.log_id)>{t.plan.meetings_link}</a>
+            <a href=format!("/logs/{}/consents", log.log_id)>{t.log.consents_link}</a>
+        </nav>
+        <h2>{t.plan.next_meeting_heading}</h2>
+        {match log.next_meeting {
+            Some(meeting) => view! {
+                <div class="card">
+                    <MeetingWhen meeting=meeting.clone() t />
+                    <p><a href=format!("/logs/{}/meetings/{}", log.log_id, meeting.meeting_id)>{t.plan.next_meeting_link}</a></p>
+                </div>
+            }.into_any(),
+            None => view! { <p>{t.plan.no_next_meeting}</p> }.into_any(),
+        }}
+        <h2>{t.plan.measures_heading}</h2>
+        {if log.measures.is_empty() {
+            view! { <p>{t.plan.no_measures}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="cards">
+                    {log.measures.into_iter().map(|measure| view! {
+                        <li class="card">
+                            <p><strong>{measure.title}</strong> " " <span class="badge">{(t.plan.status)(measure.status)}</span></p>
+                            <p>{(t.plan.measure_line)(&measure.responsible_name, &measure.evaluation_date)}</p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
         {log.holder.map(|holder| view! {
             <h2>{t.log.holder_heading}</h2>
             <Party party=holder t />
@@ -121,6 +149,21 @@ fn LogContent(log: LogView, t: &'static Texts) -> impl IntoView {
                 </ol>
             }.into_any()
         }}
+    }
+}
+
+/// When and where a meeting is.
+#[component]
+pub(crate) fn MeetingWhen(
+    meeting: crate::api::meeting::MeetingSummary,
+    t: &'static Texts,
+) -> impl IntoView {
+    view! {
+        <p><strong><time>{meeting.starts_at}</time> "–" <time>{meeting.ends_at}</time></strong></p>
+        {meeting.place.map(|place| view! { <p>{t.plan.place_label} ": " {place}</p> })}
+        {meeting.video_url.map(|url| view! {
+            <p><a href=url.clone() rel="noopener noreferrer">{t.plan.video_label}</a></p>
+        })}
     }
 }
 

@@ -4,6 +4,8 @@ pub mod directory;
 pub mod log;
 pub mod login;
 pub mod me;
+pub mod meetings;
 pub mod new_log;
 pub mod not_found;
+pub mod plan;
 pub mod unit;

@@ -1,0 +1,23 @@
+use crate::api::error::ApiError;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+/// `POST /api/propose_agenda_item`: anyone who may write in the log, the family too, adds
+/// an item to a meeting's agenda until its minutes are approved.
+#[server(prefix = "/api", endpoint = "propose_agenda_item")]
+pub async fn propose_agenda_item(
+    log_id: Uuid,
+    meeting_id: Uuid,
+    text: String,
+) -> Result<(), ApiError> {
+    use crate::api::error::Field;
+    use crate::domain::plan::text_within;
+    use crate::server::{gate, meetings};
+    let text = text_within(&text, 2, 1000, Field::AgendaItem)
+        .map_err(|field| ApiError::Invalid { field })?;
+    let mut tx = gate::open().await?;
+    let grant = gate::write(&mut tx, log_id).await?;
+    meetings::propose(&mut tx, &grant, meeting_id, text).await?;
+    tx.commit().await?;
+    Ok(())
+}

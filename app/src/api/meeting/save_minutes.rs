@@ -1,0 +1,27 @@
+use crate::api::error::ApiError;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+/// `POST /api/save_minutes`: the minute-taker (or the holder) saves the minutes over the
+/// version they started from; returns the new version, or a conflict (409) if someone saved
+/// in between.
+#[server(prefix = "/api", endpoint = "save_minutes")]
+pub async fn save_minutes(
+    log_id: Uuid,
+    meeting_id: Uuid,
+    minutes: String,
+    version: i32,
+) -> Result<i32, ApiError> {
+    use crate::api::error::Field;
+    use crate::server::{gate, meetings};
+    if minutes.chars().count() > 50_000 {
+        return Err(ApiError::Invalid {
+            field: Field::Minutes,
+        });
+    }
+    let mut tx = gate::open().await?;
+    let grant = gate::write(&mut tx, log_id).await?;
+    let version = meetings::save_minutes(&mut tx, &grant, meeting_id, &minutes, version).await?;
+    tx.commit().await?;
+    Ok(version)
+}

@@ -1,0 +1,77 @@
+use crate::api::plan::Member;
+use crate::domain::access::Capacity;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// A meeting in a list: when and where, and whether its minutes are approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    pub meeting_id: Uuid,
+    /// Local time in Europe/Oslo, "2026-12-01 14:00".
+    pub starts_at: String,
+    /// Local time of day, "15:30".
+    pub ends_at: String,
+    pub place: Option<String>,
+    pub video_url: Option<String>,
+    pub minutes_approved: bool,
+}
+
+/// One meeting as a person who may read the log sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingView {
+    pub log_id: Uuid,
+    pub child_name: String,
+    pub capacity: Capacity,
+    pub summary: MeetingSummary,
+    pub called_by_name: String,
+    pub minute_taker: Option<Member>,
+    pub invitees: Vec<Member>,
+    pub agenda: Vec<AgendaItemView>,
+    pub minutes: Option<String>,
+    /// The version the minutes were read at, to save against.
+    pub version: i32,
+    /// Who approved the minutes, and when (local time).
+    pub approved: Option<(String, String)>,
+    pub decisions: Vec<DecisionView>,
+    /// The log's measures a decision may refer to: id and title.
+    pub measures: Vec<(Uuid, String)>,
+    /// Whether this person writes the minutes (the minute-taker or the holder).
+    pub may_write_minutes: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItemView {
+    pub text: String,
+    pub proposed_by_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionView {
+    pub text: String,
+    pub measure_title: Option<String>,
+}
+
+/// A meeting as the form calling it sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingForm {
+    /// YYYY-MM-DD, local.
+    pub date: String,
+    /// HH:MM, local.
+    pub time: String,
+    /// Length in minutes.
+    pub duration: u32,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub video_url: String,
+    /// The people invited: `invite[<person id>]=on` for each ticked box.
+    #[serde(default)]
+    pub invite: BTreeMap<String, String>,
+    /// A person id among the invited, or empty.
+    #[serde(default)]
+    pub minute_taker: String,
+    /// One agenda item per line.
+    #[serde(default)]
+    pub agenda: String,
+}

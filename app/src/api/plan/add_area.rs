@@ -1,0 +1,23 @@
+use crate::api::error::ApiError;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+/// `POST /api/add_area`: staff taking part add a development area to the plan.
+#[server(prefix = "/api", endpoint = "add_area")]
+pub async fn add_area(
+    log_id: Uuid,
+    title: String,
+    #[server(default)] description: String,
+) -> Result<Uuid, ApiError> {
+    use crate::api::error::Field;
+    use crate::domain::plan::{optional_text, text_within};
+    use crate::server::{gate, plan};
+    let invalid = |field| ApiError::Invalid { field };
+    let title = text_within(&title, 2, 200, Field::Title).map_err(invalid)?;
+    let description = optional_text(&description, 4000, Field::Description).map_err(invalid)?;
+    let mut tx = gate::open().await?;
+    let (grant, _) = gate::grant(&mut tx, log_id).await?;
+    let area_id = plan::add_area(&mut tx, &grant, title, description).await?;
+    tx.commit().await?;
+    Ok(area_id)
+}

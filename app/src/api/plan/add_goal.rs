@@ -1,0 +1,24 @@
+use crate::api::error::ApiError;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+/// `POST /api/add_goal`: staff taking part add a common goal to a development area.
+#[server(prefix = "/api", endpoint = "add_goal")]
+pub async fn add_goal(
+    log_id: Uuid,
+    area_id: Uuid,
+    title: String,
+    #[server(default)] description: String,
+) -> Result<Uuid, ApiError> {
+    use crate::api::error::Field;
+    use crate::domain::plan::{optional_text, text_within};
+    use crate::server::{gate, plan};
+    let invalid = |field| ApiError::Invalid { field };
+    let title = text_within(&title, 2, 300, Field::Title).map_err(invalid)?;
+    let description = optional_text(&description, 4000, Field::Description).map_err(invalid)?;
+    let mut tx = gate::open().await?;
+    let (grant, _) = gate::grant(&mut tx, log_id).await?;
+    let goal_id = plan::add_goal(&mut tx, &grant, area_id, title, description).await?;
+    tx.commit().await?;
+    Ok(goal_id)
+}

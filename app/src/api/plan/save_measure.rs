@@ -1,0 +1,47 @@
+use super::MeasureForm;
+use crate::api::error::ApiError;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+/// `POST /api/save_measure`: staff taking part create a measure, or change one from the
+/// version they started editing; if someone saved in between, nothing is saved and the
+/// answer is a conflict (409). Returns the measure's id.
+#[server(prefix = "/api", endpoint = "save_measure")]
+pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, ApiError> {
+    use crate::api::error::Field;
+    use crate::domain::plan::{measure_dates, optional_text, text_within, MeasureStatus};
+    use crate::server::{gate, log_members, plan};
+    let invalid = |field| ApiError::Invalid { field };
+    let title = text_within(&measure.title, 2, 300, Field::Title).map_err(invalid)?;
+    let description =
+        optional_text(&measure.description, 8000, Field::Description).map_err(invalid)?;
+    let goal_id = match measure.goal_id.trim() {
+        "" => None,
+        id => Some(Uuid::parse_str(id).map_err(|_| invalid(Field::Goal))?),
+    };
+    let status = MeasureStatus::from_code(&measure.status).ok_or(invalid(Field::MeasureStatus))?;
+    let existing = match (measure.measure_id, measure.version) {
+        (None, _) => None,
+        (Some(id), Some(version)) => Some((id, version)),
+        (Some(_), None) => return Err(ApiError::BadRequest),
+    };
+    let mut tx = gate::open().await?;
+    let (grant, facts) = gate::grant(&mut tx, log_id).await?;
+    let (start, evaluation) =
+        measure_dates(&measure.start_date, &measure.evaluation_date, facts.today)
+            .map_err(invalid)?;
+    let members = log_members::members(&mut tx, &grant, &facts).await?;
+    let measure = plan::Measure {
+        area_id: measure.area_id,
+        goal_id,
+        title,
+        description,
+        responsible_id: measure.responsible_id,
+        start,
+        evaluation,
+        status,
+    };
+    let measure_id = plan::save_measure(&mut tx, &grant, &members, existing, &measure).await?;
+    tx.commit().await?;
+    Ok(measure_id)
+}

@@ -1,0 +1,108 @@
+//! The people around a log: the holder, staff taking part, the guardians and the child,
+//! each with whether the gate would let them see the content today. Only those who would
+//! may be made responsible, invited, or notified.
+
+use crate::api::plan::{Member, MemberRole};
+use crate::domain::access::{self, LogAction, LogFacts, Relation};
+use crate::server::gate::{ContentTx, Granted};
+use uuid::Uuid;
+
+/// A member, with how to reach them (for the server only).
+#[derive(Debug, Clone)]
+pub struct Reachable {
+    pub member: Member,
+    pub email: Option<String>,
+}
+
+/// Everyone around the log who may read its content now, holder first, then staff, then
+/// the family.
+pub async fn members<K>(
+    tx: &mut ContentTx,
+    grant: &Granted<K>,
+    facts: &LogFacts,
+) -> Result<Vec<Reachable>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"
+        select m.person_id as "person_id!", m.kind as "kind!", m.unit_id,
+               m.responsible, u.name as "unit_name?",
+               p.given_name || ' ' || p.family_name as "name!", p.email
+        from (
+            select h.person_id, 'holder' as kind, h.unit_id, null::boolean as responsible, 0 as rank
+            from holder_assignment h where h.log_id = $1 and h.ended_at is null
+            union all
+            select x.person_id, 'participant', x.unit_id, null, 1
+            from participant x
+            where x.log_id = $1 and x.left_at is null
+              and x.person_id is not null and x.unit_id is not null
+            union all
+            select g.guardian_id, 'guardian', null, g.has_parental_responsibility, 2
+            from guardianship g join log l on l.child_id = g.child_id where l.log_id = $1
+            union all
+            select l.child_id, 'child', null, null, 3 from log l where l.log_id = $1
+        ) as m
+        join person p on p.person_id = m.person_id
+        left join unit u on u.unit_id = m.unit_id
+        order by m.rank, p.family_name, p.given_name, m.person_id
+        "#,
+        grant.log_id()
+    )
+    .fetch_all(tx.conn())
+    .await?;
+
+    let mut members: Vec<(Reachable, Vec<Relation>)> = Vec::new();
+    for row in rows {
+        let relation = match (row.kind.as_str(), row.unit_id) {
+            ("holder", Some(unit)) => Relation::Holder(unit),
+            ("participant", Some(unit)) => Relation::Participant(unit),
+            ("guardian", _) => Relation::Guardian {
+                responsible: row.responsible.unwrap_or(false),
+            },
+            _ => Relation::Child,
+        };
+        if let Some((_, relations)) = members
+            .iter_mut()
+            .find(|(reachable, _)| reachable.member.person_id == row.person_id)
+        {
+            relations.push(relation);
+            continue;
+        }
+        let role = match relation {
+            Relation::Holder(_) => MemberRole::Holder,
+            Relation::Participant(_) | Relation::UnitLeader => MemberRole::Staff,
+            Relation::Guardian { .. } => MemberRole::Guardian,
+            Relation::Child => MemberRole::Youth,
+        };
+        members.push((
+            Reachable {
+                member: Member {
+                    person_id: row.person_id,
+                    name: row.name,
+                    unit_name: row.unit_name,
+                    role,
+                },
+                email: row.email,
+            },
+            vec![relation],
+        ));
+    }
+    Ok(members
+        .into_iter()
+        .filter(|(reachable, relations)| {
+            access::authorize(
+                reachable.member.person_id,
+                relations,
+                LogAction::ReadContent,
+                facts,
+            )
+            .is_ok()
+        })
+        .map(|(reachable, _)| reachable)
+        .collect())
+}
+
+/// Whether every one of `people` is among `members`.
+pub fn all_members(members: &[Reachable], people: &[Uuid]) -> bool {
+    people
+        .iter()
+        .all(|person| members.iter().any(|m| m.member.person_id == *person))
+}

@@ -1,0 +1,267 @@
+//! `/logs/<id>/meetings`: the meetings and, for staff, the form calling the next;
+//! `/logs/<id>/meetings/<meeting>`: one meeting with its agenda, minutes and decisions.
+//! Rendered on the server after the gate, like the log itself.
+
+use crate::api::error::ApiError;
+use crate::api::meeting::{
+    get_meeting, list_meetings, AddDecision, ApproveMinutes, CallMeeting, MeetingList, MeetingView,
+    ProposeAgendaItem, SaveMinutes,
+};
+use crate::domain::access::Capacity;
+use crate::i18n::{use_lang, Texts};
+use crate::ui::components::form_error::FormError;
+use crate::ui::pages::log::{log_id_param, refusal, MeetingWhen};
+use crate::ui::pages::plan::member_label;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+#[component]
+pub fn MeetingsPage() -> impl IntoView {
+    let t = use_lang().texts();
+    let log_id = log_id_param();
+    let list = Resource::new(
+        move || log_id,
+        |log_id| async move {
+            let log_id = log_id.ok_or(ApiError::NotFound)?;
+            Ok::<_, ApiError>((log_id, list_meetings(log_id).await?))
+        },
+    );
+    view! {
+        <Title text=t.plan.meetings_title />
+        <Suspense>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok((log_id, list)) => view! { <Meetings log_id list t /> }.into_any(),
+                    Err(error) => refusal(error, t),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Meetings(log_id: Uuid, list: MeetingList, t: &'static Texts) -> impl IntoView {
+    let staff = matches!(list.capacity, Capacity::Holder | Capacity::Staff);
+    view! {
+        <h1>{t.plan.meetings_title}</h1>
+        <p><a href=format!("/logs/{log_id}")>{t.plan.back_to_log}</a></p>
+        <FormError />
+        {if list.meetings.is_empty() {
+            view! { <p>{t.plan.no_meetings}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="cards">
+                    {list.meetings.into_iter().map(|meeting| {
+                        let href = format!("/logs/{log_id}/meetings/{}", meeting.meeting_id);
+                        let title = (t.plan.meeting_title)(&meeting.starts_at);
+                        let approved = meeting.minutes_approved;
+                        view! {
+                            <li class="card">
+                                <h2><a href=href>{title}</a></h2>
+                                {approved.then(|| view! { <p><span class="badge">{t.plan.approved_badge}</span></p> })}
+                                <MeetingWhen meeting t />
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {staff.then(|| view! { <CallForm log_id list_members=list.members t /> })}
+    }
+}
+
+/// Calls the next meeting: everyone taking part is invited unless unticked.
+#[component]
+fn CallForm(
+    log_id: Uuid,
+    list_members: Vec<crate::api::plan::Member>,
+    t: &'static Texts,
+) -> impl IntoView {
+    view! {
+        <h2>{t.plan.call_heading}</h2>
+        <form class="stacked card" method="post" action=CallMeeting::url()>
+            <input type="hidden" name="log_id" value=log_id.to_string() />
+            <label for="meeting_date">{t.plan.date_label}</label>
+            <input id="meeting_date" type="date" name="meeting[date]" required />
+            <label for="meeting_time">{t.plan.time_label}</label>
+            <input id="meeting_time" type="time" name="meeting[time]" required />
+            <label for="meeting_duration">{t.plan.duration_label}</label>
+            <select id="meeting_duration" name="meeting[duration]">
+                {[30u32, 45, 60, 90, 120].into_iter().map(|minutes| view! {
+                    <option value=minutes.to_string() selected=minutes == 60>{(t.plan.minutes_long)(minutes)}</option>
+                }).collect_view()}
+            </select>
+            <label for="meeting_place">{t.plan.place_label}</label>
+            <input id="meeting_place" name="meeting[place]" maxlength="300" />
+            <label for="meeting_video">{t.plan.video_label}</label>
+            <input id="meeting_video" type="url" name="meeting[video_url]" maxlength="500" placeholder="https://" />
+            <fieldset>
+                <legend>{t.plan.invitees_label}</legend>
+                {list_members.iter().map(|member| view! {
+                    <label class="check">
+                        <input type="checkbox" name=format!("meeting[invite][{}]", member.person_id) value="on" checked />
+                        " " {member_label(member, t)}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <label for="meeting_minute_taker">{t.plan.minute_taker_label}</label>
+            <select id="meeting_minute_taker" name="meeting[minute_taker]">
+                <option value="">{t.plan.nobody_yet}</option>
+                {list_members.iter().map(|member| view! {
+                    <option value=member.person_id.to_string()>{member_label(member, t)}</option>
+                }).collect_view()}
+            </select>
+            <label for="meeting_agenda">{t.plan.agenda_label}</label>
+            <textarea id="meeting_agenda" name="meeting[agenda]" rows="4"></textarea>
+            <button type="submit" class="button primary">{t.plan.call_button}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let t = use_lang().texts();
+    let log_id = log_id_param();
+    let meeting_id = use_params_map()
+        .with_untracked(|p| p.get("meeting_id").and_then(|id| Uuid::parse_str(&id).ok()));
+    let meeting = Resource::new(
+        move || (log_id, meeting_id),
+        |ids| async move {
+            match ids {
+                (Some(log_id), Some(meeting_id)) => get_meeting(log_id, meeting_id).await,
+                _ => Err(ApiError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match meeting.await {
+                    Ok(meeting) => view! { <Meeting meeting t /> }.into_any(),
+                    Err(error) => refusal(error, t),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
+    let title = (t.plan.meeting_title)(&meeting.summary.starts_at);
+    let log_id = meeting.log_id.to_string();
+    let meeting_id = meeting.summary.meeting_id.to_string();
+    let approved = meeting.approved.clone();
+    let open = approved.is_none();
+    let may_write = open && meeting.may_write_minutes;
+    let may_approve = open && meeting.capacity == Capacity::Holder && meeting.minutes.is_some();
+    let ics = format!(
+        "/api/meeting_ics?log_id={}&meeting_id={}",
+        meeting.log_id, meeting.summary.meeting_id
+    );
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        <p><a href=format!("/logs/{}/meetings", meeting.log_id)>{t.plan.meetings_title}</a></p>
+        <FormError />
+        <div class="card">
+            <MeetingWhen meeting=meeting.summary.clone() t />
+            <p class="hint">{(t.plan.called_by)(&meeting.called_by_name)}</p>
+            <p><a class="button" href=ics download>{t.plan.download_ics}</a></p>
+        </div>
+        <h2>{t.plan.invitees_label}</h2>
+        <ul>
+            {meeting.invitees.iter().map(|member| view! { <li>{member_label(member, t)}</li> }).collect_view()}
+        </ul>
+        <p>
+            <strong>{t.plan.minute_taker_label} ": "</strong>
+            {meeting.minute_taker.as_ref().map_or_else(|| t.plan.nobody_yet.to_string(), |m| m.name.clone())}
+        </p>
+
+        <h2>{t.plan.agenda_heading}</h2>
+        {if meeting.agenda.is_empty() {
+            view! { <p>{t.plan.no_agenda}</p> }.into_any()
+        } else {
+            view! {
+                <ol class="agenda">
+                    {meeting.agenda.into_iter().map(|item| view! {
+                        <li>{item.text} " " <span class="hint">{(t.plan.proposed_by)(&item.proposed_by_name)}</span></li>
+                    }).collect_view()}
+                </ol>
+            }.into_any()
+        }}
+        {open.then(|| view! {
+            <form class="stacked" method="post" action=ProposeAgendaItem::url()>
+                <input type="hidden" name="log_id" value=log_id.clone() />
+                <input type="hidden" name="meeting_id" value=meeting_id.clone() />
+                <label for="agenda_text">{t.plan.propose_label}</label>
+                <textarea id="agenda_text" name="text" rows="2" required minlength="2" maxlength="1000"></textarea>
+                <button type="submit" class="button">{t.plan.propose_button}</button>
+            </form>
+        })}
+
+        <h2>{t.plan.minutes_heading}</h2>
+        {approved.map(|(name, at)| view! {
+            <p><span class="badge">{t.plan.approved_badge}</span> " " {(t.plan.approved_by)(&name, &at)}</p>
+        })}
+        {if may_write {
+            view! {
+                <form class="stacked" method="post" action=SaveMinutes::url()>
+                    <input type="hidden" name="log_id" value=log_id.clone() />
+                    <input type="hidden" name="meeting_id" value=meeting_id.clone() />
+                    <input type="hidden" name="version" value=meeting.version.to_string() />
+                    <label for="minutes">{t.plan.minutes_label}</label>
+                    <textarea id="minutes" name="minutes" rows="10" maxlength="50000">{meeting.minutes.clone()}</textarea>
+                    <button type="submit" class="button primary">{t.plan.save_minutes}</button>
+                </form>
+            }.into_any()
+        } else {
+            match meeting.minutes.clone() {
+                Some(minutes) => view! { <div class="card entry-body minutes">{minutes}</div> }.into_any(),
+                None => view! { <p>{t.plan.no_minutes}</p> }.into_any(),
+            }
+        }}
+        {may_approve.then(|| view! {
+            <form method="post" action=ApproveMinutes::url()>
+                <input type="hidden" name="log_id" value=log_id.clone() />
+                <input type="hidden" name="meeting_id" value=meeting_id.clone() />
+                <input type="hidden" name="version" value=meeting.version.to_string() />
+                <button type="submit" class="button">{t.plan.approve_button}</button>
+            </form>
+        })}
+
+        <h2>{t.plan.decisions_heading}</h2>
+        {if meeting.decisions.is_empty() {
+            view! { <p>{t.plan.no_decisions}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="cards">
+                    {meeting.decisions.into_iter().map(|decision| view! {
+                        <li class="card">
+                            <p class="entry-body">{decision.text}</p>
+                            {decision.measure_title.map(|title| view! { <p class="hint">{t.plan.measures_heading} ": " {title}</p> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {may_write.then(|| view! {
+            <form class="stacked" method="post" action=AddDecision::url()>
+                <input type="hidden" name="log_id" value=log_id.clone() />
+                <input type="hidden" name="meeting_id" value=meeting_id.clone() />
+                <label for="decision_text">{t.plan.decision_label}</label>
+                <textarea id="decision_text" name="text" rows="3" required minlength="2" maxlength="4000"></textarea>
+                <label for="decision_measure">{t.plan.about_measure}</label>
+                <select id="decision_measure" name="measure_id">
+                    <option value="">"–"</option>
+                    {meeting.measures.iter().map(|(id, title)| view! {
+                        <option value=id.to_string()>{title.clone()}</option>
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="button">{t.plan.add_decision}</button>
+            </form>
+        })}
+    }
+}

@@ -1,0 +1,168 @@
+import { devices, type Browser, type Page } from "@playwright/test";
+import { expect, expectAccessible, test } from "./fixtures";
+import { logInWithIdPorten } from "./idporten";
+import { lastMessageId, messageSentTo } from "./mailsink";
+
+/** A second person at another device, in their own browser context. */
+async function person(browser: Browser, device: "Pixel 7"): Promise<Page> {
+  const context = await browser.newContext({
+    ...devices[device],
+    baseURL: process.env.STAFETT_BASE_URL ?? "http://127.0.0.1:3000",
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  return page;
+}
+
+/** A day from today as a date input takes it (YYYY-MM-DD), in the browser's time zone. */
+function isoDay(offset: number): string {
+  const day = new Date();
+  day.setDate(day.getDate() + offset);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+/** From the person's own page to Sara's log. */
+async function openSarasLog(page: Page) {
+  const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" });
+  await card.getByRole("link", { name: "Åpne loggen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stafettlogg for Sara Lie" })).toBeVisible();
+}
+
+test.describe("the plan and the meetings of Sara's log", () => {
+  test.describe.configure({ mode: "serial" });
+
+  test("the holder builds the plan and runs a meeting; Sara follows on her phone", async ({
+    page,
+    browser,
+    request,
+  }, info) => {
+    test.skip(info.project.name !== "desktop", "the holder works at a desk; Sara gets a phone below");
+    test.setTimeout(150_000);
+    const tomorrow = isoDay(1);
+
+    // Anders, who holds Sara's log, opens its plan.
+    await page.goto("/me");
+    await logInWithIdPorten(page, "Anders Moen");
+    await openSarasLog(page);
+    await page.getByRole("link", { name: "Plan og tiltak" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Plan for Sara Lie" })).toBeVisible();
+    await expect(page.getByText("Ingen utviklingsområder ennå.")).toBeVisible();
+
+    // A development area with a common goal.
+    await page.getByText("Nytt utviklingsområde").click();
+    await page.getByLabel("Tittel").fill("Skole og trivsel");
+    await page.getByRole("button", { name: "Legg til området" }).click();
+    await expect(page.getByRole("heading", { level: 3, name: "Skole og trivsel" })).toBeVisible();
+    await page.getByLabel("Nytt felles mål").fill("Sara deltar i matteundervisningen hver uke");
+    await page.getByRole("button", { name: "Legg til målet" }).click();
+    await expect(page.getByText("Sara deltar i matteundervisningen hver uke")).toBeVisible();
+
+    // A measure with the nurse responsible; a wrong date is named and nothing is saved.
+    const form = page.locator("details", { hasText: "Nytt tiltak" });
+    await form.getByLabel("Tittel").fill("Kortere økter i matte");
+    await form.getByLabel("Mål").selectOption({ label: "Skole og trivsel – Sara deltar i matteundervisningen hver uke" });
+    await form.getByLabel("Ansvarlig").selectOption({ label: "Ida Brekke (Helsestasjon for barn og unge)" });
+    await form.getByLabel("Start").fill(isoDay(0));
+    await form.getByLabel("Planlagt evaluering").fill(isoDay(-1));
+    await form.getByLabel("Status").selectOption({ label: "Pågår" });
+    await form.getByRole("button", { name: "Lagre tiltaket" }).click();
+    await expect(page.getByRole("alert")).toHaveText(
+      "Evalueringsdatoen må være i dag eller senere, og ikke før startdatoen.",
+    );
+    await expect(page.getByText("Ingen tiltak ennå.")).toBeVisible();
+    await form.getByLabel("Tittel").fill("Kortere økter i matte");
+    await form.getByLabel("Ansvarlig").selectOption({ label: "Ida Brekke (Helsestasjon for barn og unge)" });
+    await form.getByLabel("Start").fill(isoDay(0));
+    await form.getByLabel("Planlagt evaluering").fill(isoDay(28));
+    await form.getByRole("button", { name: "Lagre tiltaket" }).click();
+    const measure = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Kortere økter i matte/ }) });
+    await expect(measure.getByText(`Ansvarlig: Ida Brekke. Evalueres ${isoDay(28)}.`)).toBeVisible();
+
+    // An evaluation made together.
+    await measure.getByText("Evalueringer").click();
+    await measure.getByLabel("Hva ble prøvd?").fill("Økter på 20 minutter med pause.");
+    await measure.getByLabel("Hva virket, og hva virket ikke?").fill("Sara holdt ut hele timen to ganger.");
+    await measure.getByLabel("Hva gjør vi videre?").fill("Fortsetter ut måneden.");
+    await measure.getByLabel("Dato for evalueringen").fill(isoDay(0));
+    await measure.getByRole("button", { name: "Lagre evalueringen" }).click();
+    await expect(page.getByText("Sara holdt ut hele timen to ganger.")).toBeVisible();
+    await expectAccessible(page);
+
+    // A meeting tomorrow: Sara and Ida are invited, Anders takes the minutes.
+    const idaBefore = await lastMessageId(request, "ida.brekke@example.no");
+    await page.getByRole("link", { name: "Tilbake til loggen" }).click();
+    await page.getByRole("link", { name: "Møter", exact: true }).click();
+    await expect(page.getByText("Ingen møter ennå.")).toBeVisible();
+    await page.getByLabel("Dato").fill(tomorrow);
+    await page.getByLabel("Klokkeslett").fill("14:00");
+    await page.getByLabel("Sted").fill("Grupperom 3, Fjordvik ungdomsskole");
+    await page.getByLabel("Referent").selectOption({ label: "Anders Moen (Fjordvik ungdomsskole)" });
+    await page.getByLabel("Saker (én per linje, valgfritt)").fill("Hvordan går det i matte?");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Kall inn" }).click();
+    await page.getByRole("link", { name: `Møte ${tomorrow} 14:00` }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Møte ${tomorrow} 14:00` })).toBeVisible();
+    const meetingUrl = new URL(page.url()).pathname;
+
+    // The nurse's invitation says when and where to look, and nothing of the log.
+    const invitation = await messageSentTo(request, "ida.brekke@example.no", idaBefore);
+    expect(invitation).toContain(`${tomorrow} 14:00`);
+    expect(invitation).toContain(meetingUrl);
+    expect(invitation).not.toContain("Sara");
+    expect(invitation).not.toContain("matte");
+
+    // The calendar file comes through the gate.
+    const ics = await page.request.get(
+      await page.getByRole("link", { name: "Legg i kalenderen (.ics)" }).getAttribute("href") ?? "",
+    );
+    expect(ics.status()).toBe(200);
+    expect(ics.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+    expect(await ics.text()).toContain("SUMMARY:Stafettmøte");
+
+    // Sara, on her phone: who is involved, the next meeting, the measures; she writes and
+    // proposes an item for the meeting.
+    const sara = await person(browser, "Pixel 7");
+    await sara.goto("/me");
+    await logInWithIdPorten(sara, "Sara Lie");
+    await openSarasLog(sara);
+    await expect(sara.getByText("Anders Moen", { exact: false }).first()).toBeVisible();
+    await expect(sara.getByRole("heading", { name: "Neste møte" })).toBeVisible();
+    await expect(sara.getByText(`${tomorrow} 14:00`)).toBeVisible();
+    await expect(sara.getByText(`Ansvarlig: Ida Brekke. Evalueres ${isoDay(28)}.`)).toBeVisible();
+    await expectAccessible(sara);
+    await sara.getByLabel("Skriv et nytt innlegg").fill("Jeg synes mattetimene har blitt bedre.");
+    await sara.getByLabel("Barnets stemme").check();
+    await sara.getByRole("button", { name: "Lagre innlegget" }).click();
+    const voice = sara.getByRole("listitem").filter({ hasText: "Jeg synes mattetimene har blitt bedre." });
+    await expect(voice.getByText("Barnets stemme", { exact: true })).toBeVisible();
+    await sara.getByRole("link", { name: "Se møtet" }).click();
+    await sara.getByLabel("Foreslå en sak").fill("Kan jeg slippe å lese høyt i timen?");
+    await sara.getByRole("button", { name: "Foreslå saken" }).click();
+    await expect(sara.getByText("foreslått av Sara Lie")).toBeVisible();
+    await expectAccessible(sara);
+
+    // Anders writes the minutes and a decision, and approves them.
+    await page.reload();
+    await expect(page.getByText("Kan jeg slippe å lese høyt i timen?")).toBeVisible();
+    await page.getByLabel("Referatet").fill("Sara, Ida og Anders møttes. Matteøktene fungerer bedre.");
+    await page.getByRole("button", { name: "Lagre referatet" }).click();
+    await page.getByLabel("Nytt vedtak").fill("Sara slipper å lese høyt til neste møte.");
+    await page.getByLabel("Gjelder tiltak (valgfritt)").selectOption({ label: "Kortere økter i matte" });
+    await page.getByRole("button", { name: "Før inn vedtaket" }).click();
+    await expect(page.getByText("Sara slipper å lese høyt til neste møte.")).toBeVisible();
+    await page.getByRole("button", { name: "Godkjenn referatet" }).click();
+    await expect(page.getByText("Referat godkjent").first()).toBeVisible();
+    await expect(page.getByLabel("Referatet")).toHaveCount(0);
+    await expectAccessible(page);
+
+    // Sara reads the approved minutes; no more items can be added.
+    await sara.reload();
+    await expect(sara.getByText("Sara, Ida og Anders møttes. Matteøktene fungerer bedre.")).toBeVisible();
+    await expect(sara.getByText(/Godkjent av Anders Moen/)).toBeVisible();
+    await expect(sara.getByLabel("Foreslå en sak")).toHaveCount(0);
+    await sara.context().close();
+  });
+});
