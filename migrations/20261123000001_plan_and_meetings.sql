@@ -64,3 +64,4 @@ create trigger meeting_decision_frozen before insert on meeting_decision
 
 -- A meeting's invitation is queued in the same transaction that calls it.
 grant insert on outbox_message to stafett_app;
+grant select (outbox_message_id) on outbox_message to stafett_app;

@@ -14,11 +14,9 @@ pub async fn call_meeting(log_id: Uuid, meeting: MeetingForm) -> Result<Uuid, Ap
     let (start, end) =
         meeting_time(&meeting.date, &meeting.time, meeting.duration).map_err(invalid)?;
     let (place, video_url) = meeting_place(&meeting.place, &meeting.video_url).map_err(invalid)?;
-    let invitees = meeting
-        .invite
-        .keys()
-        .map(|id| Uuid::parse_str(id).map_err(|_| invalid(Field::Invitees)))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut invitees = meeting.invitees;
+    invitees.sort_unstable();
+    invitees.dedup();
     let minute_taker = match meeting.minute_taker.trim() {
         "" => None,
         id => Some(Uuid::parse_str(id).map_err(|_| invalid(Field::MinuteTaker))?),

@@ -1,7 +1,6 @@
 use crate::api::plan::Member;
 use crate::domain::access::Capacity;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// A meeting in a list: when and where, and whether its minutes are approved.
@@ -65,9 +64,10 @@ pub struct MeetingForm {
     pub place: String,
     #[serde(default)]
     pub video_url: String,
-    /// The people invited: `invite[<person id>]=on` for each ticked box.
+    /// The people invited: `invitees[<n>]=<person id>` for each ticked box (the numbers
+    /// need not follow each other, so unticked boxes leave gaps).
     #[serde(default)]
-    pub invite: BTreeMap<String, String>,
+    pub invitees: Vec<Uuid>,
     /// A person id among the invited, or empty.
     #[serde(default)]
     pub minute_taker: String,

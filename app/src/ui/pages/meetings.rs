@@ -100,9 +100,9 @@ fn CallForm(
             <input id="meeting_video" type="url" name="meeting[video_url]" maxlength="500" placeholder="https://" />
             <fieldset>
                 <legend>{t.plan.invitees_label}</legend>
-                {list_members.iter().map(|member| view! {
+                {list_members.iter().enumerate().map(|(n, member)| view! {
                     <label class="check">
-                        <input type="checkbox" name=format!("meeting[invite][{}]", member.person_id) value="on" checked />
+                        <input type="checkbox" name=format!("meeting[invitees][{n}]") value=member.person_id.to_string() checked />
                         " " {member_label(member, t)}
                     </label>
                 }).collect_view()}
