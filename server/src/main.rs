@@ -1,6 +1,7 @@
 //! The Stafett server: configuration, database preparation, and serving until a signal.
 
 use server::config::Config;
+use server::outbox::digest;
 use server::outbox::email::Mailer;
 use server::outbox::sms::{HttpSmsGateway, SmsGateway};
 use server::outbox::worker::{self, Senders};
@@ -62,6 +63,11 @@ async fn main() -> ExitCode {
     let server = axum::serve(listener, service).with_graceful_shutdown(shutdown_signal());
     let ready = state.app.database_ready.clone();
     tokio::spawn(worker::run(pool.clone(), senders, ready.clone()));
+    tokio::spawn(digest::run(
+        pool.clone(),
+        state.app.public_url.clone(),
+        ready.clone(),
+    ));
     let store = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());
     tokio::spawn(async move {
         // Expired session records are deleted hourly (they are refused at once regardless),

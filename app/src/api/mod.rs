@@ -8,6 +8,7 @@ pub mod identity;
 pub mod language;
 pub mod log;
 pub mod meeting;
+pub mod notices;
 pub mod plan;
 
 /// The URL prefix of every server function.

@@ -1,6 +1,7 @@
 use super::{ConsentTexts, LogTexts, PlanTexts, Texts};
 use crate::api::error::{ApiError, Field};
 use crate::api::identity::{LoginMethod, LoginProblem};
+use crate::api::notices::{NoticeChoice, NoticeKind};
 use crate::api::plan::MemberRole;
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -139,6 +140,10 @@ pub(super) const TEXTS: Texts = Texts {
     logging_out_at_provider: "You are logged out of Stafett. Now logging you out of ID-porten too …",
     continue_to_provider_logout: "Continue to ID-porten",
     login_again: "Log in again",
+    draft_restored: "What you wrote last time was not saved. We have brought it back.",
+    draft_offline: "Could not reach the service. Your text is kept on this device – try again when you are online.",
+    saved_version: "This is the version saved now:",
+    saving: "Saving …",
     field_error: |field| match field {
         Field::ChildGivenName => "Enter the child's given name.",
         Field::ChildFamilyName => "Enter the child's family name.",
@@ -374,5 +379,24 @@ pub(super) const TEXTS: Texts = Texts {
         next_meeting_link: "See the meeting",
         log_sections: "Parts of the log",
         ics_summary: "Relay meeting",
+        notice_subject: "News in a relay log",
+        notice_body: |kind, link| {
+            let what = match kind {
+                NoticeKind::Entry => "a new entry",
+                NoticeKind::Measure => "a new or changed measure",
+                NoticeKind::Minutes => "approved meeting minutes",
+            };
+            format!("Hello,\n\nThere is {what} in a relay log you take part in.\n\nLog in to read it:\n{link}\n\nYou can choose how often you get these e-mails on My page.\n\nStafett")
+        },
+        digest_subject: "News in your relay logs",
+        digest_body: |count, link| format!("Hello,\n\nSince last time there are {count} new things in the relay logs you take part in.\n\nLog in to read them:\n{link}\n\nStafett"),
+        notify_heading: "E-mail notifications",
+        notify_intro: "When someone writes something new in a log you take part in, you can get an e-mail. It only says that there is something new, never what.",
+        notify_choice: |choice| match choice {
+            NoticeChoice::Immediate => "Right away",
+            NoticeChoice::Daily => "One e-mail a day (at 7)",
+            NoticeChoice::None => "No e-mail",
+        },
+        notify_save: "Save the choice",
     },
 };

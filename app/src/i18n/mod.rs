@@ -9,6 +9,7 @@ mod nb;
 mod nn;
 
 use crate::api::identity::{LoginMethod, LoginProblem};
+use crate::api::notices::{NoticeChoice, NoticeKind};
 use crate::api::plan::MemberRole;
 use crate::domain::access::LogStatus;
 use crate::domain::consent::{ActionKind, Choice, Residence};
@@ -163,6 +164,13 @@ pub struct Texts {
     pub continue_to_provider_logout: &'static str,
     pub login_again: &'static str,
 
+    /// A form's unsaved text was put back from the device.
+    pub draft_restored: &'static str,
+    /// A save could not reach the server; the text stays on the device.
+    pub draft_offline: &'static str,
+    /// Heads the version someone else saved, beside the user's own after a conflict.
+    pub saved_version: &'static str,
+    pub saving: &'static str,
     /// What is wrong with a form field, shown beside it.
     pub field_error: fn(crate::api::error::Field) -> &'static str,
     pub consent: ConsentTexts,
@@ -317,6 +325,14 @@ pub struct PlanTexts {
     pub log_sections: &'static str,
     /// The title of a meeting in a calendar: nothing of the log.
     pub ics_summary: &'static str,
+    pub notice_subject: &'static str,
+    pub notice_body: fn(NoticeKind, link: &str) -> String,
+    pub digest_subject: &'static str,
+    pub digest_body: fn(count: usize, link: &str) -> String,
+    pub notify_heading: &'static str,
+    pub notify_intro: &'static str,
+    pub notify_choice: fn(NoticeChoice) -> &'static str,
+    pub notify_save: &'static str,
 }
 
 /// The consent rules' reasons (see `domain::consent::explain`). `action` completes "consent

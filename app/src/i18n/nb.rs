@@ -1,6 +1,7 @@
 use super::{ConsentTexts, LogTexts, PlanTexts, Texts};
 use crate::api::error::{ApiError, Field};
 use crate::api::identity::{LoginMethod, LoginProblem};
+use crate::api::notices::{NoticeChoice, NoticeKind};
 use crate::api::plan::MemberRole;
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -140,6 +141,10 @@ pub(super) const TEXTS: Texts = Texts {
     logging_out_at_provider: "Du er logget ut av Stafett. Nå logger vi deg ut av ID-porten også …",
     continue_to_provider_logout: "Fortsett til ID-porten",
     login_again: "Logg inn igjen",
+    draft_restored: "Det du skrev sist, var ikke lagret. Vi har hentet det fram igjen.",
+    draft_offline: "Fikk ikke kontakt med tjenesten. Teksten din er tatt vare på på denne enheten – prøv igjen når du har nett.",
+    saved_version: "Dette er versjonen som er lagret nå:",
+    saving: "Lagrer …",
     field_error: |field| match field {
         Field::ChildGivenName => "Skriv barnets fornavn.",
         Field::ChildFamilyName => "Skriv barnets etternavn.",
@@ -375,5 +380,24 @@ pub(super) const TEXTS: Texts = Texts {
         next_meeting_link: "Se møtet",
         log_sections: "Deler av loggen",
         ics_summary: "Stafettmøte",
+        notice_subject: "Nytt i en stafettlogg",
+        notice_body: |kind, link| {
+            let what = match kind {
+                NoticeKind::Entry => "et nytt innlegg",
+                NoticeKind::Measure => "et nytt eller endret tiltak",
+                NoticeKind::Minutes => "et godkjent møtereferat",
+            };
+            format!("Hei!\n\nDet er {what} i en stafettlogg du er med i.\n\nLogg inn for å lese:\n{link}\n\nDu kan velge hvor ofte du får slike e-poster på Min side.\n\nHilsen Stafett")
+        },
+        digest_subject: "Nytt i stafettloggene dine",
+        digest_body: |count, link| format!("Hei!\n\nSiden sist er det {count} nye ting i stafettloggene du er med i.\n\nLogg inn for å lese:\n{link}\n\nHilsen Stafett"),
+        notify_heading: "Varsler på e-post",
+        notify_intro: "Når noen skriver noe nytt i en logg du er med i, kan du få en e-post. E-posten sier bare at det er noe nytt, aldri hva.",
+        notify_choice: |choice| match choice {
+            NoticeChoice::Immediate => "Med en gang",
+            NoticeChoice::Daily => "Én e-post om dagen (kl. 7)",
+            NoticeChoice::None => "Ingen e-post",
+        },
+        notify_save: "Lagre valget",
     },
 };

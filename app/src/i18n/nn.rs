@@ -1,6 +1,7 @@
 use super::{ConsentTexts, LogTexts, PlanTexts, Texts};
 use crate::api::error::{ApiError, Field};
 use crate::api::identity::{LoginMethod, LoginProblem};
+use crate::api::notices::{NoticeChoice, NoticeKind};
 use crate::api::plan::MemberRole;
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -139,6 +140,10 @@ pub(super) const TEXTS: Texts = Texts {
     logging_out_at_provider: "Du er logga ut av Stafett. No loggar vi deg ut av ID-porten òg …",
     continue_to_provider_logout: "Hald fram til ID-porten",
     login_again: "Logg inn igjen",
+    draft_restored: "Det du skreiv sist, var ikkje lagra. Vi har henta det fram att.",
+    draft_offline: "Fekk ikkje kontakt med tenesta. Teksten din er teken vare på på denne eininga – prøv igjen når du har nett.",
+    saved_version: "Dette er versjonen som er lagra no:",
+    saving: "Lagrar …",
     field_error: |field| match field {
         Field::ChildGivenName => "Skriv førenamnet til barnet.",
         Field::ChildFamilyName => "Skriv etternamnet til barnet.",
@@ -374,5 +379,24 @@ pub(super) const TEXTS: Texts = Texts {
         next_meeting_link: "Sjå møtet",
         log_sections: "Delar av loggen",
         ics_summary: "Stafettmøte",
+        notice_subject: "Nytt i ein stafettlogg",
+        notice_body: |kind, link| {
+            let what = match kind {
+                NoticeKind::Entry => "eit nytt innlegg",
+                NoticeKind::Measure => "eit nytt eller endra tiltak",
+                NoticeKind::Minutes => "eit godkjent møtereferat",
+            };
+            format!("Hei!\n\nDet er {what} i ein stafettlogg du er med i.\n\nLogg inn for å lese:\n{link}\n\nDu kan velje kor ofte du får slike e-postar på Mi side.\n\nHelsing Stafett")
+        },
+        digest_subject: "Nytt i stafettloggane dine",
+        digest_body: |count, link| format!("Hei!\n\nSidan sist er det {count} nye ting i stafettloggane du er med i.\n\nLogg inn for å lese:\n{link}\n\nHelsing Stafett"),
+        notify_heading: "Varsel på e-post",
+        notify_intro: "Når nokon skriv noko nytt i ein logg du er med i, kan du få ein e-post. E-posten seier berre at det er noko nytt, aldri kva.",
+        notify_choice: |choice| match choice {
+            NoticeChoice::Immediate => "Med ein gong",
+            NoticeChoice::Daily => "Éin e-post om dagen (kl. 7)",
+            NoticeChoice::None => "Ingen e-post",
+        },
+        notify_save: "Lagre valet",
     },
 };

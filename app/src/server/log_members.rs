@@ -12,6 +12,8 @@ use uuid::Uuid;
 pub struct Reachable {
     pub member: Member,
     pub email: Option<String>,
+    /// How they want to hear of news: a `NoticeChoice` code.
+    pub notify: String,
 }
 
 /// Everyone around the log who may read its content now, holder first, then staff, then
@@ -25,7 +27,7 @@ pub async fn members<K>(
         r#"
         select m.person_id as "person_id!", m.kind as "kind!", m.unit_id,
                m.responsible, u.name as "unit_name?",
-               p.given_name || ' ' || p.family_name as "name!", p.email
+               p.given_name || ' ' || p.family_name as "name!", p.email, p.notify
         from (
             select h.person_id, 'holder' as kind, h.unit_id, null::boolean as responsible, 0 as rank
             from holder_assignment h where h.log_id = $1 and h.ended_at is null
@@ -81,6 +83,7 @@ pub async fn members<K>(
                     role,
                 },
                 email: row.email,
+                notify: row.notify,
             },
             vec![relation],
         ));

@@ -11,6 +11,7 @@ pub mod log_members;
 pub mod log_overview;
 pub mod log_requests;
 pub mod meetings;
+pub mod notices;
 pub mod outbox;
 pub mod password;
 pub mod plan;

@@ -13,18 +13,29 @@ pub async fn add_entry(
     body: String,
     #[server(default)] child_voice: bool,
 ) -> Result<Uuid, ApiError> {
+    use crate::api::notices::NoticeKind;
     use crate::domain::access::Capacity;
-    use crate::server::{gate, log_content};
+    use crate::server::{gate, log_content, log_members, notices, state::AppState};
     let body = body.trim();
     if body.is_empty() || body.chars().count() > ENTRY_MAX_CHARS {
         return Err(ApiError::BadRequest);
     }
+    let state = AppState::from_context()?;
     let mut tx = gate::open().await?;
-    let grant = gate::write(&mut tx, log_id).await?;
+    let (grant, facts) = gate::grant::<gate::Write>(&mut tx, log_id).await?;
     if child_voice && grant.capacity() != Capacity::Family {
         return Err(ApiError::BadRequest);
     }
     let entry_id = log_content::add_entry(&mut tx, &grant, body, child_voice).await?;
+    let members = log_members::members(&mut tx, &grant, &facts).await?;
+    notices::notify(
+        &mut tx,
+        &grant,
+        &members,
+        NoticeKind::Entry,
+        &state.public_url,
+    )
+    .await?;
     tx.commit().await?;
     Ok(entry_id)
 }

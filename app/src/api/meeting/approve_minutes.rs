@@ -6,10 +6,21 @@ use uuid::Uuid;
 /// then on they are read-only and corrections come as new entries.
 #[server(prefix = "/api", endpoint = "approve_minutes")]
 pub async fn approve_minutes(log_id: Uuid, meeting_id: Uuid, version: i32) -> Result<(), ApiError> {
-    use crate::server::{gate, meetings};
+    use crate::api::notices::NoticeKind;
+    use crate::server::{gate, log_members, meetings, notices, state::AppState};
+    let state = AppState::from_context()?;
     let mut tx = gate::open().await?;
-    let (grant, _) = gate::grant(&mut tx, log_id).await?;
+    let (grant, facts) = gate::grant::<gate::Approve>(&mut tx, log_id).await?;
     meetings::approve(&mut tx, &grant, meeting_id, version).await?;
+    let members = log_members::members(&mut tx, &grant, &facts).await?;
+    notices::notify(
+        &mut tx,
+        &grant,
+        &members,
+        NoticeKind::Minutes,
+        &state.public_url,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

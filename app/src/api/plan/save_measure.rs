@@ -9,8 +9,9 @@ use uuid::Uuid;
 #[server(prefix = "/api", endpoint = "save_measure")]
 pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, ApiError> {
     use crate::api::error::Field;
+    use crate::api::notices::NoticeKind;
     use crate::domain::plan::{measure_dates, optional_text, text_within, MeasureStatus};
-    use crate::server::{gate, log_members, plan};
+    use crate::server::{gate, log_members, notices, plan, state::AppState};
     let invalid = |field| ApiError::Invalid { field };
     let title = text_within(&measure.title, 2, 300, Field::Title).map_err(invalid)?;
     let description =
@@ -25,6 +26,7 @@ pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, Ap
         (Some(id), Some(version)) => Some((id, version)),
         (Some(_), None) => return Err(ApiError::BadRequest),
     };
+    let state = AppState::from_context()?;
     let mut tx = gate::open().await?;
     let (grant, facts) = gate::grant(&mut tx, log_id).await?;
     let (start, evaluation) =
@@ -42,6 +44,14 @@ pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, Ap
         status,
     };
     let measure_id = plan::save_measure(&mut tx, &grant, &members, existing, &measure).await?;
+    notices::notify(
+        &mut tx,
+        &grant,
+        &members,
+        NoticeKind::Measure,
+        &state.public_url,
+    )
+    .await?;
     tx.commit().await?;
     Ok(measure_id)
 }

@@ -6,5 +6,6 @@ pub mod directory_browser;
 pub mod error_message;
 pub mod form_error;
 pub mod hydration_marker;
+pub mod kept_form;
 pub mod language_form;
 pub mod layout;

@@ -13,6 +13,7 @@ use crate::domain::consent::{Action, Choice};
 use crate::i18n::{use_lang, Lang, Texts};
 use crate::ui::components::error_message::ErrorMessage;
 use crate::ui::components::form_error::FormError;
+use crate::ui::components::kept_form::{draft_key, KeptForm};
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::status::set_status;
 use leptos::prelude::*;
@@ -120,8 +121,8 @@ fn LogContent(log: LogView, t: &'static Texts) -> impl IntoView {
         </ul>
         <h2>{t.log.entries_heading}</h2>
         <FormError />
-        <form class="stacked" method="post" action=AddEntry::url()>
-            <input type="hidden" name="log_id" value=log_id />
+        <KeptForm action=AddEntry::url() draft=draft_key(format_args!("entry/{log_id}")) lang=use_lang() class="stacked">
+            <input type="hidden" name="log_id" value=log_id.clone() />
             <label for="body">{t.log.new_entry_label}</label>
             <textarea id="body" name="body" rows="4" required maxlength="20000"></textarea>
             {family.then(|| view! {
@@ -131,7 +132,7 @@ fn LogContent(log: LogView, t: &'static Texts) -> impl IntoView {
                 </label>
             })}
             <button type="submit" class="button primary">{t.log.save_entry}</button>
-        </form>
+        </KeptForm>
         {if log.entries.is_empty() {
             view! { <p>{t.log.no_entries}</p> }.into_any()
         } else {
@@ -150,6 +151,7 @@ fn LogContent(log: LogView, t: &'static Texts) -> impl IntoView {
             }.into_any()
         }}
     }
+    .into_any()
 }
 
 /// When and where a meeting is.

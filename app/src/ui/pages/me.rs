@@ -3,6 +3,7 @@
 use crate::api::identity::list_sessions::list_sessions;
 use crate::api::identity::LogOutEverywhere;
 use crate::api::log::my_logs;
+use crate::api::notices::{my_notice_choice, NoticeChoice, SetNoticeChoice};
 use crate::i18n::use_lang;
 use crate::ui::components::error_message::ErrorMessage;
 use leptos::prelude::*;
@@ -33,9 +34,39 @@ pub fn MePage() -> impl IntoView {
                 })}
                 {identity.is_citizen.then(|| view! { <p>{t.citizen}</p> })}
                 <MyLogs staff=identity.is_staff() />
+                <NoticeChoiceForm />
                 <p><a href="/sessions">{t.sessions_title}</a></p>
             }
         })}
+    }
+}
+
+/// How the person wants to hear of news in their logs.
+#[component]
+fn NoticeChoiceForm() -> impl IntoView {
+    let t = use_lang().texts();
+    let current = Resource::new(|| (), |_| my_notice_choice());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let current = current.await.unwrap_or_default();
+                view! {
+                    <form class="stacked card" method="post" action=SetNoticeChoice::url()>
+                        <fieldset>
+                            <legend>{t.plan.notify_heading}</legend>
+                            <p class="hint">{t.plan.notify_intro}</p>
+                            {NoticeChoice::ALL.into_iter().map(|choice| view! {
+                                <label class="check">
+                                    <input type="radio" name="choice" value=choice.code() checked=choice == current />
+                                    " " {(t.plan.notify_choice)(choice)}
+                                </label>
+                            }).collect_view()}
+                        </fieldset>
+                        <button type="submit" class="button">{t.plan.notify_save}</button>
+                    </form>
+                }
+            })}
+        </Suspense>
     }
 }
 

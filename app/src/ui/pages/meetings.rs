@@ -10,6 +10,7 @@ use crate::api::meeting::{
 use crate::domain::access::Capacity;
 use crate::i18n::{use_lang, Texts};
 use crate::ui::components::form_error::FormError;
+use crate::ui::components::kept_form::{draft_key, KeptForm};
 use crate::ui::pages::log::{log_id_param, refusal, MeetingWhen};
 use crate::ui::pages::plan::member_label;
 use leptos::prelude::*;
@@ -71,6 +72,7 @@ fn Meetings(log_id: Uuid, list: MeetingList, t: &'static Texts) -> impl IntoView
         }}
         {staff.then(|| view! { <CallForm log_id list_members=list.members t /> })}
     }
+    .into_any()
 }
 
 /// Calls the next meeting: everyone taking part is invited unless unticked.
@@ -82,23 +84,23 @@ fn CallForm(
 ) -> impl IntoView {
     view! {
         <h2>{t.plan.call_heading}</h2>
-        <form class="stacked card" method="post" action=CallMeeting::url()>
+        <KeptForm action=CallMeeting::url() draft=draft_key(format_args!("meeting/{log_id}")) lang=use_lang() class="stacked card">
             <input type="hidden" name="log_id" value=log_id.to_string() />
             <label for="meeting_date">{t.plan.date_label}</label>
-            <input id="meeting_date" type="date" name="meeting[date]" required />
+            <input id="meeting_date" type="date" name="meeting[date]" data-field="MeetingStart" required />
             <label for="meeting_time">{t.plan.time_label}</label>
             <input id="meeting_time" type="time" name="meeting[time]" required />
             <label for="meeting_duration">{t.plan.duration_label}</label>
-            <select id="meeting_duration" name="meeting[duration]">
+            <select id="meeting_duration" name="meeting[duration]" data-field="Duration">
                 {[30u32, 45, 60, 90, 120].into_iter().map(|minutes| view! {
                     <option value=minutes.to_string() selected=minutes == 60>{(t.plan.minutes_long)(minutes)}</option>
                 }).collect_view()}
             </select>
             <label for="meeting_place">{t.plan.place_label}</label>
-            <input id="meeting_place" name="meeting[place]" maxlength="300" />
+            <input id="meeting_place" name="meeting[place]" data-field="Place" maxlength="300" />
             <label for="meeting_video">{t.plan.video_label}</label>
-            <input id="meeting_video" type="url" name="meeting[video_url]" maxlength="500" placeholder="https://" />
-            <fieldset>
+            <input id="meeting_video" type="url" name="meeting[video_url]" data-field="VideoUrl" maxlength="500" placeholder="https://" />
+            <fieldset data-field="Invitees" id="meeting_invitees">
                 <legend>{t.plan.invitees_label}</legend>
                 {list_members.iter().enumerate().map(|(n, member)| view! {
                     <label class="check">
@@ -108,17 +110,18 @@ fn CallForm(
                 }).collect_view()}
             </fieldset>
             <label for="meeting_minute_taker">{t.plan.minute_taker_label}</label>
-            <select id="meeting_minute_taker" name="meeting[minute_taker]">
+            <select id="meeting_minute_taker" name="meeting[minute_taker]" data-field="MinuteTaker">
                 <option value="">{t.plan.nobody_yet}</option>
                 {list_members.iter().map(|member| view! {
                     <option value=member.person_id.to_string()>{member_label(member, t)}</option>
                 }).collect_view()}
             </select>
             <label for="meeting_agenda">{t.plan.agenda_label}</label>
-            <textarea id="meeting_agenda" name="meeting[agenda]" rows="4"></textarea>
+            <textarea id="meeting_agenda" name="meeting[agenda]" data-field="AgendaItem" rows="4"></textarea>
             <button type="submit" class="button primary">{t.plan.call_button}</button>
-        </form>
+        </KeptForm>
     }
+    .into_any()
 }
 
 #[component]
@@ -151,8 +154,8 @@ pub fn MeetingPage() -> impl IntoView {
 #[component]
 fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
     let title = (t.plan.meeting_title)(&meeting.summary.starts_at);
-    let log_id = meeting.log_id.to_string();
-    let meeting_id = meeting.summary.meeting_id.to_string();
+    let log_id = meeting.log_id;
+    let meeting_id = meeting.summary.meeting_id;
     let approved = meeting.approved.clone();
     let open = approved.is_none();
     let may_write = open && meeting.may_write_minutes;
@@ -193,13 +196,13 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
             }.into_any()
         }}
         {open.then(|| view! {
-            <form class="stacked" method="post" action=ProposeAgendaItem::url()>
-                <input type="hidden" name="log_id" value=log_id.clone() />
-                <input type="hidden" name="meeting_id" value=meeting_id.clone() />
+            <KeptForm action=ProposeAgendaItem::url() draft=draft_key(format_args!("agenda/{meeting_id}")) lang=use_lang() class="stacked">
+                <input type="hidden" name="log_id" value=log_id.to_string() />
+                <input type="hidden" name="meeting_id" value=meeting_id.to_string() />
                 <label for="agenda_text">{t.plan.propose_label}</label>
-                <textarea id="agenda_text" name="text" rows="2" required minlength="2" maxlength="1000"></textarea>
+                <textarea id="agenda_text" name="text" data-field="AgendaItem" rows="2" required minlength="2" maxlength="1000"></textarea>
                 <button type="submit" class="button">{t.plan.propose_button}</button>
-            </form>
+            </KeptForm>
         })}
 
         <h2>{t.plan.minutes_heading}</h2>
@@ -208,14 +211,14 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
         })}
         {if may_write {
             view! {
-                <form class="stacked" method="post" action=SaveMinutes::url()>
-                    <input type="hidden" name="log_id" value=log_id.clone() />
-                    <input type="hidden" name="meeting_id" value=meeting_id.clone() />
+                <KeptForm action=SaveMinutes::url() draft=draft_key(format_args!("minutes/{meeting_id}")) lang=use_lang() class="stacked">
+                    <input type="hidden" name="log_id" value=log_id.to_string() />
+                    <input type="hidden" name="meeting_id" value=meeting_id.to_string() />
                     <input type="hidden" name="version" value=meeting.version.to_string() />
                     <label for="minutes">{t.plan.minutes_label}</label>
-                    <textarea id="minutes" name="minutes" rows="10" maxlength="50000">{meeting.minutes.clone()}</textarea>
+                    <textarea id="minutes" name="minutes" data-field="Minutes" rows="10" maxlength="50000">{meeting.minutes.clone()}</textarea>
                     <button type="submit" class="button primary">{t.plan.save_minutes}</button>
-                </form>
+                </KeptForm>
             }.into_any()
         } else {
             match meeting.minutes.clone() {
@@ -225,8 +228,8 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
         }}
         {may_approve.then(|| view! {
             <form method="post" action=ApproveMinutes::url()>
-                <input type="hidden" name="log_id" value=log_id.clone() />
-                <input type="hidden" name="meeting_id" value=meeting_id.clone() />
+                <input type="hidden" name="log_id" value=log_id.to_string() />
+                <input type="hidden" name="meeting_id" value=meeting_id.to_string() />
                 <input type="hidden" name="version" value=meeting.version.to_string() />
                 <button type="submit" class="button">{t.plan.approve_button}</button>
             </form>
@@ -248,20 +251,21 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
             }.into_any()
         }}
         {may_write.then(|| view! {
-            <form class="stacked" method="post" action=AddDecision::url()>
-                <input type="hidden" name="log_id" value=log_id.clone() />
-                <input type="hidden" name="meeting_id" value=meeting_id.clone() />
+            <KeptForm action=AddDecision::url() draft=draft_key(format_args!("decision/{meeting_id}")) lang=use_lang() class="stacked">
+                <input type="hidden" name="log_id" value=log_id.to_string() />
+                <input type="hidden" name="meeting_id" value=meeting_id.to_string() />
                 <label for="decision_text">{t.plan.decision_label}</label>
-                <textarea id="decision_text" name="text" rows="3" required minlength="2" maxlength="4000"></textarea>
+                <textarea id="decision_text" name="text" data-field="Decision" rows="3" required minlength="2" maxlength="4000"></textarea>
                 <label for="decision_measure">{t.plan.about_measure}</label>
-                <select id="decision_measure" name="measure_id">
+                <select id="decision_measure" name="measure_id" data-field="Measure">
                     <option value="">"–"</option>
                     {meeting.measures.iter().map(|(id, title)| view! {
                         <option value=id.to_string()>{title.clone()}</option>
                     }).collect_view()}
                 </select>
                 <button type="submit" class="button">{t.plan.add_decision}</button>
-            </form>
+            </KeptForm>
         })}
     }
+    .into_any()
 }

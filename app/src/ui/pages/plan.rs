@@ -10,6 +10,7 @@ use crate::domain::access::Capacity;
 use crate::domain::plan::MeasureStatus;
 use crate::i18n::{use_lang, Texts};
 use crate::ui::components::form_error::FormError;
+use crate::ui::components::kept_form::{draft_key, KeptForm};
 use crate::ui::pages::log::{log_id_param, refusal};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -62,14 +63,14 @@ fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
         {staff.then(|| view! {
             <details class="card">
                 <summary>{t.plan.add_area_heading}</summary>
-                <form class="stacked" method="post" action=AddArea::url()>
+                <KeptForm action=AddArea::url() draft=draft_key(format_args!("area/{log_id}")) lang=use_lang() class="stacked">
                     <input type="hidden" name="log_id" value=log_id.to_string() />
                     <label for="area_title">{t.plan.title_label}</label>
-                    <input id="area_title" name="title" required minlength="2" maxlength="200" />
+                    <input id="area_title" name="title" data-field="Title" required minlength="2" maxlength="200" />
                     <label for="area_description">{t.plan.description_label}</label>
-                    <textarea id="area_description" name="description" rows="2" maxlength="4000"></textarea>
+                    <textarea id="area_description" name="description" data-field="Description" rows="2" maxlength="4000"></textarea>
                     <button type="submit" class="button primary">{t.plan.add_area_button}</button>
-                </form>
+                </KeptForm>
             </details>
         })}
         <h2>{t.plan.measures_heading}</h2>
@@ -95,6 +96,7 @@ fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
             </details>
         })}
     }
+    .into_any()
 }
 
 #[component]
@@ -111,15 +113,16 @@ fn Area(area: AreaView, log_id: Uuid, staff: bool, t: &'static Texts) -> impl In
             }).collect_view()}
         </ul>
         {staff.then(|| view! {
-            <form class="stacked" method="post" action=AddGoal::url()>
+            <KeptForm action=AddGoal::url() draft=draft_key(format_args!("goal/{}", area.area_id)) lang=use_lang() class="stacked">
                 <input type="hidden" name="log_id" value=log_id.to_string() />
                 <input type="hidden" name="area_id" value=area.area_id.to_string() />
                 <label for=title_id.clone()>{t.plan.add_goal_heading}</label>
-                <input id=title_id name="title" required minlength="2" maxlength="300" />
+                <input id=title_id name="title" data-field="Title" required minlength="2" maxlength="300" />
                 <button type="submit" class="button">{t.plan.add_goal_button}</button>
-            </form>
+            </KeptForm>
         })}
     }
+    .into_any()
 }
 
 #[component]
@@ -163,22 +166,23 @@ fn Measure(
             </details>
             <details>
                 <summary>{t.plan.evaluations_heading}</summary>
-                <form class="stacked" method="post" action=AddEvaluation::url()>
+                <KeptForm action=AddEvaluation::url() draft=draft_key(format_args!("evaluation/{id}")) lang=use_lang() class="stacked">
                     <input type="hidden" name="log_id" value=log_id.to_string() />
                     <input type="hidden" name="evaluation[measure_id]" value=id.to_string() />
                     <label for=format!("tried_{id}")>{t.plan.tried_label}</label>
-                    <textarea id=format!("tried_{id}") name="evaluation[what_was_tried]" rows="3" required maxlength="8000"></textarea>
+                    <textarea id=format!("tried_{id}") name="evaluation[what_was_tried]" data-field="WhatWasTried" rows="3" required maxlength="8000"></textarea>
                     <label for=format!("worked_{id}")>{t.plan.worked_label}</label>
-                    <textarea id=format!("worked_{id}") name="evaluation[what_worked]" rows="3" required maxlength="8000"></textarea>
+                    <textarea id=format!("worked_{id}") name="evaluation[what_worked]" data-field="WhatWorked" rows="3" required maxlength="8000"></textarea>
                     <label for=format!("next_{id}")>{t.plan.next_label}</label>
-                    <textarea id=format!("next_{id}") name="evaluation[what_next]" rows="3" required maxlength="8000"></textarea>
+                    <textarea id=format!("next_{id}") name="evaluation[what_next]" data-field="WhatNext" rows="3" required maxlength="8000"></textarea>
                     <label for=format!("evaluated_{id}")>{t.plan.evaluated_on_label}</label>
-                    <input id=format!("evaluated_{id}") type="date" name="evaluation[evaluated_on]" required />
+                    <input id=format!("evaluated_{id}") type="date" name="evaluation[evaluated_on]" data-field="EvaluatedOn" required />
                     <button type="submit" class="button primary">{t.plan.add_evaluation_button}</button>
-                </form>
+                </KeptForm>
             </details>
         })}
     }
+    .into_any()
 }
 
 /// The form creating a measure (`measure: None`) or changing one from the version shown.
@@ -193,7 +197,10 @@ fn MeasureFields(
     let key = measure
         .as_ref()
         .map_or_else(|| "new".to_string(), |m| m.measure_id.to_string());
-    let field = move |name: &str| format!("measure_{name}_{key}");
+    let field = {
+        let key = key.clone();
+        move |name: &str| format!("measure_{name}_{key}")
+    };
     let current = measure.clone();
     let chosen_area = current.as_ref().map(|m| m.area_id);
     let chosen_goal = current.as_ref().and_then(|m| m.goal_id);
@@ -202,27 +209,27 @@ fn MeasureFields(
         .as_ref()
         .map_or(MeasureStatus::Planned, |m| m.status);
     view! {
-        <form class="stacked" method="post" action=SaveMeasure::url()>
+        <KeptForm action=SaveMeasure::url() draft=draft_key(format_args!("measure/{log_id}/{key}")) lang=use_lang() class="stacked">
             <input type="hidden" name="log_id" value=log_id.to_string() />
             {current.as_ref().map(|m| view! {
                 <input type="hidden" name="measure[measure_id]" value=m.measure_id.to_string() />
                 <input type="hidden" name="measure[version]" value=m.version.to_string() />
             })}
             <label for=field("title")>{t.plan.title_label}</label>
-            <input id=field("title") name="measure[title]" required minlength="2" maxlength="300"
+            <input id=field("title") name="measure[title]" data-field="Title" required minlength="2" maxlength="300"
                 value=current.as_ref().map(|m| m.title.clone()) />
             <label for=field("description")>{t.plan.description_label}</label>
-            <textarea id=field("description") name="measure[description]" rows="3" maxlength="8000">
+            <textarea id=field("description") name="measure[description]" data-field="Description" rows="3" maxlength="8000">
                 {current.as_ref().and_then(|m| m.description.clone())}
             </textarea>
             <label for=field("area")>{t.plan.area_label}</label>
-            <select id=field("area") name="measure[area_id]" required>
+            <select id=field("area") name="measure[area_id]" data-field="DevelopmentArea" required>
                 {areas.iter().map(|area| view! {
                     <option value=area.area_id.to_string() selected=chosen_area == Some(area.area_id)>{area.title.clone()}</option>
                 }).collect_view()}
             </select>
             <label for=field("goal")>{t.plan.goal_label}</label>
-            <select id=field("goal") name="measure[goal_id]">
+            <select id=field("goal") name="measure[goal_id]" data-field="Goal">
                 <option value="">{t.plan.no_goal}</option>
                 {areas.iter().flat_map(|area| area.goals.iter().map(move |goal| (area, goal))).map(|(area, goal)| view! {
                     <option value=goal.goal_id.to_string() selected=chosen_goal == Some(goal.goal_id)>
@@ -231,7 +238,7 @@ fn MeasureFields(
                 }).collect_view()}
             </select>
             <label for=field("responsible")>{t.plan.responsible_label}</label>
-            <select id=field("responsible") name="measure[responsible_id]" required>
+            <select id=field("responsible") name="measure[responsible_id]" data-field="Responsible" required>
                 {members.iter().map(|member| view! {
                     <option value=member.person_id.to_string() selected=chosen_person == Some(member.person_id)>
                         {member_label(member, t)}
@@ -239,20 +246,21 @@ fn MeasureFields(
                 }).collect_view()}
             </select>
             <label for=field("start")>{t.plan.start_label}</label>
-            <input id=field("start") type="date" name="measure[start_date]" required
+            <input id=field("start") type="date" name="measure[start_date]" data-field="StartDate" required
                 value=current.as_ref().map(|m| m.start_date.clone()) />
             <label for=field("evaluation")>{t.plan.evaluation_label}</label>
-            <input id=field("evaluation") type="date" name="measure[evaluation_date]" required
+            <input id=field("evaluation") type="date" name="measure[evaluation_date]" data-field="EvaluationDate" required
                 value=current.as_ref().map(|m| m.evaluation_date.clone()) />
             <label for=field("status")>{t.plan.status_label}</label>
-            <select id=field("status") name="measure[status]">
+            <select id=field("status") name="measure[status]" data-field="MeasureStatus">
                 {MeasureStatus::ALL.into_iter().map(|status| view! {
                     <option value=status.code() selected=status == chosen_status>{(t.plan.status)(status)}</option>
                 }).collect_view()}
             </select>
             <button type="submit" class="button primary">{t.plan.save_measure}</button>
-        </form>
+        </KeptForm>
     }
+    .into_any()
 }
 
 /// "Ida Brekke (Helsestasjon)" or "Kari Nilsen (foresatt)".

@@ -1,0 +1,50 @@
+use serde::{Deserialize, Serialize};
+
+/// How a person wants to hear of news in their logs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeChoice {
+    #[default]
+    Immediate,
+    Daily,
+    None,
+}
+
+impl NoticeChoice {
+    pub const ALL: [NoticeChoice; 3] = [
+        NoticeChoice::Immediate,
+        NoticeChoice::Daily,
+        NoticeChoice::None,
+    ];
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            NoticeChoice::Immediate => "immediate",
+            NoticeChoice::Daily => "daily",
+            NoticeChoice::None => "none",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|choice| choice.code() == code)
+    }
+}
+
+/// What kind of news: never the news itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    Entry,
+    Measure,
+    Minutes,
+}
+
+impl NoticeKind {
+    pub const fn code(self) -> &'static str {
+        match self {
+            NoticeKind::Entry => "entry",
+            NoticeKind::Measure => "measure",
+            NoticeKind::Minutes => "minutes",
+        }
+    }
+}

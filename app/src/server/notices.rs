@@ -1,0 +1,87 @@
+//! Telling the others around a log that something new is there: at once by e-mail, in a
+//! daily digest (collected here, sent by the server's digest worker), or not at all, as
+//! each person chose. A notice says what kind of thing is new and links to the log behind
+//! the login: never the content, never the child's name.
+
+use crate::api::notices::{NoticeChoice, NoticeKind};
+use crate::i18n::Lang;
+use crate::server::gate::{ContentTx, Granted};
+use crate::server::log_members::Reachable;
+use crate::server::outbox::{self, Channel, Message};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// Notifies every member who may read the log, but the one who made the news.
+pub async fn notify<K>(
+    tx: &mut ContentTx,
+    grant: &Granted<K>,
+    members: &[Reachable],
+    kind: NoticeKind,
+    public_url: &str,
+) -> Result<(), sqlx::Error> {
+    let link = format!("{public_url}/logs/{}", grant.log_id());
+    let message = notice_message(Lang::default(), kind, &link);
+    for member in members {
+        if member.member.person_id == grant.person_id() {
+            continue;
+        }
+        match NoticeChoice::from_code(&member.notify) {
+            Some(NoticeChoice::Immediate) => {
+                if let Some(email) = &member.email {
+                    outbox::enqueue(tx.conn(), Channel::Email, email, &message).await?;
+                }
+            }
+            Some(NoticeChoice::Daily) => {
+                sqlx::query!(
+                    "insert into pending_notice (person_id, log_id, kind) values ($1, $2, $3)",
+                    member.member.person_id,
+                    grant.log_id(),
+                    kind.code()
+                )
+                .execute(tx.conn())
+                .await?;
+            }
+            Some(NoticeChoice::None) | None => {}
+        }
+    }
+    Ok(())
+}
+
+pub fn notice_message(lang: Lang, kind: NoticeKind, link: &str) -> Message {
+    let t = &lang.texts().plan;
+    Message {
+        subject: t.notice_subject.to_string(),
+        body: (t.notice_body)(kind, link),
+    }
+}
+
+/// The daily digest: how many things are new, in how many logs, and where to look.
+pub fn digest_message(lang: Lang, count: usize, link: &str) -> Message {
+    let t = &lang.texts().plan;
+    Message {
+        subject: t.digest_subject.to_string(),
+        body: (t.digest_body)(count, link),
+    }
+}
+
+pub async fn choice(pool: &PgPool, person_id: Uuid) -> Result<NoticeChoice, sqlx::Error> {
+    let code = sqlx::query_scalar!("select notify from person where person_id = $1", person_id)
+        .fetch_one(pool)
+        .await?;
+    Ok(NoticeChoice::from_code(&code).unwrap_or_default())
+}
+
+pub async fn set_choice(
+    pool: &PgPool,
+    person_id: Uuid,
+    choice: NoticeChoice,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "update person set notify = $2 where person_id = $1",
+        person_id,
+        choice.code()
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}

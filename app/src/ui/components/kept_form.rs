@@ -1,0 +1,341 @@
+//! A form whose text is never lost. Without JavaScript it is a plain form posting to a
+//! server function. Once hydrated, every keystroke is kept on the device (localStorage)
+//! until the server has saved it; the form is sent in place, so a refusal, a dropped
+//! connection or a reload leaves the text where it was, with the error beside the field it
+//! names. After a conflict (someone else saved first) the page is reloaded with the newest
+//! saved version, the user's own text is put back in the form, and the saved version is
+//! shown beside it, so nobody overwrites anybody without seeing it.
+//!
+//! Drafts are keyed by the person and the form, so another person using the same browser
+//! never gets them in their forms.
+
+use crate::api::error::ApiError;
+use crate::i18n::{Lang, Texts};
+use leptos::prelude::*;
+use leptos::server_fn::error::FromServerFnError;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlFormElement, Storage, UrlSearchParams};
+
+/// The draft key of `form` for the person this page is rendered for.
+pub fn draft_key(form: impl std::fmt::Display) -> String {
+    let person = crate::ui::signed_in::use_identity()
+        .map(|identity| identity.person_id.to_string())
+        .unwrap_or_default();
+    format!("{person}/{form}")
+}
+
+#[island]
+pub fn KeptForm(
+    /// The server function's URL.
+    #[prop(into)]
+    action: String,
+    /// Names the form and whose it is: "<person>/<form>".
+    draft: String,
+    lang: Lang,
+    #[prop(into)] class: String,
+    children: Children,
+) -> impl IntoView {
+    let t = lang.texts();
+    let form = NodeRef::<leptos::html::Form>::new();
+    let message = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let key = format!("stafett.draft.{draft}");
+    let conflict_key = format!("{key}.conflict");
+
+    Effect::new({
+        let (key, conflict_key) = (key.clone(), conflict_key.clone());
+        move |_| {
+            let Some(form) = form.get() else { return };
+            let conflicted = take(&conflict_key);
+            if restore(&form, &key, conflicted, t) {
+                message.set(Some(
+                    if conflicted {
+                        (t.error)(ApiError::Conflict)
+                    } else {
+                        t.draft_restored
+                    }
+                    .to_string(),
+                ));
+            }
+        }
+    });
+
+    let on_input = {
+        let key = key.clone();
+        move |_: web_sys::Event| {
+            if let Some(form) = form.get_untracked() {
+                keep(&form, &key);
+            }
+        }
+    };
+
+    let target = action.clone();
+    let submit = move |event: web_sys::SubmitEvent| {
+        event.prevent_default();
+        let Some(form) = form.get_untracked() else {
+            return;
+        };
+        if pending.get_untracked() {
+            return;
+        }
+        keep(&form, &key);
+        pending.set(true);
+        message.set(None);
+        clear_field_errors(&form);
+        let (key, conflict_key, action) = (key.clone(), conflict_key.clone(), target.clone());
+        leptos::task::spawn_local(async move {
+            let sent = send(&form, &action).await;
+            pending.set(false);
+            match sent {
+                Ok(()) => {
+                    forget(&key);
+                    reload();
+                }
+                Err(Some(ApiError::Conflict)) => {
+                    remember(&conflict_key);
+                    reload();
+                }
+                Err(Some(error)) => {
+                    message.set(Some(explain(error, t)));
+                    if let ApiError::Invalid { field } = error {
+                        mark_field(
+                            &form,
+                            &format!("{field:?}"),
+                            &(t.field_error)(field).to_string(),
+                        );
+                    }
+                }
+                Err(None) => message.set(Some(t.draft_offline.to_string())),
+            }
+        });
+    };
+
+    view! {
+        <form node_ref=form method="post" action=action class=class on:input=on_input on:submit=submit aria-busy=move || pending.get().then_some("true")>
+            {children()}
+            {move || message.get().map(|text| view! { <p class="alert" role="alert">{text}</p> })}
+            {move || pending.get().then(|| view! { <p class="hint" role="status">{t.saving}</p> })}
+        </form>
+    }
+}
+
+fn explain(error: ApiError, t: &'static Texts) -> String {
+    match error {
+        ApiError::Invalid { field } => (t.field_error)(field).to_string(),
+        error => (t.error)(error).to_string(),
+    }
+}
+
+fn storage() -> Option<Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// Removes and returns a flag.
+fn take(flag: &str) -> bool {
+    let Some(storage) = storage() else {
+        return false;
+    };
+    let set = storage.get_item(flag).ok().flatten().is_some();
+    let _ = storage.remove_item(flag);
+    set
+}
+
+fn remember(flag: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(flag, "1");
+    }
+}
+
+fn forget(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The form's fields as a query string (what the browser would send).
+fn fields(form: &HtmlFormElement) -> Option<UrlSearchParams> {
+    let data = web_sys::FormData::new_with_form(form).ok()?;
+    UrlSearchParams::new_with_str_sequence_sequence(&data).ok()
+}
+
+/// Keeps what is in the form now.
+fn keep(form: &HtmlFormElement, key: &str) {
+    if let (Some(storage), Some(fields)) = (storage(), fields(form)) {
+        // A full storage only means the draft is not kept; the form still works.
+        let _ = storage.set_item(key, &String::from(fields.to_string()));
+    }
+}
+
+/// The fields a person types in or chooses: not the hidden ones carrying ids and versions,
+/// which must stay as the server sent them.
+fn typed_fields(form: &HtmlFormElement) -> Vec<Element> {
+    let Ok(found) = form.query_selector_all("textarea[name], select[name], input[name]") else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|n| found.item(n)?.dyn_into::<Element>().ok())
+        .filter(|element| {
+            !matches!(
+                element.get_attribute("type").as_deref(),
+                Some("hidden" | "submit" | "button")
+            )
+        })
+        .collect()
+}
+
+fn value_of(element: &Element) -> Option<String> {
+    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return Some(area.value());
+    }
+    if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+        return Some(select.value());
+    }
+    element
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .map(|input| input.value())
+}
+
+fn set_value(element: &Element, value: &str) {
+    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(value);
+    } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(value);
+    } else if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    }
+}
+
+/// Puts a kept draft back into the form; true if it differed from what the page holds.
+/// After a conflict, what the server holds now is shown beside each field that differs.
+fn restore(form: &HtmlFormElement, key: &str, conflicted: bool, t: &'static Texts) -> bool {
+    let Some(saved) = storage().and_then(|storage| storage.get_item(key).ok().flatten()) else {
+        return false;
+    };
+    let Ok(draft) = UrlSearchParams::new_with_str(&saved) else {
+        return false;
+    };
+    let mut differed = false;
+    for element in typed_fields(form) {
+        let Some(name) = element.get_attribute("name") else {
+            continue;
+        };
+        if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+            if input.type_() == "checkbox" || input.type_() == "radio" {
+                let checked = draft.get_all(&name).includes(&input.value().into(), 0);
+                differed |= input.checked() != checked;
+                input.set_checked(checked);
+                continue;
+            }
+        }
+        let Some(value) = draft.get(&name) else {
+            continue;
+        };
+        let current = value_of(&element).unwrap_or_default();
+        if current == value {
+            continue;
+        }
+        differed = true;
+        if conflicted && !current.trim().is_empty() {
+            show_saved_version(&element, &current, t);
+        }
+        set_value(&element, &value);
+    }
+    differed
+}
+
+fn show_saved_version(element: &Element, saved: &str, t: &'static Texts) {
+    let document = document();
+    let Ok(block) = document.create_element("div") else {
+        return;
+    };
+    block.set_class_name("saved-version");
+    let heading = document.create_element("p").ok();
+    let text = document.create_element("p").ok();
+    if let (Some(heading), Some(text)) = (heading, text) {
+        heading.set_text_content(Some(t.saved_version));
+        heading.set_class_name("hint");
+        text.set_text_content(Some(saved));
+        text.set_class_name("entry-body");
+        let _ = block.append_with_node_2(&heading, &text);
+        let _ = element.after_with_node_1(&block);
+    }
+}
+
+fn clear_field_errors(form: &HtmlFormElement) {
+    if let Ok(found) = form.query_selector_all(".field-error[data-kept]") {
+        for n in 0..found.length() {
+            if let Some(node) = found
+                .item(n)
+                .and_then(|node| node.dyn_into::<Element>().ok())
+            {
+                node.remove();
+            }
+        }
+    }
+    for element in typed_fields(form) {
+        let _ = element.remove_attribute("aria-invalid");
+    }
+}
+
+/// Puts the error beside the field marked `data-field="<Field>"`, and moves the focus there.
+fn mark_field(form: &HtmlFormElement, field: &str, text: &str) {
+    let Ok(Some(element)) = form.query_selector(&format!("[data-field=\"{field}\"]")) else {
+        return;
+    };
+    let Ok(error) = document().create_element("span") else {
+        return;
+    };
+    let id = format!("{}-error", element.id());
+    error.set_class_name("field-error");
+    error.set_id(&id);
+    let _ = error.set_attribute("data-kept", "");
+    error.set_text_content(Some(text));
+    let _ = element.after_with_node_1(&error);
+    // A group (the invitees' fieldset) takes no aria-invalid; its error follows it.
+    if matches!(element.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+        let _ = element.set_attribute("aria-invalid", "true");
+    }
+    let _ = element.set_attribute("aria-describedby", &id);
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+/// Posts the form to the server function as the browser would, asking for JSON back.
+/// `Err(None)`: the server could not be reached.
+async fn send(form: &HtmlFormElement, action: &str) -> Result<(), Option<ApiError>> {
+    use wasm_bindgen_futures::JsFuture;
+    let body = fields(form).ok_or(None)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&body);
+    let headers = web_sys::Headers::new().map_err(|_| None)?;
+    headers
+        .set("Accept", "application/json")
+        .map_err(|_| None)?;
+    init.set_headers(&headers);
+    let response = JsFuture::from(window().fetch_with_str_and_init(action, &init))
+        .await
+        .map_err(|_| None)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| None)?;
+    if response.ok() {
+        return Ok(());
+    }
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|t| t.as_string()),
+        Err(_) => None,
+    };
+    Err(Some(ApiError::de(leptos::server_fn::Bytes::from(
+        text.unwrap_or_default().into_bytes(),
+    ))))
+}
+
+/// Shows the page again as the server has it now, without an old error in the address.
+fn reload() {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_else(|_| "/".to_string());
+    let _ = location.replace(&path);
+}

@@ -1,0 +1,62 @@
+import { expect, expectAccessible, test } from "./fixtures";
+import { logInWithIdPorten } from "./idporten";
+
+test("what Sara writes on her phone survives a dropped connection and a reload", async ({ page }, info) => {
+  test.skip(info.project.name !== "phone", "the family's phone flow");
+  const text = "Et utkast som ikke må forsvinne, skrevet på bussen.";
+  await page.goto("/me");
+  await logInWithIdPorten(page, "Sara Lie");
+  const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" });
+  await card.getByRole("link", { name: "Åpne loggen" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  const entry = page.getByLabel("Skriv et nytt innlegg");
+
+  // The connection drops as she saves: she is told, and the text stays.
+  await page.route("**/api/add_entry", (route) => route.abort());
+  await entry.fill(text);
+  await page.getByRole("button", { name: "Lagre innlegget" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    "Fikk ikke kontakt med tjenesten. Teksten din er tatt vare på på denne enheten – prøv igjen når du har nett.",
+  );
+  await expect(entry).toHaveValue(text);
+
+  // Even a reload keeps it, and says so.
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await expect(entry).toHaveValue(text);
+  await expect(page.getByRole("alert")).toHaveText("Det du skrev sist, var ikke lagret. Vi har hentet det fram igjen.");
+  await expectAccessible(page);
+
+  // Back online, the save goes through and the kept draft is forgotten.
+  await page.unroute("**/api/add_entry");
+  await page.getByRole("button", { name: "Lagre innlegget" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: text })).toBeVisible();
+  await expect(entry).toHaveValue("");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await expect(entry).toHaveValue("");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("a refused save keeps the text and names the field", async ({ page }, info) => {
+  test.skip(info.project.name !== "desktop", "the holder works at a desk");
+  await page.goto("/me");
+  await logInWithIdPorten(page, "Anders Moen");
+  const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" });
+  await card.getByRole("link", { name: "Åpne loggen" }).click();
+  await page.getByRole("link", { name: "Møter", exact: true }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  const agenda = "Hvordan har høsten vært?\nVeien videre";
+  await page.getByLabel("Dato").fill("2020-01-06");
+  await page.getByLabel("Klokkeslett").fill("09:00");
+  await page.getByLabel("Sted").fill("Grupperom 3");
+  await page.getByLabel("Saker (én per linje, valgfritt)").fill(agenda);
+  await page.getByRole("button", { name: "Kall inn" }).click();
+  const error = "Møtet må ha en gyldig dato og et klokkeslett fram i tid.";
+  await expect(page.getByRole("alert")).toHaveText(error);
+  await expect(page.getByLabel("Dato")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Dato")).toHaveAccessibleDescription(error);
+  await expect(page.getByLabel("Saker (én per linje, valgfritt)")).toHaveValue(agenda);
+  await expect(page.getByLabel("Sted")).toHaveValue("Grupperom 3");
+  await expectAccessible(page);
+});
