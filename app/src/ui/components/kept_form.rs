@@ -98,11 +98,7 @@ pub fn KeptForm(
                 Err(Some(error)) => {
                     message.set(Some(explain(error, t)));
                     if let ApiError::Invalid { field } = error {
-                        mark_field(
-                            &form,
-                            &format!("{field:?}"),
-                            &(t.field_error)(field).to_string(),
-                        );
+                        mark_field(&form, &format!("{field:?}"), (t.field_error)(field));
                     }
                 }
                 Err(None) => message.set(Some(t.draft_offline.to_string())),
