@@ -36,6 +36,27 @@ test("what Sara writes on her phone survives a dropped connection and a reload",
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
   await expect(entry).toHaveValue("");
   await expect(page.getByRole("alert")).toHaveCount(0);
+
+  // She attaches a photo of her drawing to what she wrote; a text file is refused.
+  const mine = page.getByRole("listitem").filter({ hasText: text });
+  const file = mine.getByLabel("Legg ved en fil (PDF eller bilde, høyst 10 MB)");
+  await file.setInputFiles({ name: "notater.txt", mimeType: "text/plain", buffer: Buffer.from("bare tekst") });
+  await mine.getByRole("button", { name: "Legg ved" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    "Filen må være en PDF eller et bilde (PNG, JPEG eller WebP) på høyst 10 MB.",
+  );
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  await file.setInputFiles({ name: "tegning.png", mimeType: "image/png", buffer: png });
+  await mine.getByRole("button", { name: "Legg ved" }).click();
+  const link = page.getByRole("link", { name: "tegning.png" });
+  await expect(link).toBeVisible();
+  const download = await page.request.get((await link.getAttribute("href")) ?? "");
+  expect(download.headers()["content-type"]).toBe("image/png");
+  expect(Buffer.compare(await download.body(), png)).toBe(0);
+  await expectAccessible(page);
 });
 
 test("a refused save keeps the text and names the field", async ({ page }, info) => {

@@ -58,7 +58,7 @@ test.describe("the plan and the meetings of Sara's log", () => {
     await expect(page.getByRole("heading", { level: 3, name: "Skole og trivsel" })).toBeVisible();
     await page.getByLabel("Nytt felles mål").fill("Sara deltar i matteundervisningen hver uke");
     await page.getByRole("button", { name: "Legg til målet" }).click();
-    await expect(page.getByText("Sara deltar i matteundervisningen hver uke")).toBeVisible();
+    await expect(page.getByText("Mål: Sara deltar i matteundervisningen hver uke")).toBeVisible();
 
     // A measure with the nurse responsible; a wrong date is named and nothing is saved.
     const form = page.locator("details", { hasText: "Nytt tiltak" });

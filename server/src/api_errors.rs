@@ -12,6 +12,12 @@ use axum::response::Response;
 /// Error bodies are a few bytes of JSON; anything larger is not one of ours.
 const MAX_ERROR_BODY: usize = 16 * 1024;
 
+/// A refusal from a plain route: the error's status and its JSON, as server functions answer.
+pub fn refused(error: ApiError) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (error.status(), axum::Json(error)).into_response()
+}
+
 pub async fn set_status(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     if !response.headers().contains_key("serverfnerror") {

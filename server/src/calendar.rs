@@ -2,6 +2,7 @@
 //! gate like every other read of a log. A plain route rather than a server function, as the
 //! answer is a file, not JSON.
 
+use crate::api_errors::refused;
 use crate::state::ServerState;
 use app::api::error::ApiError;
 use app::api::identity::Identity;
@@ -9,7 +10,6 @@ use app::i18n::Lang;
 use axum::extract::{Query, Request, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, COOKIE};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -55,8 +55,4 @@ pub async fn meeting_ics(State(state): State<ServerState>, request: Request) -> 
             .into_response(),
         Err(error) => refused(error),
     }
-}
-
-fn refused(error: ApiError) -> Response {
-    (error.status(), Json(error)).into_response()
 }

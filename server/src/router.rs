@@ -1,6 +1,7 @@
 //! The HTTP surface: pages and server functions (Leptos), health, static files, and the
 //! layers every response passes through.
 
+use crate::attachments;
 use crate::auth::{child_login, csrf, identify, idporten_routes, sessions};
 use crate::config::is_loopback;
 use crate::state::ServerState;
@@ -35,6 +36,11 @@ pub fn build(state: ServerState) -> Router {
         .route("/auth/child/password", post(child_login::password))
         .route("/auth/child/code", post(child_login::code))
         .route("/api/meeting_ics", get(crate::calendar::meeting_ics))
+        .route(
+            "/api/attachments",
+            post(attachments::upload).layer(attachments::upload_limit()),
+        )
+        .route("/api/attachment", get(attachments::download))
         .leptos_routes_with_context(&state, routes, context.clone(), page)
         // Pages, server functions and the routes above learn who is asking; static files
         // (the fallback) and the two routes below do not need to.

@@ -102,4 +102,5 @@ pub enum Field {
     Minutes,
     Decision,
     Measure,
+    Attachment,
 }

@@ -129,6 +129,8 @@ pub enum Denial {
     MinuteTakerOnly,
     #[error("the minutes are approved and read-only")]
     MinutesApproved,
+    #[error("only the author may do this to an entry")]
+    AuthorOnly,
 }
 
 /// Whether `relations` let their person do `action` on the log of `facts`, and as what.

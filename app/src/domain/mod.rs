@@ -1,6 +1,7 @@
 //! Pure domain rules: no I/O, compiled for both the server and the browser.
 
 pub mod access;
+pub mod attachment;
 pub mod calendar;
 pub mod consent;
 pub mod national_id;

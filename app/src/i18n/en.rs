@@ -65,6 +65,7 @@ pub(super) const TEXTS: Texts = Texts {
             Denial::StaffOnly => "Only staff taking part can do this. You can write in the log and propose items for meetings.",
             Denial::MinuteTakerOnly => "Only the minute-taker or the baton holder writes the minutes.",
             Denial::MinutesApproved => "The minutes are approved and cannot be changed. Write corrections as a new entry in the log.",
+            Denial::AuthorOnly => "You can only attach files to your own entries.",
         },
         ApiError::Conflict => "Someone else saved a change while you were writing. Nothing was saved. Your text is kept: compare both versions and save again.",
         ApiError::Unavailable => "The service is temporarily unavailable. Please try again shortly.",
@@ -183,6 +184,7 @@ pub(super) const TEXTS: Texts = Texts {
         Field::Minutes => "The minutes are too long (at most 50,000 characters).",
         Field::Decision => "Write the decision in 2 to 4000 characters.",
         Field::Measure => "Choose a measure of this log, or none.",
+        Field::Attachment => "The file must be a PDF or an image (PNG, JPEG or WebP) of at most 10 MB.",
     },
     consent: ConsentTexts {
         action: |kind| match kind {
@@ -242,6 +244,9 @@ pub(super) const TEXTS: Texts = Texts {
         child_voice: "The child's voice",
         new_entry_label: "Write a new entry",
         save_entry: "Save the entry",
+        attach_label: "Attach a file (PDF or image, at most 10 MB)",
+        attach_button: "Attach",
+        attachments_label: "Attachments",
         no_access_title: "No access",
         consents_title: "Consents",
         your_decisions: "Your consents",

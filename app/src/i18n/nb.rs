@@ -66,6 +66,7 @@ pub(super) const TEXTS: Texts = Texts {
             Denial::StaffOnly => "Bare ansatte som er med i samarbeidet, kan gjøre dette. Du kan skrive i loggen og foreslå saker til møter.",
             Denial::MinuteTakerOnly => "Bare referenten eller stafettholderen skriver referatet.",
             Denial::MinutesApproved => "Referatet er godkjent og kan ikke endres. Skriv rettelser som et nytt innlegg i loggen.",
+            Denial::AuthorOnly => "Du kan bare legge ved filer på dine egne innlegg.",
         },
         ApiError::Conflict => "Noen andre lagret en endring mens du skrev. Ingenting er lagret. Teksten din er tatt vare på: se begge versjonene og lagre på nytt.",
         ApiError::Unavailable => "Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.",
@@ -184,6 +185,7 @@ pub(super) const TEXTS: Texts = Texts {
         Field::Minutes => "Referatet er for langt (høyst 50 000 tegn).",
         Field::Decision => "Skriv vedtaket med 2 til 4000 tegn.",
         Field::Measure => "Velg et tiltak i denne loggen, eller ingen.",
+        Field::Attachment => "Filen må være en PDF eller et bilde (PNG, JPEG eller WebP) på høyst 10 MB.",
     },
     consent: ConsentTexts {
         action: |kind| match kind {
@@ -243,6 +245,9 @@ pub(super) const TEXTS: Texts = Texts {
         child_voice: "Barnets stemme",
         new_entry_label: "Skriv et nytt innlegg",
         save_entry: "Lagre innlegget",
+        attach_label: "Legg ved en fil (PDF eller bilde, høyst 10 MB)",
+        attach_button: "Legg ved",
+        attachments_label: "Vedlegg",
         no_access_title: "Ingen tilgang",
         consents_title: "Samtykker",
         your_decisions: "Dine samtykker",

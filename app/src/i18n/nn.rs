@@ -68,6 +68,7 @@ pub(super) const TEXTS: Texts = Texts {
             Denial::StaffOnly => "Berre tilsette som er med i samarbeidet, kan gjere dette. Du kan skrive i loggen og føreslå saker til møte.",
             Denial::MinuteTakerOnly => "Berre referenten eller stafetthaldaren skriv referatet.",
             Denial::MinutesApproved => "Referatet er godkjent og kan ikkje endrast. Skriv rettingar som eit nytt innlegg i loggen.",
+            Denial::AuthorOnly => "Du kan berre leggje ved filer på dine eigne innlegg.",
         },
         ApiError::Conflict => "Nokon andre lagra ei endring medan du skreiv. Ingenting er lagra. Teksten din er teken vare på: sjå begge versjonane og lagre på nytt.",
         ApiError::Unavailable => "Tenesta er mellombels utilgjengeleg. Prøv igjen om litt.",
@@ -183,6 +184,7 @@ pub(super) const TEXTS: Texts = Texts {
         Field::Minutes => "Referatet er for langt (høgst 50 000 teikn).",
         Field::Decision => "Skriv vedtaket med 2 til 4000 teikn.",
         Field::Measure => "Vel eit tiltak i denne loggen, eller ingen.",
+        Field::Attachment => "Fila må vere ein PDF eller eit bilete (PNG, JPEG eller WebP) på høgst 10 MB.",
     },
     consent: ConsentTexts {
         action: |kind| match kind {
@@ -242,6 +244,9 @@ pub(super) const TEXTS: Texts = Texts {
         child_voice: "Barnet si stemme",
         new_entry_label: "Skriv eit nytt innlegg",
         save_entry: "Lagre innlegget",
+        attach_label: "Legg ved ei fil (PDF eller bilete, høgst 10 MB)",
+        attach_button: "Legg ved",
+        attachments_label: "Vedlegg",
         no_access_title: "Ingen tilgang",
         consents_title: "Samtykke",
         your_decisions: "Samtykka dine",

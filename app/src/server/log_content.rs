@@ -60,20 +60,42 @@ pub async fn view(
     )
     .fetch_one(tx.conn())
     .await?;
-    let entries = sqlx::query_as!(
-        EntryView,
+    let rows = sqlx::query!(
         r#"
         select e.entry_id, p.given_name || ' ' || p.family_name as "author_name!", e.body,
-               e.is_child_voice,
-               to_char(e.created_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "written_at!"
+               e.is_child_voice, e.author_id = $2 as "mine!",
+               to_char(e.created_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "written_at!",
+               coalesce((
+                   select json_agg(json_build_object(
+                       'attachment_id', a.attachment_id, 'file_name', a.file_name,
+                       'content_type', a.content_type, 'size_bytes', a.size_bytes)
+                       order by a.created_at, a.attachment_id)
+                   from attachment a where a.entry_id = e.entry_id
+               ), '[]'::json) as "attachments!"
         from entry e join person p on p.person_id = e.author_id
         where e.log_id = $1
         order by e.created_at, e.entry_id
         "#,
-        log_id
+        log_id,
+        grant.person_id()
     )
     .fetch_all(tx.conn())
     .await?;
+    let entries = rows
+        .into_iter()
+        .map(|row| {
+            Ok(EntryView {
+                entry_id: row.entry_id,
+                author_name: row.author_name,
+                body: row.body,
+                is_child_voice: row.is_child_voice,
+                written_at: row.written_at,
+                mine: row.mine,
+                attachments: serde_json::from_value(row.attachments)
+                    .map_err(|_| sqlx::Error::Decode("malformed attachments".into()))?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
     tx.record(
         log_id,
         "content.read",

@@ -1,5 +1,6 @@
 //! Server-only code: state, database access and errors. Compiled only with `ssr`.
 
+pub mod attachments;
 pub mod audit;
 pub mod directory;
 pub mod error;

@@ -99,7 +99,7 @@ pub struct Browser<'a> {
 }
 
 impl Browser<'_> {
-    async fn send(&mut self, builder: axum::http::request::Builder, body: Body) -> Response {
+    pub async fn send(&mut self, builder: axum::http::request::Builder, body: Body) -> Response {
         let cookie = self
             .cookies
             .iter()

@@ -49,6 +49,18 @@ pub struct EntryView {
     pub is_child_voice: bool,
     /// Local time in Europe/Oslo, "2026-11-22 14:05".
     pub written_at: String,
+    /// Written by the person reading: they may attach files to it.
+    pub mine: bool,
+    pub attachments: Vec<AttachmentView>,
+}
+
+/// A file on an entry, downloaded through the gate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentView {
+    pub attachment_id: Uuid,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i32,
 }
 
 /// One consent record, for the history the consenters and the holder see.

@@ -145,11 +145,49 @@ fn LogContent(log: LogView, t: &'static Texts) -> impl IntoView {
                                 {entry.is_child_voice.then(|| view! { " " <span class="badge">{t.log.child_voice}</span> })}
                             </p>
                             <p class="entry-body">{entry.body}</p>
+                            <Attachments entry_id=entry.entry_id attachments=entry.attachments mine=entry.mine log_id=log.log_id t />
                         </li>
                     }).collect_view()}
                 </ol>
             }.into_any()
         }}
+    }
+    .into_any()
+}
+
+/// The files on an entry, and for its author a form to attach one more (a plain form: a
+/// file cannot be kept as a draft).
+#[component]
+fn Attachments(
+    entry_id: Uuid,
+    attachments: Vec<crate::api::log::AttachmentView>,
+    mine: bool,
+    log_id: Uuid,
+    t: &'static Texts,
+) -> impl IntoView {
+    let input = format!("file_{entry_id}");
+    view! {
+        {(!attachments.is_empty()).then(|| view! {
+            <ul class="attachments" aria-label=t.log.attachments_label>
+                {attachments.into_iter().map(|file| view! {
+                    <li>
+                        <a href=format!("/api/attachment?log_id={log_id}&attachment_id={}", file.attachment_id) download>
+                            {file.file_name}
+                        </a>
+                        {format!(" ({} kB)", (file.size_bytes + 1023) / 1024)}
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+        {mine.then(|| view! {
+            <form class="attach" method="post" action="/api/attachments" enctype="multipart/form-data">
+                <input type="hidden" name="log_id" value=log_id.to_string() />
+                <input type="hidden" name="entry_id" value=entry_id.to_string() />
+                <label for=input.clone()>{t.log.attach_label}</label>
+                <input id=input type="file" name="file" accept=crate::domain::attachment::ACCEPTED required />
+                <button type="submit" class="button">{t.log.attach_button}</button>
+            </form>
+        })}
     }
     .into_any()
 }
