@@ -41,7 +41,7 @@ test("what Sara writes on her phone survives a dropped connection and a reload",
   const mine = page.getByRole("listitem").filter({ hasText: text });
   const file = mine.getByLabel("Legg ved en fil (PDF eller bilde, høyst 10 MB)");
   await file.setInputFiles({ name: "notater.txt", mimeType: "text/plain", buffer: Buffer.from("bare tekst") });
-  await mine.getByRole("button", { name: "Legg ved" }).click();
+  await mine.getByRole("button", { name: "Legg ved", exact: true }).click();
   await expect(page.getByRole("alert")).toHaveText(
     "Filen må være en PDF eller et bilde (PNG, JPEG eller WebP) på høyst 10 MB.",
   );
@@ -50,7 +50,7 @@ test("what Sara writes on her phone survives a dropped connection and a reload",
     "base64",
   );
   await file.setInputFiles({ name: "tegning.png", mimeType: "image/png", buffer: png });
-  await mine.getByRole("button", { name: "Legg ved" }).click();
+  await mine.getByRole("button", { name: "Legg ved", exact: true }).click();
   const link = page.getByRole("link", { name: "tegning.png" });
   await expect(link).toBeVisible();
   const download = await page.request.get((await link.getAttribute("href")) ?? "");

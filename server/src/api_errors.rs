@@ -20,7 +20,13 @@ pub fn refused(error: ApiError) -> axum::response::Response {
 
 pub async fn set_status(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
-    if !response.headers().contains_key("serverfnerror") {
+    // A plain form's error goes back to the page in a redirect (`?__err=`), which must stay
+    // a redirect for the browser to follow it.
+    if !response.headers().contains_key("serverfnerror")
+        || response
+            .headers()
+            .contains_key(axum::http::header::LOCATION)
+    {
         return response;
     }
     let (mut parts, body) = response.into_parts();

@@ -161,8 +161,22 @@ async fn set_language_sets_the_cookie_and_returns_to_the_page(pool: PgPool) {
         "no open redirect"
     );
 
-    let response = app.send(post("lang=de&return_to=%2F")).await;
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    // An unknown language sends the browser back with the error to show, and sets nothing.
+    let response = app
+        .send(
+            Request::post("/api/set_language")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "text/html")
+                .header(header::REFERER, format!("{}/", support::PUBLIC_URL))
+                .body(Body::from("lang=de&return_to=%2F"))
+                .expect("request"),
+        )
+        .await;
+    assert!(response.status().is_redirection(), "{}", response.status());
+    let location = response.headers()[header::LOCATION]
+        .to_str()
+        .expect("ascii");
+    assert!(location.contains("__err="), "{location}");
     assert!(response.headers().get(header::SET_COOKIE).is_none());
 }
 

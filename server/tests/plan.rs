@@ -789,3 +789,39 @@ async fn the_calendar_file_goes_through_the_gate_and_names_no_child(pool: PgPool
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_plain_form_with_an_error_goes_back_to_its_page_which_shows_it(pool: PgPool) {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    logs(app.pool()).await;
+    let mut nora = app.browser();
+    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let page = format!("/logs/{MATS_LOG}/plan");
+    let response = nora
+        .send(
+            Request::post("/api/add_area")
+                .header("sec-fetch-site", "same-origin")
+                .header(header::ORIGIN, support::PUBLIC_URL)
+                .header(header::ACCEPT, "text/html,application/xhtml+xml")
+                .header(header::REFERER, format!("{}{page}", support::PUBLIC_URL))
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded"),
+            Body::from(format!("log_id={MATS_LOG}&title=+")),
+        )
+        .await;
+    assert!(response.status().is_redirection(), "{}", response.status());
+    let location = response.headers()[header::LOCATION]
+        .to_str()
+        .expect("ascii")
+        .trim_start_matches(support::PUBLIC_URL)
+        .to_string();
+    assert!(location.starts_with(&format!("{page}?")), "{location}");
+    let (status, _, html) = nora.page(&location).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Skriv en tittel på 2 til 300 tegn."),
+        "{html}"
+    );
+}
