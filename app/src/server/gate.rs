@@ -28,13 +28,13 @@ pub struct ContentTx {
 impl ContentTx {
     pub async fn begin(pool: &PgPool, identity: &Identity) -> Result<ContentTx, sqlx::Error> {
         let mut tx = pool.begin().await?;
-        sqlx::query("select set_config('stafett.person_id', $1, true)")
-            .bind(identity.person_id.to_string())
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("set local role stafett_app")
-            .execute(&mut *tx)
-            .await?;
+        // One round trip: the acting person, and the role (as `set local role` would).
+        sqlx::query(
+            "select set_config('stafett.person_id', $1, true), set_config('role', 'stafett_app', true)",
+        )
+        .bind(identity.person_id.to_string())
+        .execute(&mut *tx)
+        .await?;
         Ok(ContentTx {
             tx,
             person_id: identity.person_id,
