@@ -4,7 +4,7 @@ import { logInWithIdPorten } from "./idporten";
 import { lastMessageId, messageSentTo } from "./mailsink";
 
 /** A second person at another device, in their own browser context. */
-async function person(browser: Browser, device: "Pixel 7"): Promise<Page> {
+async function person(browser: Browser, device: "Pixel 7" | "Desktop Chrome"): Promise<Page> {
   const context = await browser.newContext({
     ...devices[device],
     baseURL: process.env.STAFETT_BASE_URL ?? "http://127.0.0.1:3000",
@@ -47,6 +47,7 @@ test.describe("the plan and the meetings of Sara's log", () => {
     await page.goto("/me");
     await logInWithIdPorten(page, "Anders Moen");
     await openSarasLog(page);
+    const logPath = new URL(page.url()).pathname;
     await page.getByRole("link", { name: "Plan og tiltak" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Plan for Sara Lie" })).toBeVisible();
     await expect(page.getByText("Ingen utviklingsområder ennå.")).toBeVisible();
@@ -164,5 +165,35 @@ test.describe("the plan and the meetings of Sara's log", () => {
     await expect(sara.getByText(/Godkjent av Anders Moen/)).toBeVisible();
     await expect(sara.getByLabel("Foreslå en sak")).toHaveCount(0);
     await sara.context().close();
+
+    // Anders and Ida change the same measure at once: Ida saves first; Anders is told, keeps
+    // his text, and sees Ida's version beside it before he saves again.
+    const ida = await person(browser, "Desktop Chrome");
+    await ida.goto("/me");
+    await logInWithIdPorten(ida, "Ida Brekke");
+    await openSarasLog(ida);
+    for (const editor of [page, ida]) {
+      await editor.goto(`${logPath}/plan`);
+      await expect(editor.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+      const card = editor.getByRole("listitem").filter({ has: editor.getByRole("heading", { name: /Kortere økter i matte/ }) });
+      await card.getByText("Endre tiltaket").click();
+    }
+    const edit = (editor: Page) =>
+      editor.getByRole("listitem").filter({ has: editor.getByRole("heading", { name: /Kortere økter i matte/ }) }).locator("details", { hasText: "Endre tiltaket" });
+    await edit(ida).getByLabel("Beskrivelse (valgfritt)").fill("Ida: tre økter i uka.");
+    await edit(ida).getByRole("button", { name: "Lagre tiltaket" }).click();
+    await expect(ida.getByText("Ida: tre økter i uka.").first()).toBeVisible();
+    await edit(page).getByLabel("Beskrivelse (valgfritt)").fill("Anders: to økter i uka.");
+    await edit(page).getByRole("button", { name: "Lagre tiltaket" }).click();
+    await expect(edit(page).getByRole("alert")).toHaveText(
+      "Noen andre lagret en endring mens du skrev. Ingenting er lagret. Teksten din er tatt vare på: se begge versjonene og lagre på nytt.",
+    );
+    await expect(edit(page).getByLabel("Beskrivelse (valgfritt)")).toHaveValue("Anders: to økter i uka.");
+    await expect(edit(page).getByText("Dette er versjonen som er lagret nå:")).toBeVisible();
+    await expect(edit(page).locator(".saved-version")).toContainText("Ida: tre økter i uka.");
+    await expectAccessible(page);
+    await edit(page).getByRole("button", { name: "Lagre tiltaket" }).click();
+    await expect(page.getByText("Anders: to økter i uka.").first()).toBeVisible();
+    await ida.context().close();
   });
 });

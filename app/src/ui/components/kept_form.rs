@@ -48,6 +48,10 @@ pub fn KeptForm(
             let Some(form) = form.get() else { return };
             let conflicted = take(&conflict_key);
             if restore(&form, &key, conflicted, t) {
+                // A draft folded away in a closed <details> would go unseen.
+                if let Ok(Some(details)) = form.closest("details") {
+                    let _ = details.set_attribute("open", "");
+                }
                 message.set(Some(
                     if conflicted {
                         (t.error)(ApiError::Conflict)
