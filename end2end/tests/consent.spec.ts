@@ -1,20 +1,7 @@
-import { devices, type Browser, type Page } from "@playwright/test";
-import { expect, expectAccessible, gotoHydrated, test } from "./fixtures";
+import { type Page } from "@playwright/test";
+import { expect, expectAccessible, gotoHydrated, person, test } from "./fixtures";
 import { logInWithIdPorten, logInWithNationalId, syntheticNationalId } from "./idporten";
 import { codeSentTo, lastMessageId } from "./mailsink";
-
-/** A second person at another device, in their own browser context. */
-async function person(browser: Browser, device: "Pixel 7" | "Desktop Chrome"): Promise<Page> {
-  const context = await browser.newContext({
-    ...devices[device],
-    baseURL: process.env.STAFETT_BASE_URL ?? "http://127.0.0.1:3000",
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-  return page;
-}
 
 /** The card of one decision on the consents page, by its heading. */
 function decision(page: Page, heading: string | RegExp) {

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, openSarasLog, test } from "./fixtures";
 import { logInWithIdPorten } from "./idporten";
 
 test("what Sara writes on her phone survives a dropped connection and a reload", async ({ page }, info) => {
@@ -6,8 +6,7 @@ test("what Sara writes on her phone survives a dropped connection and a reload",
   const text = "Et utkast som ikke må forsvinne, skrevet på bussen.";
   await page.goto("/me");
   await logInWithIdPorten(page, "Sara Lie");
-  const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" });
-  await card.getByRole("link", { name: "Åpne loggen" }).click();
+  await openSarasLog(page);
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
   const entry = page.getByLabel("Skriv et nytt innlegg");
 
@@ -63,8 +62,7 @@ test("a refused save keeps the text and names the field", async ({ page }, info)
   test.skip(info.project.name !== "desktop", "the holder works at a desk");
   await page.goto("/me");
   await logInWithIdPorten(page, "Anders Moen");
-  const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" });
-  await card.getByRole("link", { name: "Åpne loggen" }).click();
+  await openSarasLog(page);
   await page.getByRole("link", { name: "Møter", exact: true }).click();
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
   const agenda = "Hvordan har høsten vært?\nVeien videre";

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, devices, expect, type Browser, type Page } from "@playwright/test";
 
 type Fixtures = {
   /** Fails the test if the page threw or logged an error (a broken WASM, a CSP violation). */
@@ -15,10 +15,10 @@ export const test = base.extend<Fixtures>({
         // A 404 or 503 of the page itself is what some tests ask for; they check the status.
         const isDocumentStatus =
           message.text().startsWith("Failed to load resource") && message.location().url === page.url();
-        // A refusal of a server function (bad input, no access) is an answer the page shows,
-        // and the test checks what it shows; a 5xx never is.
+        // A refusal of a server function (bad input, no access, someone else saved first) is
+        // an answer the page shows, and the test checks what it shows; a 5xx never is.
         const isShownRefusal =
-          /the server responded with a status of 4(00|03|04)/.test(message.text()) &&
+          /the server responded with a status of 4(00|03|04|09)/.test(message.text()) &&
           new URL(message.location().url).pathname.startsWith("/api/");
         // A dropped connection is what some tests simulate (route.abort) to see that nothing
         // typed is lost.
@@ -53,4 +53,24 @@ export async function expectAccessible(page: Page) {
     (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`,
   );
   expect(violations, "accessibility violations").toEqual([]);
+}
+
+/** A second person at another device, in their own browser context. */
+export async function person(browser: Browser, device: "Pixel 7" | "Desktop Chrome"): Promise<Page> {
+  const context = await browser.newContext({
+    ...devices[device],
+    baseURL: process.env.STAFETT_BASE_URL ?? "http://127.0.0.1:3000",
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  return page;
+}
+
+/** From the person's own page to Sara's log (the demo's open log). */
+export async function openSarasLog(page: Page) {
+  const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" });
+  await card.getByRole("link", { name: "Åpne loggen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stafettlogg for Sara Lie" })).toBeVisible();
 }

@@ -1,20 +1,7 @@
-import { devices, type Browser, type Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { type Page } from "@playwright/test";
+import { expect, expectAccessible, openSarasLog, person, test } from "./fixtures";
 import { logInWithIdPorten } from "./idporten";
 import { lastMessageId, messageSentTo } from "./mailsink";
-
-/** A second person at another device, in their own browser context. */
-async function person(browser: Browser, device: "Pixel 7" | "Desktop Chrome"): Promise<Page> {
-  const context = await browser.newContext({
-    ...devices[device],
-    baseURL: process.env.STAFETT_BASE_URL ?? "http://127.0.0.1:3000",
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-  return page;
-}
 
 /** A day from today as a date input takes it (YYYY-MM-DD), in the browser's time zone. */
 function isoDay(offset: number): string {
@@ -22,13 +9,6 @@ function isoDay(offset: number): string {
   day.setDate(day.getDate() + offset);
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
-}
-
-/** From the person's own page to Sara's log. */
-async function openSarasLog(page: Page) {
-  const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" });
-  await card.getByRole("link", { name: "Åpne loggen" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Stafettlogg for Sara Lie" })).toBeVisible();
 }
 
 test.describe("the plan and the meetings of Sara's log", () => {
