@@ -56,6 +56,16 @@ test("what Sara writes on her phone survives a dropped connection and a reload",
   expect(download.headers()["content-type"]).toBe("image/png");
   expect(Buffer.compare(await download.body(), png)).toBe(0);
   await expectAccessible(page);
+
+  // Logging out leaves nothing she wrote on the device.
+  await entry.fill("Et halvskrevet notat på en lånt telefon.");
+  const drafts = () =>
+    page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("stafett.draft.")));
+  await expect.poll(drafts).toHaveLength(1);
+  await page.getByRole("button", { name: "Logg ut" }).click();
+  await expect(page).toHaveURL(/\/logged-out$/);
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await expect.poll(drafts).toEqual([]);
 });
 
 test("a refused save keeps the text and names the field", async ({ page }, info) => {

@@ -39,7 +39,7 @@ pub fn KeptForm(
     let form = NodeRef::<leptos::html::Form>::new();
     let message = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
-    let key = format!("stafett.draft.{draft}");
+    let key = format!("{DRAFT_PREFIX}{draft}");
     let conflict_key = format!("{key}.conflict");
 
     Effect::new({
@@ -118,6 +118,26 @@ pub fn KeptForm(
         </form>
     }
 }
+
+/// Forgets every draft kept on this device: shown once the person has logged out, so that a
+/// shared computer keeps nothing they wrote.
+#[island]
+pub fn ForgetDrafts() -> impl IntoView {
+    Effect::new(|_| {
+        let Some(storage) = storage() else { return };
+        let count = storage.length().unwrap_or(0);
+        let drafts: Vec<String> = (0..count)
+            .filter_map(|n| storage.key(n).ok().flatten())
+            .filter(|key| key.starts_with(DRAFT_PREFIX))
+            .collect();
+        for key in drafts {
+            let _ = storage.remove_item(&key);
+        }
+    });
+}
+
+/// The start of every draft's key in localStorage.
+const DRAFT_PREFIX: &str = "stafett.draft.";
 
 fn explain(error: ApiError, t: &'static Texts) -> String {
     match error {
