@@ -58,6 +58,7 @@ test("what Sara writes on her phone survives a dropped connection and a reload",
   await expectAccessible(page);
 
   // Logging out leaves nothing she wrote on the device.
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
   await entry.fill("Et halvskrevet notat på en lånt telefon.");
   const drafts = () =>
     page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("stafett.draft.")));

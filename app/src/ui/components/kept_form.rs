@@ -47,6 +47,10 @@ pub fn KeptForm(
         move |_| {
             let Some(form) = form.get() else { return };
             let conflicted = take(&conflict_key);
+            // Text typed before the page came alive is kept from now on.
+            if typed_before_hydration(&form) {
+                keep(&form, &key);
+            }
             if restore(&form, &key, conflicted, t) {
                 // A draft folded away in a closed <details> would go unseen.
                 if let Ok(Some(details)) = form.closest("details") {
@@ -201,6 +205,18 @@ fn typed_fields(form: &HtmlFormElement) -> Vec<Element> {
             )
         })
         .collect()
+}
+
+/// Whether a text field holds something other than what the page was sent with.
+fn typed_before_hydration(form: &HtmlFormElement) -> bool {
+    typed_fields(form).iter().any(|element| {
+        if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            return area.default_value().is_ok_and(|sent| area.value() != sent);
+        }
+        element
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .is_some_and(|input| input.value() != input.default_value())
+    })
 }
 
 fn value_of(element: &Element) -> Option<String> {
