@@ -3,8 +3,10 @@
 //! names the field that is wrong so the form can say it beside the field.
 
 use crate::api::error::Field;
+use crate::domain::access::Capacity;
 use serde::{Deserialize, Serialize};
 use time::{Date, Month, PrimitiveDateTime, Time};
+use uuid::Uuid;
 
 /// Where a measure stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,6 +155,12 @@ pub fn meeting_place<'a>(
     Ok((place, video_url))
 }
 
+/// Who writes a meeting's minutes and records its decisions: the appointed minute-taker,
+/// and the holder, who stands in when nobody is appointed or the minute-taker is away.
+pub fn writes_minutes(capacity: Capacity, person: Uuid, minute_taker: Option<Uuid>) -> bool {
+    capacity == Capacity::Holder || minute_taker == Some(person)
+}
+
 /// The agenda written one item per line; blank lines are skipped.
 pub fn agenda_items(text: &str) -> Result<Vec<&str>, Field> {
     text.lines()
@@ -257,6 +265,16 @@ mod tests {
         ] {
             assert_eq!(meeting_place("Rom 2", bad), Err(Field::VideoUrl), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn the_minute_taker_and_the_holder_write_the_minutes() {
+        let (taker, other) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        assert!(writes_minutes(Capacity::Family, taker, Some(taker)));
+        assert!(writes_minutes(Capacity::Holder, other, Some(taker)));
+        assert!(writes_minutes(Capacity::Holder, other, None));
+        assert!(!writes_minutes(Capacity::Staff, other, Some(taker)));
+        assert!(!writes_minutes(Capacity::Staff, other, None));
     }
 
     #[test]

@@ -178,6 +178,16 @@ pub struct Texts {
     pub plan: PlanTexts,
 }
 
+impl Texts {
+    /// What went wrong, in words: a form field's own message, or the error's.
+    pub fn explain(&self, error: crate::api::error::ApiError) -> &'static str {
+        match error {
+            crate::api::error::ApiError::Invalid { field } => (self.field_error)(field),
+            error => (self.error)(error),
+        }
+    }
+}
+
 /// The texts of the log's pages.
 #[derive(Debug)]
 pub struct LogTexts {

@@ -249,12 +249,7 @@ pub async fn facts(
 
     let mut relations: Vec<Relation> = relation_rows
         .iter()
-        .filter_map(|r| match (r.kind.as_str(), r.unit) {
-            ("holder", Some(unit)) => Some(Relation::Holder(unit)),
-            ("participant", Some(unit)) => Some(Relation::Participant(unit)),
-            ("leader", _) => Some(Relation::UnitLeader),
-            _ => None,
-        })
+        .filter_map(|r| relation(&r.kind, r.unit, None))
         .collect();
     if row.child_id == person_id {
         relations.push(Relation::Child);
@@ -278,6 +273,25 @@ pub async fn facts(
         since_closed,
     };
     Ok(Some((facts, relations)))
+}
+
+/// A relation as the queries name it: `holder` and `participant` with their unit, `leader`,
+/// `guardian` (with parental responsibility or not) and `child`.
+pub(crate) fn relation(
+    kind: &str,
+    unit: Option<Uuid>,
+    responsible: Option<bool>,
+) -> Option<Relation> {
+    match (kind, unit) {
+        ("holder", Some(unit)) => Some(Relation::Holder(unit)),
+        ("participant", Some(unit)) => Some(Relation::Participant(unit)),
+        ("leader", _) => Some(Relation::UnitLeader),
+        ("guardian", _) => Some(Relation::Guardian {
+            responsible: responsible.unwrap_or(false),
+        }),
+        ("child", _) => Some(Relation::Child),
+        _ => None,
+    }
 }
 
 /// Dates come as days since 2000-01-01, so that the rules' `time::Date` needs no date

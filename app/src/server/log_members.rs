@@ -4,7 +4,7 @@
 
 use crate::api::plan::{Member, MemberRole};
 use crate::domain::access::{self, LogAction, LogFacts, Relation};
-use crate::server::gate::{ContentTx, Granted};
+use crate::server::gate::{self, ContentTx, Granted};
 use uuid::Uuid;
 
 /// A member, with how to reach them (for the server only).
@@ -53,13 +53,8 @@ pub async fn members<K>(
 
     let mut members: Vec<(Reachable, Vec<Relation>)> = Vec::new();
     for row in rows {
-        let relation = match (row.kind.as_str(), row.unit_id) {
-            ("holder", Some(unit)) => Relation::Holder(unit),
-            ("participant", Some(unit)) => Relation::Participant(unit),
-            ("guardian", _) => Relation::Guardian {
-                responsible: row.responsible.unwrap_or(false),
-            },
-            _ => Relation::Child,
+        let Some(relation) = gate::relation(&row.kind, row.unit_id, row.responsible) else {
+            continue;
         };
         if let Some((_, relations)) = members
             .iter_mut()

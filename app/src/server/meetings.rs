@@ -5,7 +5,8 @@
 use crate::api::error::{ApiError, Field};
 use crate::api::meeting::{AgendaItemView, DecisionView, MeetingSummary, MeetingView};
 use crate::api::plan::Member;
-use crate::domain::access::{Capacity, Denial, LogFacts};
+use crate::domain::access::{Denial, LogFacts};
+use crate::domain::plan::writes_minutes;
 use crate::i18n::Lang;
 use crate::server::gate::{ApproveGrant, ContentTx, Granted, PlanGrant, ReadGrant, WriteGrant};
 use crate::server::log_members::{self, Reachable};
@@ -249,8 +250,7 @@ pub async fn view(
         approved: row.approved_by_name.zip(row.approved_at),
         decisions,
         measures,
-        may_write_minutes: grant.capacity() == Capacity::Holder
-            || row.minute_taker_id == Some(grant.person_id()),
+        may_write_minutes: writes_minutes(grant.capacity(), grant.person_id(), row.minute_taker_id),
     })
 }
 
@@ -324,7 +324,7 @@ async fn lock_for_minutes(
     meeting_id: Uuid,
 ) -> Result<(), ApiError> {
     let locked = lock(tx, grant, meeting_id).await?;
-    if grant.capacity() != Capacity::Holder && locked.minute_taker != Some(grant.person_id()) {
+    if !writes_minutes(grant.capacity(), grant.person_id(), locked.minute_taker) {
         return Err(denied(Denial::MinuteTakerOnly));
     }
     if locked.approved {

@@ -12,11 +12,5 @@ pub fn FormError() -> impl IntoView {
     let error = use_query_map()
         .with_untracked(|query| query.get("__err"))
         .map(|encoded| ServerFnUrlError::<ApiError>::decode_err(&encoded));
-    error.map(|error| {
-        let text = match error {
-            ApiError::Invalid { field } => (t.field_error)(field),
-            error => (t.error)(error),
-        };
-        view! { <p role="alert" class="alert">{text}</p> }
-    })
+    error.map(|error| view! { <p role="alert" class="alert">{t.explain(error)}</p> })
 }

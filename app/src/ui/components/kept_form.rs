@@ -104,7 +104,7 @@ pub fn KeptForm(
                     reload();
                 }
                 Err(Some(error)) => {
-                    message.set(Some(explain(error, t)));
+                    message.set(Some(t.explain(error).to_string()));
                     if let ApiError::Invalid { field } = error {
                         mark_field(&form, &format!("{field:?}"), (t.field_error)(field));
                     }
@@ -142,13 +142,6 @@ pub fn ForgetDrafts() -> impl IntoView {
 
 /// The start of every draft's key in localStorage.
 const DRAFT_PREFIX: &str = "stafett.draft.";
-
-fn explain(error: ApiError, t: &'static Texts) -> String {
-    match error {
-        ApiError::Invalid { field } => (t.field_error)(field).to_string(),
-        error => (t.error)(error).to_string(),
-    }
-}
 
 fn storage() -> Option<Storage> {
     window().local_storage().ok().flatten()
