@@ -825,3 +825,154 @@ async fn a_plain_form_with_an_error_goes_back_to_its_page_which_shows_it(pool: P
         "{html}"
     );
 }
+
+/// Every server function of the plan and the meetings, as someone the gate refuses: a
+/// participant whose service has no consent (403 with the reason) and a stranger (404, the
+/// log does not exist for them). Nothing is read, nothing changes.
+#[sqlx::test(migrations = "../migrations")]
+async fn every_plan_and_meeting_function_refuses_those_the_gate_refuses(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    logs(app.pool()).await;
+    let today = day(app.pool(), 0).await;
+    let tomorrow = day(app.pool(), 1).await;
+    let mut nora = app.browser();
+    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let (area, goal) = area_and_goal(&mut nora).await;
+    let (_, measure) = post(
+        &mut nora,
+        "/api/save_measure",
+        &measure_form(&area, &goal, IDA_NURSE, &today, &tomorrow, "Samtaler"),
+    )
+    .await;
+    let measure = measure.as_str().expect("measure id").to_string();
+    let meeting = call(&mut nora, &tomorrow).await;
+    let tables = [
+        "development_area",
+        "goal",
+        "measure",
+        "evaluation",
+        "meeting",
+        "meeting_agenda_item",
+        "meeting_decision",
+        "entry",
+    ];
+    let counts = |pool: PgPool| async move {
+        let mut counts = Vec::new();
+        for table in tables {
+            let count: i64 = sqlx::query_scalar(&format!("select count(*) from {table}"))
+                .fetch_one(&pool)
+                .await
+                .expect("count");
+            counts.push(count);
+        }
+        counts
+    };
+    let before = counts(app.pool().clone()).await;
+
+    let reads = [
+        format!("/api/plan?log_id={MATS_LOG}"),
+        format!("/api/meetings?log_id={MATS_LOG}"),
+        format!("/api/meeting?log_id={MATS_LOG}&meeting_id={meeting}"),
+        format!("/api/meeting_ics?log_id={MATS_LOG}&meeting_id={meeting}"),
+    ];
+    let ids = [("log_id", MATS_LOG), ("meeting_id", meeting.as_str())];
+    let with = |extra: &[(&'static str, &'static str)]| [ids.to_vec(), extra.to_vec()].concat();
+    let evaluation = [
+        ("log_id", MATS_LOG),
+        ("evaluation[measure_id]", measure.as_str()),
+        ("evaluation[what_was_tried]", "Noe"),
+        ("evaluation[what_worked]", "Noe"),
+        ("evaluation[what_next]", "Noe"),
+        ("evaluation[evaluated_on]", today.as_str()),
+    ];
+    let new_meeting = [
+        ("log_id", MATS_LOG),
+        ("meeting[date]", tomorrow.as_str()),
+        ("meeting[time]", "13:00"),
+        ("meeting[duration]", "60"),
+        ("meeting[place]", "Møterom 2"),
+        ("meeting[invitees][0]", IDA_NURSE),
+    ];
+    type Form<'a> = Vec<(&'a str, &'a str)>;
+    let writes: Vec<(&str, Form, &str)> = vec![
+        (
+            "/api/add_area",
+            vec![("log_id", MATS_LOG), ("title", "Trivsel")],
+            "consent_missing",
+        ),
+        (
+            "/api/add_goal",
+            vec![
+                ("log_id", MATS_LOG),
+                ("area_id", area.as_str()),
+                ("title", "Et mål"),
+            ],
+            "consent_missing",
+        ),
+        (
+            "/api/save_measure",
+            measure_form(&area, &goal, IDA_NURSE, &today, &tomorrow, "Samtaler"),
+            "consent_missing",
+        ),
+        (
+            "/api/add_evaluation",
+            evaluation.to_vec(),
+            "consent_missing",
+        ),
+        ("/api/call_meeting", new_meeting.to_vec(), "consent_missing"),
+        (
+            "/api/propose_agenda_item",
+            with(&[("text", "En sak")]),
+            "consent_missing",
+        ),
+        (
+            "/api/save_minutes",
+            with(&[("minutes", "Referat"), ("version", "1")]),
+            "consent_missing",
+        ),
+        (
+            "/api/add_decision",
+            with(&[("text", "Et vedtak")]),
+            "consent_missing",
+        ),
+        (
+            "/api/approve_minutes",
+            with(&[("version", "1")]),
+            "holder_only",
+        ),
+    ];
+    let not_found = (
+        StatusCode::NOT_FOUND,
+        serde_json::json!({ "error": "not_found" }),
+    );
+
+    let mut maja = app.browser();
+    log_in(&mut maja, &issuer, MAJA_PPT).await;
+    let mut kari = app.browser();
+    log_in(&mut kari, &issuer, KARI).await;
+    for uri in &reads {
+        assert_eq!(maja.get(uri).await.status(), StatusCode::FORBIDDEN, "{uri}");
+        assert_eq!(kari.get(uri).await.status(), StatusCode::NOT_FOUND, "{uri}");
+    }
+    for (endpoint, form, reason) in &writes {
+        assert_eq!(
+            post(&mut maja, endpoint, form).await,
+            denied(reason),
+            "{endpoint}"
+        );
+        assert_eq!(
+            post(&mut kari, endpoint, form).await,
+            not_found,
+            "{endpoint}"
+        );
+    }
+    assert_eq!(counts(app.pool().clone()).await, before);
+    let minutes: Option<String> =
+        sqlx::query_scalar("select minutes from meeting where meeting_id = $1::uuid")
+            .bind(&meeting)
+            .fetch_one(app.pool())
+            .await
+            .expect("minutes");
+    assert_eq!(minutes, None);
+}
