@@ -3,7 +3,6 @@
 
 use crate::attachments;
 use crate::auth::{child_login, csrf, identify, idporten_routes, sessions};
-use crate::config::is_loopback;
 use crate::state::ServerState;
 use app::{shell, App};
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -26,8 +25,7 @@ pub fn build(state: ServerState) -> Router {
         move || shell(options.clone())
     };
     let store = tower_sessions_sqlx_store::PostgresStore::new(state.app.pool.clone());
-    // `Secure` everywhere but plain-http loopback, where browsers would drop the cookie.
-    let secure_cookies = !(state.public_url.scheme() == "http" && is_loopback(&state.public_url));
+    let secure_cookies = state.secure_cookies();
 
     Router::new()
         .route("/auth/login", get(idporten_routes::login))

@@ -27,6 +27,12 @@ impl ServerState {
     pub fn public_origin(&self) -> String {
         self.public_url.origin().ascii_serialization()
     }
+
+    /// Cookies are `Secure` everywhere but plain-http loopback, where browsers would drop
+    /// them.
+    pub fn secure_cookies(&self) -> bool {
+        !(self.public_url.scheme() == "http" && crate::config::is_loopback(&self.public_url))
+    }
 }
 
 impl FromRef<ServerState> for AppState {

@@ -4,7 +4,9 @@
 mod support;
 
 use axum::http::StatusCode;
+use base64::Engine;
 use serde_json::json;
+use sha2::Digest;
 use sqlx::PgPool;
 use support::issuer::{Grant, TestIssuer};
 use support::login::{begin, come_back, log_in, pid_of};
@@ -46,6 +48,23 @@ async fn a_guardian_logs_in_with_pkce_and_a_new_session_id(pool: PgPool) {
     let code = issuer.issue_code(&url, Grant::person(&pid));
     assert_eq!(come_back(&mut browser, &url, &code).await, "/me");
     assert_ne!(browser.cookies.get("stafett_session"), before.as_ref());
+    let token = browser
+        .cookies
+        .get("stafett_login")
+        .expect("a login cookie");
+    let stored: Vec<u8> = sqlx::query_scalar("select token_hash from login_session")
+        .fetch_one(app.pool())
+        .await
+        .expect("one login");
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(token)
+        .expect("base64url");
+    assert_eq!(raw.len(), 32);
+    assert_eq!(
+        stored,
+        sha2::Sha256::digest(&raw).to_vec(),
+        "the database keeps only the token's hash"
+    );
 
     let (status, _, html) = browser.page("/me").await;
     assert_eq!(status, StatusCode::OK);
@@ -210,8 +229,18 @@ async fn logout_ends_the_session_here_and_at_the_provider(pool: PgPool) {
     let app = TestApp::with_issuer(pool, issuer.url()).await;
     let mut browser = app.browser();
     log_in(&mut browser, &issuer, KARI).await;
+    let token = browser
+        .cookies
+        .get("stafett_login")
+        .cloned()
+        .expect("cookie");
     let response = browser.post_form("/auth/logout", &[]).await;
     assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        browser.cookies.get("stafett_login"),
+        None,
+        "the cookie is cleared"
+    );
     // A page that moves on by itself (a redirect would break the form-action policy).
     let page = text(response).await;
     let end_session = page
@@ -232,6 +261,11 @@ async fn logout_ends_the_session_here_and_at_the_provider(pool: PgPool) {
     );
     let (_, page, _) = browser.page("/me").await;
     assert!(page.starts_with("/login"), "{page}");
+    // A copy of the cookie kept from before is worth nothing, and is cleared.
+    browser.cookies.insert("stafett_login".into(), token);
+    let (_, page, _) = browser.page("/me").await;
+    assert!(page.starts_with("/login"), "{page}");
+    assert_eq!(browser.cookies.get("stafett_login"), None);
     assert_eq!(
         count(
             app.pool(),
@@ -292,8 +326,8 @@ async fn cross_site_state_changes_are_refused(pool: PgPool) {
     let mut browser = app.browser();
     log_in(&mut browser, &issuer, KARI).await;
     let cookie = format!(
-        "stafett_session={}",
-        browser.cookies.get("stafett_session").expect("cookie")
+        "stafett_login={}",
+        browser.cookies.get("stafett_login").expect("cookie")
     );
     for (name, value) in [
         ("sec-fetch-site", "cross-site"),

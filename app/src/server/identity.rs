@@ -19,21 +19,18 @@ pub fn optional() -> Option<Identity> {
         .and_then(|parts| parts.extensions.get::<Identity>().cloned())
 }
 
-/// The identity of an active login, marking it used now; `None` once it has ended or timed
-/// out. One round trip.
-pub async fn resume(
-    pool: &PgPool,
-    login_session_id: Uuid,
-) -> Result<Option<Identity>, sqlx::Error> {
+/// The identity of the active login whose cookie carries `token`, marking it used now;
+/// `None` once it has ended or timed out, or for a token no login has. One round trip.
+pub async fn resume(pool: &PgPool, token: &[u8]) -> Result<Option<Identity>, sqlx::Error> {
     let row = sqlx::query!(
         r#"
         with touched as (
             update login_session set last_seen_at = now()
-            where login_session_id = $1
+            where token_hash = sha256($1)
               and login_session_is_active(created_at, last_seen_at, ended_at)
-            returning person_id
+            returning login_session_id, person_id
         )
-        select p.person_id, p.given_name, p.family_name,
+        select touched.login_session_id, p.person_id, p.given_name, p.family_name,
                array(select m.unit_id from staff_unit_membership m join unit u using (unit_id)
                      where m.person_id = p.person_id order by u.name) as "unit_ids!",
                array(select u.name from staff_unit_membership m join unit u using (unit_id)
@@ -45,13 +42,13 @@ pub async fn resume(
                 or exists (select 1 from child c where c.person_id = p.person_id)) as "is_citizen!"
         from touched join person p using (person_id)
         "#,
-        login_session_id
+        token
     )
     .fetch_optional(pool)
     .await?;
     Ok(row.map(|row| Identity {
         person_id: row.person_id,
-        login_session_id,
+        login_session_id: row.login_session_id,
         given_name: row.given_name,
         family_name: row.family_name,
         staff_units: row

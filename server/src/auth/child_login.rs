@@ -9,7 +9,8 @@ use crate::auth::idporten_routes::user_agent;
 use crate::auth::login_session::{self, Method};
 use crate::auth::throttle::{self, Key};
 use crate::auth::{
-    client_address, device, lockout, one_time_code, password, see_other, with_return_to,
+    client_address, device, lockout, login_cookie, one_time_code, password, see_other,
+    with_return_to,
 };
 use crate::outbox;
 use crate::state::ServerState;
@@ -294,7 +295,7 @@ pub async fn code(
         .await?;
         throttle::clear(&mut tx, &keys[0]).await?;
         session.remove::<PendingCode>(PENDING_KEY).await?;
-        let id = login_session::begin(
+        let begun = login_session::begin(
             &mut tx,
             &session,
             pending.person_id,
@@ -306,14 +307,18 @@ pub async fn code(
             &mut tx,
             Some(pending.person_id),
             "auth.login_succeeded",
-            json!({ "method": "password_and_code", "login_session_id": id }),
+            json!({ "method": "password_and_code", "login_session_id": begun.login_session_id }),
         )
         .await?;
         tx.commit().await?;
-        Ok::<_, login_session::BeginError>(())
+        Ok::<_, login_session::BeginError>(begun)
     };
     match started.await {
-        Ok(()) => see_other(&pending.return_to),
+        Ok(begun) => {
+            let mut response = see_other(&pending.return_to);
+            login_cookie::set(&mut response, &begun.token, state.secure_cookies());
+            response
+        }
         Err(error) => unavailable(error),
     }
 }

@@ -5,8 +5,9 @@
 //! `POST /auth/logout` → ID-porten's end-session endpoint → `/logged-out`;
 //! `POST /auth/backchannel-logout` (from ID-porten) ends the local logins of that session.
 
-use crate::auth::identify::resolve;
+use crate::auth::identify::{resolve, Login};
 use crate::auth::idporten::{LoginError, PendingLogin};
+use crate::auth::login_cookie;
 use crate::auth::login_session::{self, Method};
 use crate::auth::{device, see_other};
 use crate::state::ServerState;
@@ -119,19 +120,23 @@ pub async fn callback(
             sid: &authenticated.sid,
             id_token: &authenticated.id_token,
         };
-        let id = login_session::begin(&mut tx, &session, person, method, device).await?;
+        let begun = login_session::begin(&mut tx, &session, person, method, device).await?;
         audit::record(
             &mut tx,
             Some(person),
             "auth.login_succeeded",
-            json!({ "method": "idporten", "login_session_id": id }),
+            json!({ "method": "idporten", "login_session_id": begun.login_session_id }),
         )
         .await?;
         tx.commit().await?;
-        Ok::<_, login_session::BeginError>(())
+        Ok::<_, login_session::BeginError>(begun)
     };
     match started.await {
-        Ok(()) => see_other(&pending.return_to),
+        Ok(begun) => {
+            let mut response = see_other(&pending.return_to);
+            login_cookie::set(&mut response, &begun.token, state.secure_cookies());
+            response
+        }
         Err(error) => {
             tracing::error!(%error, "cannot start the login");
             StatusCode::SERVICE_UNAVAILABLE.into_response()
@@ -173,12 +178,12 @@ pub async fn logout(
     session: Session,
     headers: HeaderMap,
 ) -> Response {
-    let identity = match resolve(&state, &session).await {
-        Ok(identity) => identity,
+    let login = match resolve(&state, &headers).await {
+        Ok(login) => login,
         Err(status) => return status.into_response(),
     };
     let mut provider_logout = None;
-    if let Some(identity) = identity {
+    if let Login::Active(identity) = login {
         let ended = async {
             let mut tx = state.app.pool.begin().await?;
             let ended = login_session::end(&mut tx, identity.login_session_id).await?;
@@ -206,10 +211,12 @@ pub async fn logout(
     if let Err(error) = session.flush().await {
         tracing::warn!(%error, "cannot delete the session");
     }
-    match provider_logout {
+    let mut response = match provider_logout {
         Some(url) => super::continue_to_provider(&url, super::request_lang(&headers)),
         None => see_other("/logged-out"),
-    }
+    };
+    login_cookie::clear(&mut response, state.secure_cookies());
+    response
 }
 
 #[derive(Deserialize)]

@@ -1,7 +1,8 @@
-//! Starting and ending logins: a row in `login_session` and its id in the server-side
-//! session, which gets a new id at every login (no session fixation).
+//! Starting and ending logins: a row in `login_session`, found again by the token of the
+//! login cookie (`login_cookie`). The server-side session gets a new id at every login, so
+//! what it held before the login cannot be fixed by another.
 
-use crate::auth::identify::{LoginRef, LOGIN_KEY};
+use crate::auth::login_cookie;
 use app::api::identity::LoginMethod;
 use sqlx::{PgConnection, PgPool};
 use tower_sessions::Session;
@@ -29,34 +30,42 @@ pub async fn person_for_pid(pool: &PgPool, pid: &str) -> Result<Option<Uuid>, sq
     .await
 }
 
-/// Records the login in `conn`'s transaction and binds it to `session` under a new id.
+/// A login just begun: its id, and the token for its cookie.
+pub struct Begun {
+    pub login_session_id: Uuid,
+    pub token: [u8; 32],
+}
+
+/// Records the login in `conn`'s transaction; its token is to be set as the login cookie.
 pub async fn begin(
     conn: &mut PgConnection,
     session: &Session,
     person_id: Uuid,
     method: Method<'_>,
     device: Option<String>,
-) -> Result<Uuid, BeginError> {
+) -> Result<Begun, BeginError> {
     let (code, sid, id_token) = match method {
         Method::IdPorten { sid, id_token } => ("idporten", Some(sid), Some(id_token)),
         Method::PasswordAndCode => ("password_and_code", None, None),
     };
+    let token = login_cookie::new_token();
     let login_session_id = sqlx::query_scalar!(
-        "insert into login_session (person_id, method, idporten_sid, id_token, device)
-         values ($1, $2, $3, $4, $5) returning login_session_id",
+        "insert into login_session (person_id, method, idporten_sid, id_token, device, token_hash)
+         values ($1, $2, $3, $4, $5, sha256($6)) returning login_session_id",
         person_id,
         code,
         sid,
         id_token,
-        device
+        device,
+        &token[..]
     )
     .fetch_one(conn)
     .await?;
     session.cycle_id().await?;
-    session
-        .insert(LOGIN_KEY, LoginRef { login_session_id })
-        .await?;
-    Ok(login_session_id)
+    Ok(Begun {
+        login_session_id,
+        token,
+    })
 }
 
 #[derive(Debug, thiserror::Error)]

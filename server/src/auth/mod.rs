@@ -10,6 +10,7 @@ pub mod identify;
 pub mod idporten;
 pub mod idporten_routes;
 pub mod lockout;
+pub mod login_cookie;
 pub mod login_session;
 pub mod one_time_code;
 /// Hashing lives with the application: guardians create children's logins there.

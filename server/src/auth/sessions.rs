@@ -6,9 +6,10 @@ use tower_sessions_sqlx_store::PostgresStore;
 
 pub const COOKIE_NAME: &str = "stafett_session";
 
-/// The session layer. The session record lives at most 12 hours after it was last written
-/// (a login writes it), which is also the absolute limit of a login; the 30-minute idle
-/// limit is enforced per login in `login_session`, where every instance sees it.
+/// The session layer. It holds only what a login needs before it is complete (OIDC state,
+/// nonce and PKCE verifier; a child's pending one-time code), at most 12 hours after it was
+/// last written. A completed login has its own cookie (`login_cookie`); its limits are kept
+/// in `login_session`, where every instance sees them.
 pub fn layer(store: PostgresStore, secure: bool) -> SessionManagerLayer<PostgresStore> {
     SessionManagerLayer::new(store)
         .with_name(COOKIE_NAME)
