@@ -204,3 +204,151 @@ async fn removing_the_last_audit_row_is_detected(pool: PgPool) {
         "the head names a missing event"
     );
 }
+
+/// Every person × log: whether `content_logs()` (the policies' set-based answer) names the
+/// log, and whether `log_content_visible` (the rule per log) says yes. They must agree.
+async fn disagreements(pool: &PgPool) -> Vec<String> {
+    sqlx::query_scalar(
+        "select p.person_id::text || ' / ' || l.log_id::text
+         from person p cross join log l
+         where (select l.log_id = any (content_logs())
+                from (select set_config('stafett.person_id', p.person_id::text, true)) as acting)
+               is distinct from
+               (select log_content_visible(l.log_id)
+                from (select set_config('stafett.person_id', p.person_id::text, true)) as acting)",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("compared")
+}
+
+/// A new consent record like an existing one, with the decision and what follows.
+const COPY_CONSENT: &str = "insert into consent (log_id, child_id, consenter_id, scope, unit_id,
+                                                 decision, method, text_shown, text_language)
+                            select log_id, child_id, consenter_id, scope, unit_id,";
+
+#[sqlx::test(migrations = "../migrations")]
+async fn content_logs_agrees_with_log_content_visible(pool: PgPool) {
+    seeded(&pool).await;
+    let visible: i64 = sqlx::query_scalar(
+        "select count(*) from person p cross join log l
+         where (select log_content_visible(l.log_id)
+                from (select set_config('stafett.person_id', p.person_id::text, true)) as acting)",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("count");
+    assert!(visible >= 4, "the seed gives some people content to see");
+    assert_eq!(disagreements(&pool).await, Vec::<String>::new(), "seeded");
+
+    // Each change below makes some rule of the policy decide; they must still agree.
+    for (what, sql) in [
+        (
+            "a guardian withdraws the establishing consent",
+            format!(
+                "{COPY_CONSENT} 'withdrawn', 'digital', text_shown, text_language
+                 from consent where log_id = '{MATS_LOG}' and scope = 'establish_log'
+                 order by sequence limit 1"
+            ),
+        ),
+        (
+            "and gives it again",
+            format!(
+                "{COPY_CONSENT} 'given', 'digital', text_shown, text_language
+                 from consent where log_id = '{MATS_LOG}' and scope = 'establish_log'
+                 order by sequence limit 1"
+            ),
+        ),
+        (
+            "a service's consent is withdrawn",
+            format!(
+                "{COPY_CONSENT} 'withdrawn', 'digital', text_shown, text_language
+                 from consent where log_id = '{MATS_LOG}' and scope = 'involve_service'
+                   and unit_id = '{HEALTH_STATION}'
+                 order by sequence limit 1"
+            ),
+        ),
+        (
+            "a participant leaves",
+            format!("update participant set left_at = now() where log_id = '{MATS_LOG}' and person_id = '{IDA_NURSE}'"),
+        ),
+        (
+            "a guardian loses parental responsibility",
+            format!("update guardianship set has_parental_responsibility = false where guardian_id = '{INGRID}'"),
+        ),
+        (
+            "a log is closed",
+            format!("update log set status = 'closed', closed_at = now() where log_id = '{SARA_LOG}'"),
+        ),
+    ] {
+        sqlx::raw_sql(&sql).execute(&pool).await.expect(what);
+        assert_eq!(disagreements(&pool).await, Vec::<String>::new(), "{what}");
+    }
+}
+
+async fn log_page(pool: &PgPool, person: &str, before: Option<&str>) -> Option<serde_json::Value> {
+    sqlx::query_scalar("select log_page($1::uuid, $2::uuid, $3::uuid, 2)")
+        .bind(person)
+        .bind(MATS_LOG)
+        .bind(before)
+        .fetch_one(pool)
+        .await
+        .expect("log_page")
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_log_page_statement_refuses_those_who_may_not_see_and_records_every_read(pool: PgPool) {
+    seeded(&pool).await;
+    for n in 1..=3 {
+        sqlx::query(
+            "insert into entry (log_id, author_id, body, created_at)
+             values ($1::uuid, $2::uuid, $3, now() + make_interval(secs => $4))",
+        )
+        .bind(MATS_LOG)
+        .bind(INGRID)
+        .bind(format!("Side {n}"))
+        .bind(f64::from(n))
+        .execute(&pool)
+        .await
+        .expect("entry");
+    }
+    let reads = || async {
+        sqlx::query_scalar::<_, i64>(
+            "select count(*) from audit_event where action = 'content.read' and log_id = $1::uuid",
+        )
+        .bind(MATS_LOG)
+        .fetch_one(&pool)
+        .await
+        .expect("count")
+    };
+    let before = reads().await;
+
+    for stranger in [KARI, MAJA_PPT, HAKON_PHYSIO, GEIR] {
+        assert_eq!(log_page(&pool, stranger, None).await, None, "{stranger}");
+    }
+    let first = log_page(&pool, INGRID, None)
+        .await
+        .expect("a page for Ingrid");
+    let bodies = |page: &serde_json::Value| -> Vec<String> {
+        page["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .map(|entry| entry["body"].as_str().expect("body").to_owned())
+            .collect()
+    };
+    assert_eq!(
+        bodies(&first),
+        ["Side 3", "Side 2"],
+        "newest first, two a page"
+    );
+    let older = first["older"].as_str().expect("more to come").to_owned();
+    let second = log_page(&pool, INGRID, Some(&older)).await.expect("page 2");
+    assert_eq!(bodies(&second)[0], "Side 1");
+    assert_eq!(
+        reads().await,
+        before + 2,
+        "each read recorded, the refused ones not"
+    );
+    assert_eq!(verify(&pool).await, None, "the chain holds");
+}

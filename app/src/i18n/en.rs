@@ -241,6 +241,8 @@ pub(super) const TEXTS: Texts = Texts {
         participants_heading: "Taking part",
         entries_heading: "Log",
         no_entries: "No entries yet.",
+        older_entries: "Older entries",
+        newest_entries: "To the newest entries",
         child_voice: "The child's voice",
         new_entry_label: "Write a new entry",
         save_entry: "Save the entry",

@@ -202,6 +202,10 @@ pub struct LogTexts {
     pub participants_heading: &'static str,
     pub entries_heading: &'static str,
     pub no_entries: &'static str,
+    /// The link to the page of entries before these.
+    pub older_entries: &'static str,
+    /// The link back to the first page of entries.
+    pub newest_entries: &'static str,
     pub child_voice: &'static str,
     pub new_entry_label: &'static str,
     pub save_entry: &'static str,

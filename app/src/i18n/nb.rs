@@ -242,6 +242,8 @@ pub(super) const TEXTS: Texts = Texts {
         participants_heading: "Med i samarbeidet",
         entries_heading: "Logg",
         no_entries: "Ingen innlegg ennå.",
+        older_entries: "Eldre innlegg",
+        newest_entries: "Til de nyeste innleggene",
         child_voice: "Barnets stemme",
         new_entry_label: "Skriv et nytt innlegg",
         save_entry: "Lagre innlegget",

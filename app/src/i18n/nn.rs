@@ -241,6 +241,8 @@ pub(super) const TEXTS: Texts = Texts {
         participants_heading: "Med i samarbeidet",
         entries_heading: "Logg",
         no_entries: "Ingen innlegg enno.",
+        older_entries: "Eldre innlegg",
+        newest_entries: "Til dei nyaste innlegga",
         child_voice: "Barnet si stemme",
         new_entry_label: "Skriv eit nytt innlegg",
         save_entry: "Lagre innlegget",

@@ -144,6 +144,16 @@ pub async fn facts(
     log_id: Uuid,
 ) -> Result<Option<(LogFacts, Vec<Relation>)>, sqlx::Error> {
     let person_id = tx.person_id;
+    facts_of(tx.conn(), person_id, log_id).await
+}
+
+/// [`facts`] on any connection: they are read from tables without content (the log, the
+/// family, consents, who holds and takes part), one statement.
+async fn facts_of(
+    conn: &mut PgConnection,
+    person_id: Uuid,
+    log_id: Uuid,
+) -> Result<Option<(LogFacts, Vec<Relation>)>, sqlx::Error> {
     let row = sqlx::query!(
         r#"
         select l.status, l.child_id,
@@ -190,7 +200,7 @@ pub async fn facts(
         log_id,
         person_id
     )
-    .fetch_optional(tx.conn())
+    .fetch_optional(conn)
     .await?;
     let Some(row) = row else {
         return Ok(None);
@@ -302,17 +312,44 @@ fn date(days_since_2000: i32) -> Option<time::Date> {
 }
 
 /// Decides whether the acting person may do `action` on the log; records a refusal in the
-/// audit trail at once (the caller's transaction is rolled back). An unknown log and a log the person has nothing to do with look the same
-/// (404), so the gate does not reveal which children have a log.
+/// audit trail at once (the caller's transaction is rolled back). An unknown log and a log
+/// the person has nothing to do with look the same (404), so the gate does not reveal which
+/// children have a log.
 pub async fn authorize(
     tx: &mut ContentTx,
     log_id: Uuid,
     action: LogAction,
 ) -> Result<(Grant, LogFacts), ApiError> {
-    let Some((facts, relations)) = facts(tx, log_id).await? else {
+    let found = facts(tx, log_id).await?;
+    decide(&tx.pool, tx.person_id, log_id, action, found).await
+}
+
+/// A grant for the action of `K` decided on the facts as they are now, outside any
+/// transaction: for a read that is then one statement, whose row-level security checks
+/// again (the log page, see `log_content::page`). A transaction would add nothing: each of
+/// its statements would see the newest consents all the same.
+pub async fn grant_now<K: GrantKind>(
+    pool: &PgPool,
+    person_id: Uuid,
+    log_id: Uuid,
+) -> Result<(Granted<K>, LogFacts), ApiError> {
+    let found = facts_of(&mut *pool.acquire().await?, person_id, log_id).await?;
+    let (grant, facts) = decide(pool, person_id, log_id, K::ACTION, found).await?;
+    Ok((Granted(grant, PhantomData), facts))
+}
+
+/// The grant or refusal for `action` on what [`facts`] found; a refusal is recorded in the
+/// log's audit chain on its own connection, to outlive a transaction rolled back.
+async fn decide(
+    pool: &PgPool,
+    person_id: Uuid,
+    log_id: Uuid,
+    action: LogAction,
+    found: Option<(LogFacts, Vec<Relation>)>,
+) -> Result<(Grant, LogFacts), ApiError> {
+    let Some((facts, relations)) = found else {
         return Err(ApiError::NotFound);
     };
-    let person_id = tx.person_id;
     match access::authorize(person_id, &relations, action, &facts) {
         Ok(capacity) => Ok((
             Grant {
@@ -324,7 +361,7 @@ pub async fn authorize(
             facts,
         )),
         Err(reason) => {
-            let mut conn = tx.pool.acquire().await?;
+            let mut conn = pool.acquire().await?;
             audit::record_in_log(
                 &mut conn,
                 person_id,

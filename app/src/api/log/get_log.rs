@@ -4,13 +4,15 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use uuid::Uuid;
 
-/// `GET /api/log?log_id=`: the log's content, for those the consent rules let see it now.
+/// `GET /api/log?log_id=[&before=]`: the log's content, for those the consent rules let see
+/// it now; entries a page at a time, newest first, older than the entry `before`. Three
+/// statements in all, whatever the number of entries: the login, the gate's facts, the page.
 #[server(prefix = "/api", endpoint = "log", input = GetUrl)]
-pub async fn get_log(log_id: Uuid) -> Result<LogView, ApiError> {
-    use crate::server::{gate, log_content};
-    let mut tx = gate::open().await?;
-    let (grant, facts) = gate::read(&mut tx, log_id).await?;
-    let view = log_content::view(&mut tx, &grant, facts.status).await?;
-    tx.commit().await?;
-    Ok(view)
+pub async fn get_log(log_id: Uuid, before: Option<Uuid>) -> Result<LogView, ApiError> {
+    use crate::server::gate::{self, Read};
+    use crate::server::{identity, log_content, state::AppState};
+    let identity = identity::current()?;
+    let pool = AppState::from_context()?.pool;
+    let (grant, facts) = gate::grant_now::<Read>(&pool, identity.person_id, log_id).await?;
+    log_content::page(&pool, &grant, facts.status, before).await
 }

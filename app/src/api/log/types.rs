@@ -18,7 +18,10 @@ pub struct LogView {
     pub next_meeting: Option<MeetingSummary>,
     /// The measures not yet completed or stopped, next evaluation first.
     pub measures: Vec<MeasureLine>,
+    /// A page of entries, newest first.
     pub entries: Vec<EntryView>,
+    /// The entry to go on from for older entries, if there are any.
+    pub older: Option<Uuid>,
 }
 
 /// A measure at a glance: what, who is responsible, when it is evaluated.

@@ -19,7 +19,7 @@ use crate::ui::status::set_status;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
 pub(crate) fn log_id_param() -> Option<Uuid> {
@@ -49,11 +49,13 @@ pub(crate) fn refusal(error: ApiError, t: &'static Texts) -> AnyView {
 pub fn LogPage() -> impl IntoView {
     let t = use_lang().texts();
     let log_id = log_id_param();
+    let before = use_query_map()
+        .with_untracked(|q| q.get("before").and_then(|id| Uuid::parse_str(&id).ok()));
     let log = Resource::new(
-        move || log_id,
-        |log_id| async move {
+        move || (log_id, before),
+        |(log_id, before)| async move {
             match log_id {
-                Some(log_id) => get_log(log_id).await,
+                Some(log_id) => get_log(log_id, before).await,
                 None => Err(ApiError::NotFound),
             }
         },
@@ -62,7 +64,7 @@ pub fn LogPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match log.await {
-                    Ok(log) => view! { <LogContent log t /> }.into_any(),
+                    Ok(log) => view! { <LogContent log older_page=before.is_some() t /> }.into_any(),
                     Err(error) => refusal(error, t),
                 }
             })}
@@ -70,8 +72,9 @@ pub fn LogPage() -> impl IntoView {
     }
 }
 
+/// The log; `older_page` when it shows entries before the newest.
 #[component]
-fn LogContent(log: LogView, t: &'static Texts) -> impl IntoView {
+fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoView {
     let title = (t.log.log_title)(&log.child_name);
     let family = log.capacity == Capacity::Family;
     let log_id = log.log_id.to_string();
@@ -138,7 +141,7 @@ fn LogContent(log: LogView, t: &'static Texts) -> impl IntoView {
         } else {
             view! {
                 <ol class="entries">
-                    {log.entries.into_iter().rev().map(|entry| view! {
+                    {log.entries.into_iter().map(|entry| view! {
                         <li class="card">
                             <p class="hint">
                                 {entry.author_name} " · " <time>{entry.written_at}</time>
@@ -151,6 +154,14 @@ fn LogContent(log: LogView, t: &'static Texts) -> impl IntoView {
                 </ol>
             }.into_any()
         }}
+        <nav class="pages" aria-label=t.log.entries_heading>
+            {log.older.map(|older| view! {
+                <a href=format!("/logs/{}?before={older}", log.log_id)>{t.log.older_entries}</a>
+            })}
+            {older_page.then(|| view! {
+                <a href=format!("/logs/{}", log.log_id)>{t.log.newest_entries}</a>
+            })}
+        </nav>
     }
     .into_any()
 }
