@@ -134,10 +134,39 @@ test.describe("the plan and the meetings of Sara's log", () => {
     await page.getByLabel("Gjelder tiltak (valgfritt)").selectOption({ label: "Kortere økter i matte" });
     await page.getByRole("button", { name: "Før inn vedtaket" }).click();
     await expect(page.getByText("Sara slipper å lese høyt til neste møte.")).toBeVisible();
+    await page.getByLabel("Nytt vedtak").fill("Sara får fast plass ved vinduet i alle timer.");
+    await page.getByRole("button", { name: "Før inn vedtaket" }).click();
+    await expect(page.getByText("Sara får fast plass ved vinduet i alle timer.")).toBeVisible();
     await page.getByRole("button", { name: "Godkjenn referatet" }).click();
     await expect(page.getByText("Referat godkjent").first()).toBeVisible();
     await expect(page.getByLabel("Referatet")).toHaveCount(0);
     await expectAccessible(page);
+
+    // One decision is about a measure, to be changed in the plan; another becomes a new one.
+    const decision = (text: string) => page.getByRole("listitem").filter({ hasText: text });
+    await expect(
+      decision("Sara slipper å lese høyt").getByRole("link", { name: "Endre tiltaket i planen" }),
+    ).toBeVisible();
+    await decision("Sara får fast plass ved vinduet").getByRole("link", { name: "Lag tiltak fra vedtaket" }).click();
+    const fromDecision = page.locator("details", { hasText: "Nytt tiltak" });
+    await expect(
+      fromDecision.getByText(`Fra vedtak i møtet ${tomorrow} 14:00: beskrivelsen er hentet fra vedtaket.`),
+    ).toBeVisible();
+    await expect(fromDecision.getByLabel("Beskrivelse (valgfritt)")).toHaveValue(
+      "Sara får fast plass ved vinduet i alle timer.",
+    );
+    await fromDecision.getByLabel("Tittel").fill("Fast plass ved vinduet");
+    await fromDecision.getByLabel("Ansvarlig").selectOption({ label: "Anders Moen (Fjordvik ungdomsskole)" });
+    await fromDecision.getByLabel("Start").fill(isoDay(0));
+    await fromDecision.getByLabel("Planlagt evaluering").fill(isoDay(29));
+    await fromDecision.getByRole("button", { name: "Lagre tiltaket" }).click();
+    const made = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Fast plass ved vinduet/ }) });
+    await expect(made.getByText(`Vedtatt i møtet ${tomorrow}.`)).toBeVisible();
+    await expectAccessible(page);
+    await page.goto(meetingUrl);
+    await expect(
+      decision("Sara får fast plass ved vinduet").getByRole("link", { name: "Fast plass ved vinduet" }),
+    ).toBeVisible();
 
     // Sara reads the approved minutes; no more items can be added.
     await sara.reload();

@@ -976,3 +976,94 @@ async fn every_plan_and_meeting_function_refuses_those_the_gate_refuses(pool: Pg
             .expect("minutes");
     assert_eq!(minutes, None);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_decision_makes_a_measure_and_the_meeting_and_the_plan_show_it(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    logs(app.pool()).await;
+    let today = day(app.pool(), 0).await;
+    let in_a_month = day(app.pool(), 30).await;
+    let mut nora = app.browser();
+    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let (area, goal) = area_and_goal(&mut nora).await;
+    let meeting = call(&mut nora, &day(app.pool(), 1).await).await;
+    let (status, _) = post(
+        &mut nora,
+        "/api/add_decision",
+        &[
+            ("log_id", MATS_LOG),
+            ("meeting_id", &meeting),
+            ("text", "Mats får leksehjelp to dager i uka."),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let meeting_url = format!("/api/meeting?log_id={MATS_LOG}&meeting_id={meeting}");
+    let response = nora.get(&meeting_url).await;
+    let decision = json(response).await["decisions"][0].clone();
+    let decision_id = decision["decision_id"].as_str().expect("id").to_string();
+    assert_eq!(decision["made_measures"], serde_json::json!([]));
+
+    // The plan offers the decision's text to start the new measure from.
+    let response = nora
+        .get(&format!(
+            "/api/plan?log_id={MATS_LOG}&from_decision={decision_id}"
+        ))
+        .await;
+    let seed = json(response).await["from_decision"].clone();
+    assert_eq!(seed["text"], "Mats får leksehjelp to dager i uka.");
+
+    let mut form = measure_form(&area, &goal, IDA_NURSE, &today, &in_a_month, "Leksehjelp");
+    form.push(("measure[decision_id]", &decision_id));
+    let (status, measure) = post(&mut nora, "/api/save_measure", &form).await;
+    assert_eq!(status, StatusCode::OK, "{measure}");
+    let measure = measure.as_str().expect("measure id").to_string();
+
+    let response = nora.get(&meeting_url).await;
+    assert_eq!(
+        json(response).await["decisions"][0]["made_measures"],
+        serde_json::json!([[measure, "Leksehjelp"]])
+    );
+    let made = plan(&mut nora).await["measures"]
+        .as_array()
+        .expect("measures")
+        .iter()
+        .find(|m| m["measure_id"] == measure.as_str())
+        .expect("the measure")
+        .clone();
+    assert!(made["decided_at"].is_string(), "{made}");
+
+    // A decision of another log, or none, is refused and nothing is saved; an existing
+    // measure is not made from a decision afterwards.
+    let before = plan(&mut nora).await["measures"]
+        .as_array()
+        .expect("m")
+        .len();
+    let mut foreign = measure_form(&area, &goal, IDA_NURSE, &today, &in_a_month, "Fremmed");
+    foreign.push((
+        "measure[decision_id]",
+        "00000000-0000-4000-8000-00000000dead",
+    ));
+    assert_eq!(
+        post(&mut nora, "/api/save_measure", &foreign).await,
+        invalid("decision")
+    );
+    let mut later = measure_form(&area, &goal, IDA_NURSE, &today, &in_a_month, "Senere");
+    later.extend([
+        ("measure[measure_id]", measure.as_str()),
+        ("measure[version]", "1"),
+        ("measure[decision_id]", decision_id.as_str()),
+    ]);
+    assert_eq!(
+        post(&mut nora, "/api/save_measure", &later).await.0,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        plan(&mut nora).await["measures"]
+            .as_array()
+            .expect("m")
+            .len(),
+        before
+    );
+}

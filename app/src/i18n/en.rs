@@ -374,6 +374,11 @@ pub(super) const TEXTS: Texts = Texts {
         no_decisions: "No decisions yet.",
         decision_label: "New decision",
         about_measure: "About measure (optional)",
+        change_in_plan: "Change the measure in the plan",
+        make_measure: "Make a measure from the decision",
+        made_measures: "Measures from the decision",
+        from_decision: |date| format!("From a decision of the meeting on {date}: the description is the decision's text."),
+        decided_at: |date| format!("Decided at the meeting on {date}."),
         add_decision: "Record the decision",
         download_ics: "Add to calendar (.ics)",
         role: |role| match role {

@@ -334,6 +334,15 @@ pub struct PlanTexts {
     pub no_decisions: &'static str,
     pub decision_label: &'static str,
     pub about_measure: &'static str,
+    /// The link from a decision about a measure to that measure in the plan.
+    pub change_in_plan: &'static str,
+    /// The link from a decision to a new measure made from it.
+    pub make_measure: &'static str,
+    pub made_measures: &'static str,
+    /// Above the new measure's form, made from the decision of the meeting on `date`.
+    pub from_decision: fn(date: &str) -> String,
+    /// On a measure made from a decision of the meeting on `date`.
+    pub decided_at: fn(date: &str) -> String,
     pub add_decision: &'static str,
     pub download_ics: &'static str,
     pub role: fn(MemberRole) -> &'static str,

@@ -375,6 +375,11 @@ pub(super) const TEXTS: Texts = Texts {
         no_decisions: "Ingen vedtak ennå.",
         decision_label: "Nytt vedtak",
         about_measure: "Gjelder tiltak (valgfritt)",
+        change_in_plan: "Endre tiltaket i planen",
+        make_measure: "Lag tiltak fra vedtaket",
+        made_measures: "Tiltak fra vedtaket",
+        from_decision: |date| format!("Fra vedtak i møtet {date}: beskrivelsen er hentet fra vedtaket."),
+        decided_at: |date| format!("Vedtatt i møtet {date}."),
         add_decision: "Før inn vedtaket",
         download_ics: "Legg i kalenderen (.ics)",
         role: |role| match role {

@@ -374,6 +374,11 @@ pub(super) const TEXTS: Texts = Texts {
         no_decisions: "Ingen vedtak enno.",
         decision_label: "Nytt vedtak",
         about_measure: "Gjeld tiltak (valfritt)",
+        change_in_plan: "Endre tiltaket i planen",
+        make_measure: "Lag tiltak frå vedtaket",
+        made_measures: "Tiltak frå vedtaket",
+        from_decision: |date| format!("Frå vedtak i møtet {date}: skildringa er henta frå vedtaket."),
+        decided_at: |date| format!("Vedteke i møtet {date}."),
         add_decision: "Før inn vedtaket",
         download_ics: "Legg i kalenderen (.ics)",
         role: |role| match role {

@@ -189,7 +189,15 @@ pub async fn view(
                    where i.meeting_id = m.meeting_id
                ), '[]'::json) as "agenda!",
                coalesce((
-                   select json_agg(json_build_object('text', d.text, 'measure_title', x.title)
+                   select json_agg(json_build_object(
+                       'decision_id', d.meeting_decision_id, 'text', d.text,
+                       'measure', case when x.measure_id is not null
+                                       then json_build_array(x.measure_id, x.title) end,
+                       'made_measures', coalesce((
+                           select json_agg(json_build_array(n.measure_id, n.title)
+                                           order by n.created_at)
+                           from measure n where n.decision_id = d.meeting_decision_id
+                       ), '[]'::json))
                        order by d.created_at, d.meeting_decision_id)
                    from meeting_decision d left join measure x on x.measure_id = d.measure_id
                    where d.meeting_id = m.meeting_id

@@ -4,7 +4,7 @@
 //! chain.
 
 use crate::api::error::{ApiError, Field};
-use crate::api::plan::{AreaView, MeasureView, PlanView};
+use crate::api::plan::{AreaView, DecisionSeed, MeasureView, PlanView};
 use crate::domain::access::LogFacts;
 use crate::domain::plan::MeasureStatus;
 use crate::server::gate::{ContentTx, PlanGrant, ReadGrant};
@@ -17,6 +17,7 @@ pub async fn view(
     tx: &mut ContentTx,
     grant: &ReadGrant,
     facts: &LogFacts,
+    from_decision: Option<Uuid>,
 ) -> Result<PlanView, sqlx::Error> {
     let log_id = grant.log_id();
     let row = sqlx::query!(
@@ -55,7 +56,11 @@ pub async fn view(
                                order by e.evaluated_on, e.created_at)
                            from evaluation e join person b on b.person_id = e.recorded_by
                            where e.measure_id = m.measure_id
-                       ), '[]'::json))
+                       ), '[]'::json),
+                       'decided_at', (
+                           select to_char(dm.starts_at at time zone 'Europe/Oslo', 'YYYY-MM-DD')
+                           from meeting_decision d join meeting dm on dm.meeting_id = d.meeting_id
+                           where d.meeting_decision_id = m.decision_id))
                        order by m.planned_evaluation_date, m.created_at, m.measure_id)
                    from measure m
                    join development_area a on a.development_area_id = m.development_area_id
@@ -74,6 +79,23 @@ pub async fn view(
     let areas: Vec<AreaView> = serde_json::from_value(row.areas).map_err(malformed)?;
     let measures: Vec<MeasureView> = serde_json::from_value(row.measures).map_err(malformed)?;
     let members = log_members::members(tx, grant, facts).await?;
+    let from_decision = match from_decision {
+        Some(decision_id) => {
+            sqlx::query_as!(
+                DecisionSeed,
+                r#"select d.meeting_decision_id as decision_id, d.text,
+                      to_char(m.starts_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI')
+                          as "meeting_starts_at!"
+               from meeting_decision d join meeting m on m.meeting_id = d.meeting_id
+               where d.meeting_decision_id = $2 and m.log_id = $1"#,
+                log_id,
+                decision_id
+            )
+            .fetch_optional(tx.conn())
+            .await?
+        }
+        None => None,
+    };
     tx.record(
         log_id,
         "content.read",
@@ -87,6 +109,7 @@ pub async fn view(
         members: members.into_iter().map(|m| m.member).collect(),
         areas,
         measures,
+        from_decision,
     })
 }
 
@@ -159,6 +182,8 @@ pub struct Measure<'a> {
     pub start: Date,
     pub evaluation: Date,
     pub status: MeasureStatus,
+    /// For a new measure: the meeting decision of the log it is made from.
+    pub decision_id: Option<Uuid>,
 }
 
 /// Creates a measure, or changes one whose saved version is still `expected_version`;
@@ -180,13 +205,23 @@ pub async fn save_measure(
         r#"select exists (select 1 from development_area a
                           where a.development_area_id = $2 and a.log_id = $1) as "area!",
                   $3::uuid is null or exists (select 1 from goal g
-                          where g.goal_id = $3 and g.development_area_id = $2) as "goal!""#,
+                          where g.goal_id = $3 and g.development_area_id = $2) as "goal!",
+                  $4::uuid is null or exists (
+                          select 1 from meeting_decision d
+                          join meeting m on m.meeting_id = d.meeting_id
+                          where d.meeting_decision_id = $4 and m.log_id = $1) as "decision!""#,
         log_id,
         measure.area_id,
-        measure.goal_id
+        measure.goal_id,
+        measure.decision_id
     )
     .fetch_one(tx.conn())
     .await?;
+    if !placement.decision {
+        return Err(ApiError::Invalid {
+            field: Field::Decision,
+        });
+    }
     if !placement.area {
         return Err(ApiError::Invalid {
             field: Field::DevelopmentArea,
@@ -202,8 +237,8 @@ pub async fn save_measure(
             sqlx::query_scalar!(
                 "insert into measure (log_id, development_area_id, goal_id, title, description,
                                       responsible_id, start_date, planned_evaluation_date,
-                                      status, created_by)
-                 values ($1, $2, $3, $4, $5, $6, $7::text::date, $8::text::date, $9, $10)
+                                      status, created_by, decision_id)
+                 values ($1, $2, $3, $4, $5, $6, $7::text::date, $8::text::date, $9, $10, $11)
                  returning measure_id",
                 log_id,
                 measure.area_id,
@@ -214,7 +249,8 @@ pub async fn save_measure(
                 start,
                 evaluation,
                 measure.status.code(),
-                grant.person_id()
+                grant.person_id(),
+                measure.decision_id
             )
             .fetch_one(tx.conn())
             .await?
@@ -250,7 +286,10 @@ pub async fn save_measure(
     tx.record(
         log_id,
         "content.write",
-        serde_json::json!({ "what": "measure", "id": saved, "new": existing.is_none() }),
+        serde_json::json!({
+            "what": "measure", "id": saved, "new": existing.is_none(),
+            "decision": measure.decision_id,
+        }),
     )
     .await?;
     Ok(saved)

@@ -47,8 +47,12 @@ pub struct AgendaItemView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionView {
+    pub decision_id: Uuid,
     pub text: String,
-    pub measure_title: Option<String>,
+    /// The measure the decision is about, to be changed in the plan.
+    pub measure: Option<(Uuid, String)>,
+    /// The measures made from the decision.
+    pub made_measures: Vec<(Uuid, String)>,
 }
 
 /// A meeting as the form calling it sends it.

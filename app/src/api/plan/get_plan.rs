@@ -4,14 +4,15 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use uuid::Uuid;
 
-/// `GET /api/plan?log_id=`: the plan, and who may be made responsible, for those who may
-/// read the log now.
+/// `GET /api/plan?log_id=[&from_decision=]`: the plan, and who may be made responsible, for
+/// those who may read the log now; with a meeting decision of the log to make a measure
+/// from, if asked.
 #[server(prefix = "/api", endpoint = "plan", input = GetUrl)]
-pub async fn get_plan(log_id: Uuid) -> Result<PlanView, ApiError> {
+pub async fn get_plan(log_id: Uuid, from_decision: Option<Uuid>) -> Result<PlanView, ApiError> {
     use crate::server::{gate, plan};
     let mut tx = gate::open().await?;
     let (grant, facts) = gate::read(&mut tx, log_id).await?;
-    let view = plan::view(&mut tx, &grant, &facts).await?;
+    let view = plan::view(&mut tx, &grant, &facts, from_decision).await?;
     tx.commit().await?;
     Ok(view)
 }

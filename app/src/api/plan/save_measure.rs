@@ -3,9 +3,10 @@ use crate::api::error::ApiError;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-/// `POST /api/save_measure`: staff taking part create a measure, or change one from the
-/// version they started editing; if someone saved in between, nothing is saved and the
-/// answer is a conflict (409). Returns the measure's id.
+/// `POST /api/save_measure`: staff taking part create a measure (from a meeting decision of
+/// the log, if one is named), or change one from the version they started editing; if
+/// someone saved in between, nothing is saved and the answer is a conflict (409). Returns
+/// the measure's id.
 #[server(prefix = "/api", endpoint = "save_measure")]
 pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, ApiError> {
     use crate::api::error::Field;
@@ -21,10 +22,11 @@ pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, Ap
         id => Some(Uuid::parse_str(id).map_err(|_| invalid(Field::Goal))?),
     };
     let status = MeasureStatus::from_code(&measure.status).ok_or(invalid(Field::MeasureStatus))?;
-    let existing = match (measure.measure_id, measure.version) {
-        (None, _) => None,
-        (Some(id), Some(version)) => Some((id, version)),
-        (Some(_), None) => return Err(ApiError::BadRequest),
+    let existing = match (measure.measure_id, measure.version, measure.decision_id) {
+        (None, _, _) => None,
+        (Some(id), Some(version), None) => Some((id, version)),
+        // A measure is made from a decision when it is created, not later.
+        (Some(_), _, _) => return Err(ApiError::BadRequest),
     };
     let state = AppState::from_context()?;
     let mut tx = gate::open().await?;
@@ -42,6 +44,7 @@ pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, Ap
         start,
         evaluation,
         status,
+        decision_id: measure.decision_id,
     };
     let measure_id = plan::save_measure(&mut tx, &grant, &members, existing, &measure).await?;
     notices::notify(

@@ -33,6 +33,17 @@ pub struct PlanView {
     pub members: Vec<Member>,
     pub areas: Vec<AreaView>,
     pub measures: Vec<MeasureView>,
+    /// The decision a new measure is to be made from, when asked for.
+    pub from_decision: Option<DecisionSeed>,
+}
+
+/// A meeting decision to make a measure from: the new measure's form starts with its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionSeed {
+    pub decision_id: Uuid,
+    pub text: String,
+    /// When its meeting began, local "2026-12-01 14:00".
+    pub meeting_starts_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +80,8 @@ pub struct MeasureView {
     pub status: MeasureStatus,
     pub version: i32,
     pub evaluations: Vec<EvaluationView>,
+    /// When the meeting whose decision made this measure began (local), if one did.
+    pub decided_at: Option<String>,
 }
 
 /// An evaluation made together: what was tried, what worked, what next.
@@ -102,6 +115,9 @@ pub struct MeasureForm {
     pub evaluation_date: String,
     /// A `MeasureStatus` code.
     pub status: String,
+    /// For a new measure: the meeting decision it is made from.
+    #[serde(default)]
+    pub decision_id: Option<Uuid>,
 }
 
 /// An evaluation as its form sends it.

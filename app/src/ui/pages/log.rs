@@ -26,6 +26,11 @@ pub(crate) fn log_id_param() -> Option<Uuid> {
     use_params_map().with_untracked(|p| p.get("log_id").and_then(|id| Uuid::parse_str(&id).ok()))
 }
 
+/// The id in the query parameter `name`, if it is one.
+pub(crate) fn id_query(name: &str) -> Option<Uuid> {
+    use_query_map().with_untracked(|q| q.get(name).and_then(|id| Uuid::parse_str(&id).ok()))
+}
+
 /// What a refused or failed request shows instead of the log.
 pub(crate) fn refusal(error: ApiError, t: &'static Texts) -> AnyView {
     match error {
@@ -49,8 +54,7 @@ pub(crate) fn refusal(error: ApiError, t: &'static Texts) -> AnyView {
 pub fn LogPage() -> impl IntoView {
     let t = use_lang().texts();
     let log_id = log_id_param();
-    let before = use_query_map()
-        .with_untracked(|q| q.get("before").and_then(|id| Uuid::parse_str(&id).ok()));
+    let before = id_query("before");
     let log = Resource::new(
         move || (log_id, before),
         |(log_id, before)| async move {

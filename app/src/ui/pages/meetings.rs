@@ -160,6 +160,7 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
     let open = approved.is_none();
     let may_write = open && meeting.may_write_minutes;
     let may_approve = open && meeting.capacity == Capacity::Holder && meeting.minutes.is_some();
+    let staff = matches!(meeting.capacity, Capacity::Holder | Capacity::Staff);
     let ics = format!(
         "/api/meeting_ics?log_id={}&meeting_id={}",
         meeting.log_id, meeting.summary.meeting_id
@@ -244,7 +245,7 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
                     {meeting.decisions.into_iter().map(|decision| view! {
                         <li class="card">
                             <p class="entry-body">{decision.text}</p>
-                            {decision.measure_title.map(|title| view! { <p class="hint">{t.plan.measures_heading} ": " {title}</p> })}
+                            <DecisionMeasures decision_id=decision.decision_id measure=decision.measure made=decision.made_measures log_id staff t />
                         </li>
                     }).collect_view()}
                 </ul>
@@ -265,6 +266,41 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
                 </select>
                 <button type="submit" class="button">{t.plan.add_decision}</button>
             </KeptForm>
+        })}
+    }
+    .into_any()
+}
+
+/// What a decision did to the plan: the measure it is about (to be changed there), the
+/// measures made from it, and for staff a way to make one.
+#[component]
+fn DecisionMeasures(
+    decision_id: Uuid,
+    measure: Option<(Uuid, String)>,
+    made: Vec<(Uuid, String)>,
+    log_id: Uuid,
+    staff: bool,
+    t: &'static Texts,
+) -> impl IntoView {
+    let plan = format!("/logs/{log_id}/plan");
+    let about = measure.is_some();
+    view! {
+        {measure.map(|(id, title)| view! {
+            <p class="hint">
+                {t.plan.measures_heading} ": " {title} " · "
+                <a href=format!("{plan}#measure-{id}")>{t.plan.change_in_plan}</a>
+            </p>
+        })}
+        {(!made.is_empty()).then(|| view! {
+            <p class="hint">{t.plan.made_measures} ": "</p>
+            <ul>
+                {made.into_iter().map(|(id, title)| view! {
+                    <li><a href=format!("{plan}#measure-{id}")>{title}</a></li>
+                }).collect_view()}
+            </ul>
+        })}
+        {(staff && !about).then(|| view! {
+            <p><a href=format!("{plan}?from_decision={decision_id}#new-measure")>{t.plan.make_measure}</a></p>
         })}
     }
     .into_any()

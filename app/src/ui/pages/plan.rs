@@ -4,14 +4,15 @@
 
 use crate::api::error::ApiError;
 use crate::api::plan::{
-    get_plan, AddArea, AddEvaluation, AddGoal, AreaView, MeasureView, Member, PlanView, SaveMeasure,
+    get_plan, AddArea, AddEvaluation, AddGoal, AreaView, DecisionSeed, MeasureView, Member,
+    PlanView, SaveMeasure,
 };
 use crate::domain::access::Capacity;
 use crate::domain::plan::MeasureStatus;
 use crate::i18n::{use_lang, Texts};
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::{draft_key, KeptForm};
-use crate::ui::pages::log::{log_id_param, refusal};
+use crate::ui::pages::log::{id_query, log_id_param, refusal};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -21,9 +22,12 @@ use uuid::Uuid;
 pub fn PlanPage() -> impl IntoView {
     let t = use_lang().texts();
     let log_id = log_id_param();
+    let from_decision = id_query("from_decision");
     let plan = Resource::new(
-        move || log_id,
-        |log_id| async move { get_plan(log_id.ok_or(ApiError::NotFound)?).await },
+        move || (log_id, from_decision),
+        |(log_id, from_decision)| async move {
+            get_plan(log_id.ok_or(ApiError::NotFound)?, from_decision).await
+        },
     );
     view! {
         <Suspense>
@@ -84,15 +88,16 @@ fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
                     {plan.measures.into_iter().map(|measure| {
                         let members = members.clone();
                         let areas = areas.clone();
-                        view! { <li class="card"><Measure measure log_id staff members areas t /></li> }
+                        let anchor = format!("measure-{}", measure.measure_id);
+                        view! { <li class="card" id=anchor><Measure measure log_id staff members areas t /></li> }
                     }).collect_view()}
                 </ul>
             }.into_any()
         }}
         {(staff && !areas.is_empty()).then(|| view! {
-            <details class="card" open>
+            <details class="card" id="new-measure" open>
                 <summary>{t.plan.new_measure_heading}</summary>
-                <MeasureFields log_id measure=None members=plan.members.clone() areas=areas.clone() t />
+                <MeasureFields log_id measure=None seed=plan.from_decision.clone() members=plan.members.clone() areas=areas.clone() t />
             </details>
         })}
     }
@@ -144,6 +149,7 @@ fn Measure(
         {measure.description.clone().map(|text| view! { <p class="entry-body">{text}</p> })}
         <p>{(t.plan.measure_line)(&measure.responsible_name, &measure.evaluation_date)}</p>
         <p class="hint">{t.plan.start_label} ": " <time>{measure.start_date.clone()}</time></p>
+        {measure.decided_at.clone().map(|date| view! { <p class="hint">{(t.plan.decided_at)(&date)}</p> })}
         {(!measure.evaluations.is_empty()).then(|| view! {
             <h4>{t.plan.evaluations_heading}</h4>
             <ol class="entries">
@@ -162,7 +168,7 @@ fn Measure(
         {staff.then(|| view! {
             <details>
                 <summary>{t.plan.edit_measure}</summary>
-                <MeasureFields log_id measure=Some(measure.clone()) members areas t />
+                <MeasureFields log_id measure=Some(measure.clone()) seed=None members areas t />
             </details>
             <details>
                 <summary>{t.plan.evaluations_heading}</summary>
@@ -185,18 +191,23 @@ fn Measure(
     .into_any()
 }
 
-/// The form creating a measure (`measure: None`) or changing one from the version shown.
+/// The form creating a measure (`measure: None`, from the decision `seed` if given) or
+/// changing one from the version shown.
 #[component]
 fn MeasureFields(
     log_id: Uuid,
     measure: Option<MeasureView>,
+    seed: Option<DecisionSeed>,
     members: Vec<Member>,
     areas: Vec<AreaView>,
     t: &'static Texts,
 ) -> impl IntoView {
-    let key = measure
-        .as_ref()
-        .map_or_else(|| "new".to_string(), |m| m.measure_id.to_string());
+    // A measure from a decision is a draft of its own, apart from a blank new one.
+    let key = match (&measure, &seed) {
+        (Some(m), _) => m.measure_id.to_string(),
+        (None, Some(seed)) => format!("decision-{}", seed.decision_id),
+        (None, None) => "new".to_string(),
+    };
     let field = {
         let key = key.clone();
         move |name: &str| format!("measure_{name}_{key}")
@@ -215,12 +226,16 @@ fn MeasureFields(
                 <input type="hidden" name="measure[measure_id]" value=m.measure_id.to_string() />
                 <input type="hidden" name="measure[version]" value=m.version.to_string() />
             })}
+            {seed.as_ref().map(|seed| view! {
+                <input type="hidden" name="measure[decision_id]" value=seed.decision_id.to_string() />
+                <p class="hint">{(t.plan.from_decision)(&seed.meeting_starts_at)}</p>
+            })}
             <label for=field("title")>{t.plan.title_label}</label>
             <input id=field("title") name="measure[title]" data-field="Title" required minlength="2" maxlength="300"
                 value=current.as_ref().map(|m| m.title.clone()) />
             <label for=field("description")>{t.plan.description_label}</label>
             <textarea id=field("description") name="measure[description]" data-field="Description" rows="3" maxlength="8000">
-                {current.as_ref().and_then(|m| m.description.clone())}
+                {current.as_ref().and_then(|m| m.description.clone()).or_else(|| seed.as_ref().map(|s| s.text.clone()))}
             </textarea>
             <label for=field("area")>{t.plan.area_label}</label>
             <select id=field("area") name="measure[area_id]" data-field="DevelopmentArea" required>
