@@ -168,6 +168,16 @@ test.describe("the plan and the meetings of Sara's log", () => {
       decision("Sara får fast plass ved vinduet").getByRole("link", { name: "Fast plass ved vinduet" }),
     ).toBeVisible();
 
+    // The next meeting is agreed: the form starts from this one; only the date is new.
+    await page.getByRole("link", { name: "Kall inn til neste møte" }).click();
+    await expect(page.getByText(`Fylt ut som møtet ${tomorrow} 14:00: velg dato, og se over resten.`)).toBeVisible();
+    await expect(page.getByLabel("Sted")).toHaveValue("Grupperom 3, Fjordvik ungdomsskole");
+    await expect(page.getByLabel("Klokkeslett")).toHaveValue("14:00");
+    await expect(page.getByLabel("Referent")).toHaveValue(await page.getByLabel("Referent").locator("option", { hasText: "Anders Moen" }).getAttribute("value") ?? "");
+    await page.getByLabel("Dato").fill(isoDay(15));
+    await page.getByRole("button", { name: "Kall inn" }).click();
+    await expect(page.getByRole("link", { name: `Møte ${isoDay(15)} 14:00` })).toBeVisible();
+
     // Sara reads the approved minutes; no more items can be added.
     await sara.reload();
     await expect(sara.getByText("Sara, Ida og Anders møttes. Matteøktene fungerer bedre.")).toBeVisible();

@@ -1067,3 +1067,34 @@ async fn a_decision_makes_a_measure_and_the_meeting_and_the_plan_show_it(pool: P
         before
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_next_meeting_starts_from_the_one_it_is_agreed_at(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    logs(app.pool()).await;
+    let mut nora = app.browser();
+    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let meeting = call(&mut nora, &day(app.pool(), 1).await).await;
+
+    let response = nora
+        .get(&format!("/api/meetings?log_id={MATS_LOG}&after={meeting}"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let seed = json(response).await["after"].clone();
+    assert_eq!(seed["time"], "13:00");
+    assert_eq!(seed["duration_minutes"], 60);
+    assert_eq!(seed["place"], "Møterom 2, Fjordvik skole");
+    assert_eq!(seed["minute_taker"], IDA_NURSE);
+    let mut invitees: Vec<String> = serde_json::from_value(seed["invitees"].clone()).expect("ids");
+    invitees.sort();
+    assert_eq!(invitees, [IDA_NURSE, INGRID]);
+
+    // A meeting of another log gives nothing to start from.
+    let response = nora
+        .get(&format!(
+            "/api/meetings?log_id={MATS_LOG}&after=00000000-0000-4000-8000-00000000dead"
+        ))
+        .await;
+    assert_eq!(json(response).await["after"], Value::Null);
+}

@@ -345,6 +345,8 @@ pub(super) const TEXTS: Texts = Texts {
         next_meeting_heading: "Next meeting",
         no_next_meeting: "No meeting is planned.",
         call_heading: "Call a meeting",
+        call_next: "Call the next meeting",
+        call_next_hint: |date| format!("Filled in as the meeting on {date}: choose the date and check the rest."),
         date_label: "Date",
         time_label: "Time",
         duration_label: "Length",

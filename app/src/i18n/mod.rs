@@ -305,6 +305,10 @@ pub struct PlanTexts {
     pub next_meeting_heading: &'static str,
     pub no_next_meeting: &'static str,
     pub call_heading: &'static str,
+    /// The link from a meeting to calling the next, filled in from it.
+    pub call_next: &'static str,
+    /// Above the form filled in from the meeting on `date`.
+    pub call_next_hint: fn(date: &str) -> String,
     pub date_label: &'static str,
     pub time_label: &'static str,
     pub duration_label: &'static str,

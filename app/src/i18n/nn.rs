@@ -345,6 +345,8 @@ pub(super) const TEXTS: Texts = Texts {
         next_meeting_heading: "Neste møte",
         no_next_meeting: "Ingen møte er avtalte.",
         call_heading: "Kall inn til møte",
+        call_next: "Kall inn til neste møte",
+        call_next_hint: |date| format!("Fylt ut som møtet {date}: vel dato, og sjå over resten."),
         date_label: "Dato",
         time_label: "Klokkeslett",
         duration_label: "Varighet",

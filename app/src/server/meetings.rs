@@ -3,7 +3,9 @@
 //! Approved minutes are read-only, here and in the database.
 
 use crate::api::error::{ApiError, Field};
-use crate::api::meeting::{AgendaItemView, DecisionView, MeetingSummary, MeetingView};
+use crate::api::meeting::{
+    AgendaItemView, DecisionView, MeetingSummary, MeetingView, NextMeetingSeed,
+};
 use crate::api::plan::Member;
 use crate::domain::access::{Denial, LogFacts};
 use crate::domain::plan::writes_minutes;
@@ -122,6 +124,31 @@ pub fn invitation_message(lang: Lang, when: &str, link: &str) -> Message {
         subject: t.invitation_subject.to_string(),
         body: (t.invitation_body)(when, link),
     }
+}
+
+/// What the next meeting takes over from the meeting `meeting_id` of the log; `None` for a
+/// meeting of another log.
+pub async fn next_seed(
+    tx: &mut ContentTx,
+    grant: &ReadGrant,
+    meeting_id: Uuid,
+) -> Result<Option<NextMeetingSeed>, sqlx::Error> {
+    sqlx::query_as!(
+        NextMeetingSeed,
+        r#"select m.meeting_id,
+                  to_char(m.starts_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "starts_at!",
+                  to_char(m.starts_at at time zone 'Europe/Oslo', 'HH24:MI') as "time!",
+                  (extract(epoch from m.ends_at - m.starts_at) / 60)::integer as "duration_minutes!",
+                  m.place, m.video_url,
+                  array(select i.person_id from meeting_invitee i
+                        where i.meeting_id = m.meeting_id) as "invitees!",
+                  m.minute_taker_id as minute_taker
+           from meeting m where m.meeting_id = $2 and m.log_id = $1"#,
+        grant.log_id(),
+        meeting_id
+    )
+    .fetch_optional(tx.conn())
+    .await
 }
 
 /// The meetings of the log, soonest upcoming first, then past ones newest first.

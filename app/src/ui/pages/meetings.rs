@@ -5,13 +5,13 @@
 use crate::api::error::ApiError;
 use crate::api::meeting::{
     get_meeting, list_meetings, AddDecision, ApproveMinutes, CallMeeting, MeetingList, MeetingView,
-    ProposeAgendaItem, SaveMinutes,
+    NextMeetingSeed, ProposeAgendaItem, SaveMinutes,
 };
 use crate::domain::access::Capacity;
 use crate::i18n::{use_lang, Texts};
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::{draft_key, KeptForm};
-use crate::ui::pages::log::{log_id_param, refusal, MeetingWhen};
+use crate::ui::pages::log::{id_query, log_id_param, refusal, MeetingWhen};
 use crate::ui::pages::plan::member_label;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -23,11 +23,12 @@ use uuid::Uuid;
 pub fn MeetingsPage() -> impl IntoView {
     let t = use_lang().texts();
     let log_id = log_id_param();
+    let after = id_query("after");
     let list = Resource::new(
-        move || log_id,
-        |log_id| async move {
+        move || (log_id, after),
+        |(log_id, after)| async move {
             let log_id = log_id.ok_or(ApiError::NotFound)?;
-            Ok::<_, ApiError>((log_id, list_meetings(log_id).await?))
+            Ok::<_, ApiError>((log_id, list_meetings(log_id, after).await?))
         },
     );
     view! {
@@ -70,41 +71,64 @@ fn Meetings(log_id: Uuid, list: MeetingList, t: &'static Texts) -> impl IntoView
                 </ul>
             }.into_any()
         }}
-        {staff.then(|| view! { <CallForm log_id list_members=list.members t /> })}
+        {staff.then(|| view! { <CallForm log_id list_members=list.members seed=list.after t /> })}
     }
     .into_any()
 }
 
-/// Calls the next meeting: everyone taking part is invited unless unticked.
+/// Calls a meeting: everyone taking part is invited unless unticked. Agreed at an earlier
+/// meeting (`seed`), the form starts from that meeting's time, length, place, invitees and
+/// minute-taker.
 #[component]
 fn CallForm(
     log_id: Uuid,
     list_members: Vec<crate::api::plan::Member>,
+    seed: Option<NextMeetingSeed>,
     t: &'static Texts,
 ) -> impl IntoView {
+    // A form filled in from a meeting keeps its draft apart from a blank one.
+    let draft = match &seed {
+        Some(seed) => draft_key(format_args!("meeting/{log_id}/after-{}", seed.meeting_id)),
+        None => draft_key(format_args!("meeting/{log_id}")),
+    };
+    let duration = seed.as_ref().map_or(60, |s| s.duration_minutes);
+    let mut durations = vec![30, 45, 60, 90, 120];
+    if !durations.contains(&duration) {
+        durations.push(duration);
+        durations.sort_unstable();
+    }
+    let invitees = seed.as_ref().map(|s| s.invitees.clone());
+    let invited = move |person| invitees.as_ref().is_none_or(|ids| ids.contains(&person));
+    let minute_taker = seed.as_ref().and_then(|s| s.minute_taker);
+    let hint = seed.as_ref().map(|s| (t.plan.call_next_hint)(&s.starts_at));
+    let (time, place, video) = match seed {
+        Some(s) => (Some(s.time), s.place, s.video_url),
+        None => (None, None, None),
+    };
     view! {
-        <h2>{t.plan.call_heading}</h2>
-        <KeptForm action=CallMeeting::url() draft=draft_key(format_args!("meeting/{log_id}")) lang=use_lang() class="stacked card">
+        <h2 id="call">{t.plan.call_heading}</h2>
+        {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
+        <KeptForm action=CallMeeting::url() draft lang=use_lang() class="stacked card">
             <input type="hidden" name="log_id" value=log_id.to_string() />
             <label for="meeting_date">{t.plan.date_label}</label>
             <input id="meeting_date" type="date" name="meeting[date]" data-field="MeetingStart" required />
             <label for="meeting_time">{t.plan.time_label}</label>
-            <input id="meeting_time" type="time" name="meeting[time]" required />
+            <input id="meeting_time" type="time" name="meeting[time]" required value=time />
             <label for="meeting_duration">{t.plan.duration_label}</label>
             <select id="meeting_duration" name="meeting[duration]" data-field="Duration">
-                {[30u32, 45, 60, 90, 120].into_iter().map(|minutes| view! {
-                    <option value=minutes.to_string() selected=minutes == 60>{(t.plan.minutes_long)(minutes)}</option>
+                {durations.into_iter().map(|minutes| view! {
+                    <option value=minutes.to_string() selected=minutes == duration>{(t.plan.minutes_long)(minutes.unsigned_abs())}</option>
                 }).collect_view()}
             </select>
             <label for="meeting_place">{t.plan.place_label}</label>
-            <input id="meeting_place" name="meeting[place]" data-field="Place" maxlength="300" />
+            <input id="meeting_place" name="meeting[place]" data-field="Place" maxlength="300" value=place />
             <label for="meeting_video">{t.plan.video_label}</label>
-            <input id="meeting_video" type="url" name="meeting[video_url]" data-field="VideoUrl" maxlength="500" placeholder="https://" />
+            <input id="meeting_video" type="url" name="meeting[video_url]" data-field="VideoUrl" maxlength="500" placeholder="https://" value=video />
             <fieldset data-field="Invitees" id="meeting_invitees">
                 <legend>{t.plan.invitees_label}</legend>
                 {list_members.iter().enumerate().map(|(n, member)| view! {
                     <label class="check">
-                        <input type="checkbox" name=format!("meeting[invitees][{n}]") value=member.person_id.to_string() checked />
+                        <input type="checkbox" name=format!("meeting[invitees][{n}]") value=member.person_id.to_string() checked=invited(member.person_id) />
                         " " {member_label(member, t)}
                     </label>
                 }).collect_view()}
@@ -113,7 +137,7 @@ fn CallForm(
             <select id="meeting_minute_taker" name="meeting[minute_taker]" data-field="MinuteTaker">
                 <option value="">{t.plan.nobody_yet}</option>
                 {list_members.iter().map(|member| view! {
-                    <option value=member.person_id.to_string()>{member_label(member, t)}</option>
+                    <option value=member.person_id.to_string() selected=minute_taker == Some(member.person_id)>{member_label(member, t)}</option>
                 }).collect_view()}
             </select>
             <label for="meeting_agenda">{t.plan.agenda_label}</label>
@@ -174,6 +198,9 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
             <MeetingWhen meeting=meeting.summary.clone() t />
             <p class="hint">{(t.plan.called_by)(&meeting.called_by_name)}</p>
             <p><a class="button" href=ics download>{t.plan.download_ics}</a></p>
+            {staff.then(|| view! {
+                <p><a href=format!("/logs/{log_id}/meetings?after={meeting_id}#call")>{t.plan.call_next}</a></p>
+            })}
         </div>
         <h2>{t.plan.invitees_label}</h2>
         <ul>
