@@ -12,7 +12,7 @@ pub fn DirectoryBrowser(
     initial_kind: Option<ServiceKind>,
     lang: Lang,
 ) -> impl IntoView {
-    let t = lang.texts();
+    let t = lang.directory();
     let kind = RwSignal::new(initial_kind);
     let total = units.len();
     let units = StoredValue::new(units);

@@ -10,7 +10,7 @@
 //! never gets them in their forms.
 
 use crate::api::error::ApiError;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{FormTexts, Lang};
 use leptos::prelude::*;
 use leptos::server_fn::error::FromServerFnError;
 use wasm_bindgen::JsCast;
@@ -35,7 +35,7 @@ pub fn KeptForm(
     #[prop(into)] class: String,
     children: Children,
 ) -> impl IntoView {
-    let t = lang.texts();
+    let t = lang.form();
     let form = NodeRef::<leptos::html::Form>::new();
     let message = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
@@ -236,7 +236,7 @@ fn set_value(element: &Element, value: &str) {
 
 /// Puts a kept draft back into the form; true if it differed from what the page holds.
 /// After a conflict, what the server holds now is shown beside each field that differs.
-fn restore(form: &HtmlFormElement, key: &str, conflicted: bool, t: &'static Texts) -> bool {
+fn restore(form: &HtmlFormElement, key: &str, conflicted: bool, t: &'static FormTexts) -> bool {
     let Some(saved) = storage().and_then(|storage| storage.get_item(key).ok().flatten()) else {
         return false;
     };
@@ -272,7 +272,7 @@ fn restore(form: &HtmlFormElement, key: &str, conflicted: bool, t: &'static Text
     differed
 }
 
-fn show_saved_version(element: &Element, saved: &str, t: &'static Texts) {
+fn show_saved_version(element: &Element, saved: &str, t: &'static FormTexts) {
     let document = document();
     let Ok(block) = document.create_element("div") else {
         return;

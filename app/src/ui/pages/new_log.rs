@@ -50,7 +50,7 @@ fn NewLogForm(staff: Vec<StaffChoice>, units: Vec<StaffUnit>, lang: Lang) -> imp
     };
     let other_error = move || match action.value().get() {
         Some(Err(ApiError::Invalid { .. })) | None | Some(Ok(_)) => None,
-        Some(Err(error)) => Some((t.error)(error)),
+        Some(Err(error)) => Some((t.form.error)(error)),
     };
     Effect::new(move |_| {
         if let Some(Ok(log_id)) = action.value().get() {
@@ -73,7 +73,7 @@ fn NewLogForm(staff: Vec<StaffChoice>, units: Vec<StaffUnit>, lang: Lang) -> imp
                 aria-describedby=error_id.clone()
             />
             <span class="field-error" id=error_id role="alert">
-                {move || (invalid() == Some(which)).then(|| (t.field_error)(which))}
+                {move || (invalid() == Some(which)).then(|| (t.form.field_error)(which))}
             </span>
         }
     };
@@ -90,7 +90,7 @@ fn NewLogForm(staff: Vec<StaffChoice>, units: Vec<StaffUnit>, lang: Lang) -> imp
             .collect_view()
     };
     let services_error =
-        move || (invalid() == Some(Field::Services)).then(|| (t.field_error)(Field::Services));
+        move || (invalid() == Some(Field::Services)).then(|| (t.form.field_error)(Field::Services));
     view! {
         <ActionForm action attr:class="stacked">
             <fieldset>
