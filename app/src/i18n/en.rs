@@ -187,7 +187,6 @@ pub(super) const TEXTS: Texts = Texts {
         second_service: "Another service (optional)",
         none_chosen: "None",
         send_request: "Ask for consent",
-        sending: "Sending …",
         status: |s| match s { LogStatus::Requested => "Waiting for consent", LogStatus::Open => "Open", LogStatus::Closed => "Closed" },
         child_login_heading: "Create the child's own login",
         child_login_intro: "The child logs in with a username, a password and a one-time code sent each time. Choose a password the child can remember, at least 8 characters.",

@@ -187,7 +187,6 @@ pub(super) const TEXTS: Texts = Texts {
         second_service: "Enda en tjeneste (valgfritt)",
         none_chosen: "Ingen",
         send_request: "Be om samtykke",
-        sending: "Sender …",
         status: |s| match s { LogStatus::Requested => "Venter på samtykke", LogStatus::Open => "Åpen", LogStatus::Closed => "Avsluttet" },
         child_login_heading: "Lag egen innlogging for barnet",
         child_login_intro: "Barnet logger inn med brukernavn, passord og en engangskode som sendes hver gang. Velg et passord barnet kan huske, minst 8 tegn.",

@@ -184,7 +184,6 @@ pub(super) const TEXTS: Texts = Texts {
         second_service: "Endå ei teneste (valfritt)",
         none_chosen: "Ingen",
         send_request: "Be om samtykke",
-        sending: "Sender …",
         status: |s| match s { LogStatus::Requested => "Ventar på samtykke", LogStatus::Open => "Open", LogStatus::Closed => "Avslutta" },
         child_login_heading: "Lag eiga innlogging for barnet",
         child_login_intro: "Barnet loggar inn med brukarnamn, passord og ein eingongskode som blir send kvar gong. Vel eit passord barnet kan hugse, minst 8 teikn.",
