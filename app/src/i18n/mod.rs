@@ -64,6 +64,25 @@ impl Lang {
         }
     }
 
+    // An island takes the language and looks up only its own table: `texts()` would bring
+    // every text of every language, with their formatting code, into the WASM.
+
+    pub const fn directory(self) -> &'static DirectoryTexts {
+        match self {
+            Lang::Nb => &nb::DIRECTORY,
+            Lang::Nn => &nn::DIRECTORY,
+            Lang::En => &en::DIRECTORY,
+        }
+    }
+
+    pub const fn form(self) -> &'static FormTexts {
+        match self {
+            Lang::Nb => &nb::FORM,
+            Lang::Nn => &nn::FORM,
+            Lang::En => &en::FORM,
+        }
+    }
+
     /// Reads the language from a `Cookie` request header; the default when absent or unknown.
     pub fn from_cookie_header(header: &str) -> Self {
         header
@@ -92,27 +111,12 @@ pub struct Texts {
     pub language_label: &'static str,
     pub language_submit: &'static str,
 
-    pub directory_title: &'static str,
-    pub directory_intro: &'static str,
-    pub filter_label: &'static str,
-    pub filter_all: &'static str,
-    pub filter_submit: &'static str,
-    pub units_list_label: &'static str,
-    pub no_units: &'static str,
-    pub showing: fn(shown: usize, total: usize) -> String,
-    pub kind: fn(ServiceKind) -> &'static str,
-
-    pub contact_heading: &'static str,
-    pub phone: &'static str,
-    pub email: &'static str,
-    pub address: &'static str,
-    pub website: &'static str,
-    pub back_to_directory: &'static str,
+    pub directory: DirectoryTexts,
 
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
     pub error_title: &'static str,
-    pub error: fn(crate::api::error::ApiError) -> &'static str,
+    pub form: FormTexts,
 
     pub login_link: &'static str,
     pub logout: &'static str,
@@ -164,6 +168,36 @@ pub struct Texts {
     pub continue_to_provider_logout: &'static str,
     pub login_again: &'static str,
 
+    pub consent: ConsentTexts,
+    pub log: LogTexts,
+    pub plan: PlanTexts,
+}
+
+/// The texts of the directory and of a unit's contact information, which the
+/// `DirectoryBrowser` island shows.
+#[derive(Debug)]
+pub struct DirectoryTexts {
+    pub directory_title: &'static str,
+    pub directory_intro: &'static str,
+    pub filter_label: &'static str,
+    pub filter_all: &'static str,
+    pub filter_submit: &'static str,
+    pub units_list_label: &'static str,
+    pub no_units: &'static str,
+    pub showing: fn(shown: usize, total: usize) -> String,
+    pub kind: fn(ServiceKind) -> &'static str,
+    pub contact_heading: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub address: &'static str,
+    pub website: &'static str,
+    pub back_to_directory: &'static str,
+}
+
+/// What a form says about sending and errors, which the `KeptForm` island shows.
+#[derive(Debug)]
+pub struct FormTexts {
+    pub error: fn(crate::api::error::ApiError) -> &'static str,
     /// A form's unsaved text was put back from the device.
     pub draft_restored: &'static str,
     /// A save could not reach the server; the text stays on the device.
@@ -173,12 +207,9 @@ pub struct Texts {
     pub saving: &'static str,
     /// What is wrong with a form field, shown beside it.
     pub field_error: fn(crate::api::error::Field) -> &'static str,
-    pub consent: ConsentTexts,
-    pub log: LogTexts,
-    pub plan: PlanTexts,
 }
 
-impl Texts {
+impl FormTexts {
     /// What went wrong, in words: a form field's own message, or the error's.
     pub fn explain(&self, error: crate::api::error::ApiError) -> &'static str {
         match error {
@@ -243,7 +274,6 @@ pub struct LogTexts {
     pub second_service: &'static str,
     pub none_chosen: &'static str,
     pub send_request: &'static str,
-    pub sending: &'static str,
     pub status: fn(LogStatus) -> &'static str,
     pub child_login_heading: &'static str,
     pub child_login_intro: &'static str,
@@ -419,30 +449,36 @@ mod tests {
         for lang in Lang::ALL {
             let t = lang.texts();
             for text in [
-                t.directory_title,
-                t.filter_label,
+                t.directory.directory_title,
+                t.directory.filter_label,
                 t.not_found_title,
                 t.language_label,
             ] {
                 assert!(!text.trim().is_empty(), "{lang:?}");
             }
             for kind in ServiceKind::ALL {
-                assert!(!(t.kind)(kind).is_empty(), "{lang:?} {kind:?}");
+                assert!(!(t.directory.kind)(kind).is_empty(), "{lang:?} {kind:?}");
             }
         }
         assert_ne!(
-            Lang::Nb.texts().directory_title,
-            Lang::Nn.texts().directory_title
+            Lang::Nb.texts().directory.directory_title,
+            Lang::Nn.texts().directory.directory_title
         );
         assert_ne!(
-            Lang::Nb.texts().directory_title,
-            Lang::En.texts().directory_title
+            Lang::Nb.texts().directory.directory_title,
+            Lang::En.texts().directory.directory_title
         );
     }
 
     #[test]
     fn counts_read_naturally() {
-        assert_eq!((Lang::Nb.texts().showing)(2, 8), "Viser 2 av 8 enheter");
-        assert_eq!((Lang::En.texts().showing)(1, 8), "Showing 1 of 8 units");
+        assert_eq!(
+            (Lang::Nb.texts().directory.showing)(2, 8),
+            "Viser 2 av 8 enheter"
+        );
+        assert_eq!(
+            (Lang::En.texts().directory.showing)(1, 8),
+            "Showing 1 of 8 units"
+        );
     }
 }

@@ -36,14 +36,17 @@ pub struct LogRequest {
 
 /// `POST /api/request_log`: a member of staff registers the child and guardians (or picks
 /// them), and asks for the consent that establishes a log held by them and involves the
-/// chosen services. Nothing is shared until the consent is given. Returns the log's id.
+/// chosen services. Nothing is shared until the consent is given. Returns the log's id, and
+/// sends the browser on to the log's consents (`Location`; a 302 for a plain form).
 #[server(prefix = "/api", endpoint = "request_log")]
 pub async fn request_log(request: LogRequest) -> Result<Uuid, ApiError> {
     use crate::server::{identity, log_requests, state::AppState};
     let identity = identity::current()?;
     let state = AppState::from_context()?;
     let valid = log_requests::validate(&identity, &request)?;
-    log_requests::create(&state.pool, &identity, &valid).await
+    let log_id = log_requests::create(&state.pool, &identity, &valid).await?;
+    leptos_axum::redirect(&format!("/logs/{log_id}/consents"));
+    Ok(log_id)
 }
 
 /// A member of staff who can take part, for the form's choices.

@@ -1,10 +1,10 @@
 use crate::api::directory::UnitSummary;
-use crate::i18n::Texts;
+use crate::i18n::DirectoryTexts;
 use leptos::prelude::*;
 
 /// A unit's phone, e-mail and address as a description list, with links a phone can act on.
 #[component]
-pub fn Contact(unit: UnitSummary, t: &'static Texts) -> impl IntoView {
+pub fn Contact(unit: UnitSummary, t: &'static DirectoryTexts) -> impl IntoView {
     let tel = format!("tel:{}", unit.phone.replace(' ', ""));
     let mailto = format!("mailto:{}", unit.email);
     view! {

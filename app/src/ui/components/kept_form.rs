@@ -7,10 +7,15 @@
 //! shown beside it, so nobody overwrites anybody without seeing it.
 //!
 //! Drafts are keyed by the person and the form, so another person using the same browser
-//! never gets them in their forms.
+//! never gets them in their forms. A form without a draft key (one of national identity
+//! numbers) keeps nothing on the device but is still sent in place.
+//!
+//! Once saved, the page is shown again, or the page the server function sends the browser
+//! on to (`leptos_axum::redirect`): a plain form follows the 302, this island the
+//! `Location` header.
 
 use crate::api::error::ApiError;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{FormTexts, Lang};
 use leptos::prelude::*;
 use leptos::server_fn::error::FromServerFnError;
 use wasm_bindgen::JsCast;
@@ -29,29 +34,31 @@ pub fn KeptForm(
     /// The server function's URL.
     #[prop(into)]
     action: String,
-    /// Names the form and whose it is: "<person>/<form>".
-    draft: String,
+    /// Names the form and whose it is: "<person>/<form>". Without it nothing is kept.
+    #[prop(optional, into)]
+    draft: Option<String>,
     lang: Lang,
     #[prop(into)] class: String,
     children: Children,
 ) -> impl IntoView {
-    let t = lang.texts();
+    let t = lang.form();
     let form = NodeRef::<leptos::html::Form>::new();
     let message = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
-    let key = format!("{DRAFT_PREFIX}{draft}");
-    let conflict_key = format!("{key}.conflict");
+    let key = draft.map(|draft| format!("{DRAFT_PREFIX}{draft}"));
 
     Effect::new({
-        let (key, conflict_key) = (key.clone(), conflict_key.clone());
+        let key = key.clone();
         move |_| {
-            let Some(form) = form.get() else { return };
-            let conflicted = take(&conflict_key);
+            let (Some(form), Some(key)) = (form.get(), key.as_deref()) else {
+                return;
+            };
+            let conflicted = take(&conflict_key(key));
             // Text typed before the page came alive is kept from now on.
             if typed_before_hydration(&form) {
-                keep(&form, &key);
+                keep(&form, key);
             }
-            if restore(&form, &key, conflicted, t) {
+            if restore(&form, key, conflicted, t) {
                 // A draft folded away in a closed <details> would go unseen.
                 if let Ok(Some(details)) = form.closest("details") {
                     let _ = details.set_attribute("open", "");
@@ -71,8 +78,8 @@ pub fn KeptForm(
     let on_input = {
         let key = key.clone();
         move |_: web_sys::Event| {
-            if let Some(form) = form.get_untracked() {
-                keep(&form, &key);
+            if let (Some(form), Some(key)) = (form.get_untracked(), key.as_deref()) {
+                keep(&form, key);
             }
         }
     };
@@ -86,30 +93,39 @@ pub fn KeptForm(
         if pending.get_untracked() {
             return;
         }
-        keep(&form, &key);
+        if let Some(key) = &key {
+            keep(&form, key);
+        }
         pending.set(true);
         message.set(None);
         clear_field_errors(&form);
-        let (key, conflict_key, action) = (key.clone(), conflict_key.clone(), target.clone());
+        let (key, action) = (key.clone(), target.clone());
         leptos::task::spawn_local(async move {
             let sent = send(&form, &action).await;
             pending.set(false);
-            match sent {
-                Ok(()) => {
-                    forget(&key);
-                    reload();
+            match (sent, key.as_deref()) {
+                (Ok(next), key) => {
+                    if let Some(key) = key {
+                        forget(key);
+                    }
+                    go_on(next);
                 }
-                Err(Some(ApiError::Conflict)) => {
-                    remember(&conflict_key);
-                    reload();
+                // The reloaded page shows the newest version beside the kept text.
+                (Err(Some(ApiError::Conflict)), Some(key)) => {
+                    remember(&conflict_key(key));
+                    go_on(None);
                 }
-                Err(Some(error)) => {
+                (Err(Some(error)), _) => {
                     message.set(Some(t.explain(error).to_string()));
                     if let ApiError::Invalid { field } = error {
                         mark_field(&form, &format!("{field:?}"), (t.field_error)(field));
                     }
                 }
-                Err(None) => message.set(Some(t.draft_offline.to_string())),
+                (Err(None), Some(_)) => message.set(Some(t.draft_offline.to_string())),
+                // Nothing is kept on the device: the text is only in the form.
+                (Err(None), None) => {
+                    message.set(Some((t.error)(ApiError::Unavailable).to_string()))
+                }
             }
         });
     };
@@ -142,6 +158,11 @@ pub fn ForgetDrafts() -> impl IntoView {
 
 /// The start of every draft's key in localStorage.
 const DRAFT_PREFIX: &str = "stafett.draft.";
+
+/// The flag that a draft's save met a conflict, so the reloaded page shows both versions.
+fn conflict_key(key: &str) -> String {
+    format!("{key}.conflict")
+}
 
 fn storage() -> Option<Storage> {
     window().local_storage().ok().flatten()
@@ -236,7 +257,7 @@ fn set_value(element: &Element, value: &str) {
 
 /// Puts a kept draft back into the form; true if it differed from what the page holds.
 /// After a conflict, what the server holds now is shown beside each field that differs.
-fn restore(form: &HtmlFormElement, key: &str, conflicted: bool, t: &'static Texts) -> bool {
+fn restore(form: &HtmlFormElement, key: &str, conflicted: bool, t: &'static FormTexts) -> bool {
     let Some(saved) = storage().and_then(|storage| storage.get_item(key).ok().flatten()) else {
         return false;
     };
@@ -272,7 +293,7 @@ fn restore(form: &HtmlFormElement, key: &str, conflicted: bool, t: &'static Text
     differed
 }
 
-fn show_saved_version(element: &Element, saved: &str, t: &'static Texts) {
+fn show_saved_version(element: &Element, saved: &str, t: &'static FormTexts) {
     let document = document();
     let Ok(block) = document.create_element("div") else {
         return;
@@ -331,8 +352,9 @@ fn mark_field(form: &HtmlFormElement, field: &str, text: &str) {
 }
 
 /// Posts the form to the server function as the browser would, asking for JSON back.
+/// `Ok(Some(path))`: saved, and the server sends the browser on to `path`.
 /// `Err(None)`: the server could not be reached.
-async fn send(form: &HtmlFormElement, action: &str) -> Result<(), Option<ApiError>> {
+async fn send(form: &HtmlFormElement, action: &str) -> Result<Option<String>, Option<ApiError>> {
     use wasm_bindgen_futures::JsFuture;
     let body = fields(form).ok_or(None)?;
     let init = web_sys::RequestInit::new();
@@ -348,7 +370,7 @@ async fn send(form: &HtmlFormElement, action: &str) -> Result<(), Option<ApiErro
         .map_err(|_| None)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| None)?;
     if response.ok() {
-        return Ok(());
+        return Ok(response.headers().get("Location").ok().flatten());
     }
     let text = match response.text() {
         Ok(promise) => JsFuture::from(promise)
@@ -362,9 +384,15 @@ async fn send(form: &HtmlFormElement, action: &str) -> Result<(), Option<ApiErro
     ))))
 }
 
-/// Shows the page again as the server has it now, without an old error in the address.
-fn reload() {
+/// Goes on to `next`, or shows the page again as the server has it now, without an old
+/// error in the address.
+fn go_on(next: Option<String>) {
     let location = window().location();
-    let path = location.pathname().unwrap_or_else(|_| "/".to_string());
-    let _ = location.replace(&path);
+    let _ = match next {
+        Some(next) => location.assign(&next),
+        None => {
+            let path = location.pathname().unwrap_or_else(|_| "/".to_string());
+            location.replace(&path)
+        }
+    };
 }

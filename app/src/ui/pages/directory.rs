@@ -20,9 +20,9 @@ pub fn DirectoryPage() -> impl IntoView {
     let units = Resource::new(|| (), |_| list_units(None));
 
     view! {
-        <Title text=t.directory_title />
-        <h1>{t.directory_title}</h1>
-        <p class="lead">{t.directory_intro}</p>
+        <Title text=t.directory.directory_title />
+        <h1>{t.directory.directory_title}</h1>
+        <p class="lead">{t.directory.directory_intro}</p>
         <Suspense>
             {move || Suspend::new(async move {
                 match units.await {

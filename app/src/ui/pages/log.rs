@@ -40,7 +40,7 @@ pub(crate) fn refusal(error: ApiError, t: &'static Texts) -> AnyView {
             view! {
                 <Title text=t.log.no_access_title />
                 <h1>{t.log.no_access_title}</h1>
-                <p role="alert" class="alert">{(t.error)(error)}</p>
+                <p role="alert" class="alert">{(t.form.error)(error)}</p>
                 <p><a href="/me">{t.my_page}</a></p>
             }
             .into_any()
@@ -228,10 +228,10 @@ fn Party(party: crate::api::log::PartyView, t: &'static Texts) -> impl IntoView 
         <p><strong>{party.name}</strong>{party.unit_name.map(|unit| format!(", {unit}"))}</p>
         {party.responsibility.map(|text| view! { <p>{text}</p> })}
         {party.phone.map(|phone| view! {
-            <p>{t.phone} ": " <a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a></p>
+            <p>{t.directory.phone} ": " <a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a></p>
         })}
         {party.email.map(|email| view! {
-            <p>{t.email} ": " <a href=format!("mailto:{email}")>{email.clone()}</a></p>
+            <p>{t.directory.email} ": " <a href=format!("mailto:{email}")>{email.clone()}</a></p>
         })}
     }
 }

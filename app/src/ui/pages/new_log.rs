@@ -1,13 +1,15 @@
 //! `/logs/new`: a member of staff registers a child and the guardians (or picks them, if
 //! known by national identity number) and asks for consent to a log with chosen services.
 
-use crate::api::error::{ApiError, Field};
+use crate::api::error::Field;
 use crate::api::identity::StaffUnit;
 use crate::api::log::{staff_choices, RequestLog, StaffChoice};
 use crate::domain::consent::Residence;
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::{use_lang, Texts};
 use crate::ui::components::error_message::ErrorMessage;
+use crate::ui::components::kept_form::KeptForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 #[component]
@@ -28,7 +30,7 @@ pub fn NewLogPage() -> impl IntoView {
                         Ok(staff) => view! {
                             <h1>{t.log.new_log_title}</h1>
                             <p class="lead">{t.log.new_log_intro}</p>
-                            <NewLogForm staff units lang />
+                            <NewLogForm staff units t />
                         }.into_any(),
                         Err(error) => view! { <ErrorMessage error /> }.into_any(),
                     }
@@ -38,43 +40,16 @@ pub fn NewLogPage() -> impl IntoView {
     }
 }
 
-/// The form. Without JavaScript it posts and comes back; once hydrated it sends in place,
-/// so what was typed stays when a field is wrong, and the error stands beside that field.
-#[island]
-fn NewLogForm(staff: Vec<StaffChoice>, units: Vec<StaffUnit>, lang: Lang) -> impl IntoView {
-    let t = lang.texts();
-    let action = ServerAction::<RequestLog>::new();
-    let invalid = move || match action.value().get() {
-        Some(Err(ApiError::Invalid { field })) => Some(field),
-        _ => None,
-    };
-    let other_error = move || match action.value().get() {
-        Some(Err(ApiError::Invalid { .. })) | None | Some(Ok(_)) => None,
-        Some(Err(error)) => Some((t.error)(error)),
-    };
-    Effect::new(move |_| {
-        if let Some(Ok(log_id)) = action.value().get() {
-            let _ = window()
-                .location()
-                .set_href(&format!("/logs/{log_id}/consents"));
-        }
-    });
-    let field = move |name: &'static str, label: &'static str, which: Field, kind: &'static str| {
+/// The form. Without JavaScript it posts and the server sends the browser on; once hydrated
+/// (`KeptForm`, keeping nothing: it holds national identity numbers) it is sent in place, so
+/// what was typed stays when a field is wrong, and the error stands beside that field.
+#[component]
+fn NewLogForm(staff: Vec<StaffChoice>, units: Vec<StaffUnit>, t: &'static Texts) -> impl IntoView {
+    let field = |name: &'static str, label: &'static str, which: Field, kind: &'static str| {
         let id = name.replace(['[', ']'], "_");
-        let error_id = format!("{id}error");
         view! {
             <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                name=name
-                type=kind
-                autocomplete="off"
-                aria-invalid=move || (invalid() == Some(which)).then_some("true")
-                aria-describedby=error_id.clone()
-            />
-            <span class="field-error" id=error_id role="alert">
-                {move || (invalid() == Some(which)).then(|| (t.field_error)(which))}
-            </span>
+            <input id=id name=name type=kind autocomplete="off" data-field=format!("{which:?}") />
         }
     };
     let service_options = move || {
@@ -89,10 +64,8 @@ fn NewLogForm(staff: Vec<StaffChoice>, units: Vec<StaffUnit>, lang: Lang) -> imp
             })
             .collect_view()
     };
-    let services_error =
-        move || (invalid() == Some(Field::Services)).then(|| (t.field_error)(Field::Services));
     view! {
-        <ActionForm action attr:class="stacked">
+        <KeptForm action=RequestLog::url() lang=use_lang() class="stacked">
             <fieldset>
                 <legend>{t.log.child_heading}</legend>
                 {field("request[child_given_name]", t.log.given_name, Field::ChildGivenName, "text")}
@@ -127,28 +100,24 @@ fn NewLogForm(staff: Vec<StaffChoice>, units: Vec<StaffUnit>, lang: Lang) -> imp
                 }).collect_view()}
             </select>
             <label for="holder_unit">{t.log.holder_unit_label}</label>
-            <select id="holder_unit" name="request[holder_unit]">
+            <select id="holder_unit" name="request[holder_unit]" data-field="HolderUnit">
                 {units.into_iter().map(|unit| view! {
                     <option value=unit.unit_id.to_string()>{unit.unit_name}</option>
                 }).collect_view()}
             </select>
-            <fieldset>
+            <fieldset id="services" data-field="Services">
                 <legend>{t.log.services_heading}</legend>
                 <label for="first_service">{t.log.first_service}</label>
-                <select id="first_service" name="request[first_service]" aria-describedby="services_error">
+                <select id="first_service" name="request[first_service]">
                     {service_options()}
                 </select>
                 <label for="second_service">{t.log.second_service}</label>
-                <select id="second_service" name="request[second_service]" aria-describedby="services_error">
+                <select id="second_service" name="request[second_service]">
                     <option value="">{t.log.none_chosen}</option>
                     {service_options()}
                 </select>
-                <span class="field-error" id="services_error" role="alert">{services_error}</span>
             </fieldset>
-            {move || other_error().map(|text| view! { <p class="alert" role="alert">{text}</p> })}
-            <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                {move || if action.pending().get() { t.log.sending } else { t.log.send_request }}
-            </button>
-        </ActionForm>
+            <button type="submit" class="button primary">{t.log.send_request}</button>
+        </KeptForm>
     }
 }

@@ -12,6 +12,6 @@ pub fn NotFoundPage() -> impl IntoView {
         <Title text=t.not_found_title />
         <h1>{t.not_found_title}</h1>
         <p>{t.not_found_body}</p>
-        <p><a href="/">{t.back_to_directory}</a></p>
+        <p><a href="/">{t.directory.back_to_directory}</a></p>
     }
 }

@@ -34,13 +34,13 @@ pub fn UnitPage() -> impl IntoView {
                         let website = unit.website.clone();
                         view! {
                             <Title text=unit.summary.name.clone() />
-                            <p class="breadcrumb"><a href="/">{t.back_to_directory}</a></p>
+                            <p class="breadcrumb"><a href="/">{t.directory.back_to_directory}</a></p>
                             <h1>{unit.summary.name.clone()}</h1>
-                            <p class="kind">{(t.kind)(unit.summary.kind)} " · " {unit.municipality_name}</p>
+                            <p class="kind">{(t.directory.kind)(unit.summary.kind)} " · " {unit.municipality_name}</p>
                             {unit.description.map(|text| view! { <p class="lead">{text}</p> })}
-                            <h2>{t.contact_heading}</h2>
-                            <Contact unit=unit.summary t />
-                            {website.map(|url| view! { <p>{t.website} ": " <a href=url.clone()>{url.clone()}</a></p> })}
+                            <h2>{t.directory.contact_heading}</h2>
+                            <Contact unit=unit.summary t=&t.directory />
+                            {website.map(|url| view! { <p>{t.directory.website} ": " <a href=url.clone()>{url.clone()}</a></p> })}
                         }
                             .into_any()
                     }
