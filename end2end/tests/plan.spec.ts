@@ -129,7 +129,8 @@ test.describe("the plan and the meetings of Sara's log", () => {
     await page.reload();
     await expect(page.getByText("Kan jeg slippe å lese høyt i timen?")).toBeVisible();
     await page.getByLabel("Referatet").fill("Sara, Ida og Anders møttes. Matteøktene fungerer bedre.");
-    await page.getByRole("button", { name: "Lagre referatet" }).click();
+    // Saved, the page reloads; the decision is written on the page that comes back.
+    await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Lagre referatet" }).click()]);
     await page.getByLabel("Nytt vedtak").fill("Sara slipper å lese høyt til neste møte.");
     await page.getByLabel("Gjelder tiltak (valgfritt)").selectOption({ label: "Kortere økter i matte" });
     await page.getByRole("button", { name: "Før inn vedtaket" }).click();
