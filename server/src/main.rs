@@ -1,5 +1,6 @@
 //! The Stafett server: configuration, database preparation, and serving until a signal.
 
+use axum::serve::ListenerExt;
 use server::config::Config;
 use server::outbox::digest;
 use server::outbox::email::Mailer;
@@ -48,7 +49,13 @@ async fn main() -> ExitCode {
     };
 
     let listener = match tokio::net::TcpListener::bind(config.site_addr).await {
-        Ok(listener) => listener,
+        // Without TCP_NODELAY a response written in two parts (headers, then a file's body)
+        // waited for the client's delayed ACK: 40 ms on every static file.
+        Ok(listener) => listener.tap_io(|stream| {
+            if let Err(error) = stream.set_nodelay(true) {
+                tracing::debug!(%error, "cannot set TCP_NODELAY");
+            }
+        }),
         Err(error) => {
             eprintln!(
                 "cannot listen on LEPTOS_SITE_ADDR={}: {error}",
