@@ -872,7 +872,10 @@ async fn every_plan_and_meeting_function_refuses_those_the_gate_refuses(pool: Pg
 
     let reads = [
         format!("/api/plan?log_id={MATS_LOG}"),
+        format!("/api/plan?log_id={MATS_LOG}&from_decision={meeting}"),
         format!("/api/meetings?log_id={MATS_LOG}"),
+        format!("/api/meetings?log_id={MATS_LOG}&after={meeting}"),
+        format!("/api/log?log_id={MATS_LOG}&before={meeting}"),
         format!("/api/meeting?log_id={MATS_LOG}&meeting_id={meeting}"),
         format!("/api/meeting_ics?log_id={MATS_LOG}&meeting_id={meeting}"),
     ];
@@ -913,6 +916,15 @@ async fn every_plan_and_meeting_function_refuses_those_the_gate_refuses(pool: Pg
         (
             "/api/save_measure",
             measure_form(&area, &goal, IDA_NURSE, &today, &tomorrow, "Samtaler"),
+            "consent_missing",
+        ),
+        (
+            "/api/save_measure",
+            [
+                measure_form(&area, &goal, IDA_NURSE, &today, &tomorrow, "Fra vedtak"),
+                vec![("measure[decision_id]", meeting.as_str())],
+            ]
+            .concat(),
             "consent_missing",
         ),
         (
