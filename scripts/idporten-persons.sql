@@ -23,5 +23,7 @@ from (
     select p.national_id, p.given_name || ' ' || p.family_name,
            'ungdom, ' || date_part('year', age((now() at time zone 'Europe/Oslo')::date, ch.birth_date)) || ' år', 3
     from child ch join person p using (person_id)
+    -- Youths log in with ID-porten; younger children with a password and a code.
     where p.national_id is not null
+      and date_part('year', age((now() at time zone 'Europe/Oslo')::date, ch.birth_date)) >= 15
 ) persons;

@@ -1,21 +1,23 @@
 # The local stand-ins for the outside world, started by `demo` and `test`: an OpenID
-# provider that behaves like ID-porten (dev/idporten) and an SMTP server with an SMS sink
-# (dev/mailsink). Both listen on loopback only. Sourced after common.sh.
+# provider that behaves like ID-porten (dev/idporten), an SMTP server with an SMS sink
+# (dev/mailsink) and the population register (dev/folkeregister). All listen on loopback
+# only. Sourced after common.sh.
 #
-#   services_start DIR APP_URL   starts both (logs and state in DIR), exports the app's
-#                                settings (IDPORTEN_*, STAFETT_SMTP_URL, STAFETT_SMS_*, …)
-#                                and MAILSINK_URL for tests
+#   services_start DIR APP_URL   starts them (logs and state in DIR), exports the app's
+#                                settings (IDPORTEN_*, STAFETT_SMTP_URL, STAFETT_SMS_*,
+#                                STAFETT_FOLKEREGISTER_*, …) and MAILSINK_URL for tests
 #   services_persons DATABASE_URL  writes the provider's list of test persons from the data
 #   services_stop                stops both
 
 services_pids=()
 
 services_start() {
-  local dir=$1 app_url=$2 idporten_port smtp_port sink_port
+  local dir=$1 app_url=$2 idporten_port smtp_port sink_port register_port
   mkdir -p "$dir"
   idporten_port=$(free_port)
   smtp_port=$(free_port)
   sink_port=$(free_port)
+  register_port=$(free_port)
   SERVICES_PERSONS_FILE="$dir/idporten-persons.json"
   [ -f "$SERVICES_PERSONS_FILE" ] || echo '[]' >"$SERVICES_PERSONS_FILE"
 
@@ -30,6 +32,9 @@ services_start() {
   export STAFETT_SMS_USER=stafett
   export STAFETT_SMS_PASSWORD=local-sms-secret
   export MAILSINK_URL="http://127.0.0.1:$sink_port"
+  export STAFETT_FOLKEREGISTER_URL="http://127.0.0.1:$register_port"
+  # Loopback only, never a production token.
+  export STAFETT_FOLKEREGISTER_TOKEN=local-register-token
 
   MAILSINK_SMS_USER=$STAFETT_SMS_USER MAILSINK_SMS_PASSWORD=$STAFETT_SMS_PASSWORD \
     /usr/bin/python3 "$REPO_ROOT/dev/mailsink/mailsink.py" --smtp-port "$smtp_port" \
@@ -43,10 +48,17 @@ services_start() {
     node "$REPO_ROOT/dev/idporten/server.mjs" >"$dir/idporten.log" 2>&1 &
   services_pids+=($!)
 
+  FOLKEREGISTER_TOKEN=$STAFETT_FOLKEREGISTER_TOKEN /usr/bin/python3 \
+    "$REPO_ROOT/dev/folkeregister/folkeregister.py" --port "$register_port" \
+    >"$dir/folkeregister.log" 2>&1 &
+  services_pids+=($!)
+
   wait_for_http "$MAILSINK_URL/healthz" 30 "${services_pids[0]}" \
     || { cat "$dir/mailsink.log" >&2; die "the mail sink did not start"; }
   wait_for_http "$IDPORTEN_ISSUER/.well-known/openid-configuration" 30 "${services_pids[1]}" \
     || { cat "$dir/idporten.log" >&2; die "the local ID-porten did not start"; }
+  wait_for_http "$STAFETT_FOLKEREGISTER_URL/healthz" 30 "${services_pids[2]}" \
+    || { cat "$dir/folkeregister.log" >&2; die "the local population register did not start"; }
 }
 
 services_persons() {

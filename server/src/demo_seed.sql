@@ -124,20 +124,23 @@ on conflict (person_id, unit_id) do nothing;
 -- Children: Emma (8; parents live apart, shared residence), Jonas (15; lives with his
 -- mother, his father has no parental responsibility), Sara (16; parents live together) and
 -- her sister Nora (12), and Jonas's brother Mats (13). Nora and Mats have their own logins
--- (username, password and a one-time code: Nora's by e-mail, Mats's by SMS).
+-- (username, password and a one-time code: Nora's by e-mail, Mats's by SMS). Every one of
+-- them, their families and Lukas (10, one guardian; no log yet) are in the local population
+-- register (dev/folkeregister/persons.json) with the same names, ages and serials, so the
+-- national identity numbers agree; the register is the source, this is its copy.
 create temporary table demo_child (
-    person_id uuid, given_name text, family_name text, age int, serial int, has_login boolean
+    person_id uuid, given_name text, family_name text, age int, serial int
 ) on commit drop;
 insert into demo_child values
-    ('00000000-0000-4000-8000-000000000401', 'Emma', 'Nilsen', 8, 41, false),
-    ('00000000-0000-4000-8000-000000000402', 'Jonas', 'Berg', 15, 42, true),
-    ('00000000-0000-4000-8000-000000000403', 'Sara', 'Lie', 16, 43, true),
-    ('00000000-0000-4000-8000-000000000404', 'Nora', 'Lie', 12, 44, false),
-    ('00000000-0000-4000-8000-000000000405', 'Mats', 'Berg', 13, 45, false);
+    ('00000000-0000-4000-8000-000000000401', 'Emma', 'Nilsen', 8, 41),
+    ('00000000-0000-4000-8000-000000000402', 'Jonas', 'Berg', 15, 42),
+    ('00000000-0000-4000-8000-000000000403', 'Sara', 'Lie', 16, 43),
+    ('00000000-0000-4000-8000-000000000404', 'Nora', 'Lie', 12, 44),
+    ('00000000-0000-4000-8000-000000000405', 'Mats', 'Berg', 13, 45);
 
 insert into person (person_id, given_name, family_name, national_id, email, phone)
 select person_id, given_name, family_name,
-       case when has_login then pg_temp.synthetic_id(pg_temp.born_years_ago(age), serial) end,
+       pg_temp.synthetic_id(pg_temp.born_years_ago(age), serial),
        case given_name when 'Nora' then 'nora.lie@example.no' end,
        case given_name when 'Mats' then '+47 912 34 567' end
 from demo_child
