@@ -1,6 +1,7 @@
 import { type Page } from "@playwright/test";
 import { expect, expectAccessible, gotoHydrated, person, test } from "./fixtures";
-import { logInWithIdPorten, logInWithNationalId, syntheticNationalId } from "./idporten";
+import { logInWithIdPorten, logInWithNationalId } from "./idporten";
+import { putFamily, yearsAgo } from "./register";
 import { codeSentTo, lastMessageId } from "./mailsink";
 
 /** The card of one decision on the consents page, by its heading. */
@@ -18,40 +19,46 @@ test.describe("consent around a new log", () => {
   }, info) => {
     test.skip(info.project.name !== "desktop", "the holder works at a desk; the guardian gets a phone below");
     test.setTimeout(120_000);
-    const childBorn = new Date();
-    childBorn.setFullYear(childBorn.getFullYear() - 9, 4, 14);
-    const childId = syntheticNationalId(childBorn, 700);
-    const guardianId = syntheticNationalId(new Date(1986, 2, 3), 150);
-    const isoBorn = `${childBorn.getFullYear()}-05-14`;
+    const family = await putFamily(request, {
+      surname: "Fjeld",
+      serial: 700,
+      child: { given: "Lea", born: yearsAgo(9), home: "fjeld-mor" },
+      parents: [
+        { given: "Ragnhild", role: "mor", born: new Date(1986, 2, 3), home: "fjeld-mor" },
+        { given: "Bjørn", role: "far", born: new Date(1984, 7, 9), home: "fjeld-far" },
+      ],
+      responsible: ["Ragnhild"],
+    });
+    const guardianId = family.Ragnhild;
 
-    // The holder, a teacher at the primary school, registers Lea and her mother.
+    // The holder, a teacher at the primary school, looks Lea up in the population register.
     await page.goto("/me");
     await logInWithIdPorten(page, "Nora Strand");
     await page.getByRole("link", { name: "Be om en ny stafettlogg" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Ny stafettlogg" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
-    const child = page.getByRole("group", { name: "Barnet" });
-    await child.getByLabel("Fornavn").fill("Lea");
-    await child.getByLabel("Etternavn").fill("Fjeld");
-    await child.getByLabel("Fødselsnummer (11 siffer)").fill("12345678901");
-    await child.getByLabel("Fødselsdato").fill(isoBorn);
-    const guardian = page.getByRole("group", { name: "Foresatt", exact: true });
-    await guardian.getByLabel("Fornavn").fill("Ragnhild");
-    await guardian.getByLabel("Etternavn").fill("Fjeld");
-    await guardian.getByLabel("Fødselsnummer (11 siffer)").fill(guardianId);
-    await page.getByLabel("Hvor bor barnet?").selectOption({ label: "Foreldrene bor hver for seg, barnet bor hos den første foresatte" });
+    const number = page.getByLabel("Barnets fødselsnummer (11 siffer)");
+    await number.fill("12345678901");
+    await page.getByRole("button", { name: "Slå opp i Folkeregisteret" }).click();
+
+    // A wrong number is named beside its field, and what was typed stays.
+    await expect(page.getByText("Fødselsnummeret er ikke gyldig").first()).toBeVisible();
+    await expect(number).toHaveValue("12345678901");
+    await expectAccessible(page);
+    await number.fill(family.Lea);
+    await page.getByRole("button", { name: "Slå opp i Folkeregisteret" }).click();
+
+    // The register's facts: names and age, who has parental responsibility; no numbers.
+    await expect(page.getByRole("heading", { level: 2, name: "Lea Fjeld, 9 år" })).toBeVisible();
+    await expect(page.getByText("Ragnhild Fjeld – har foreldreansvar")).toBeVisible();
+    await expect(page.getByText("Bjørn Fjeld – uten foreldreansvar")).toBeVisible();
+    expect(await page.content()).not.toContain(family.Lea);
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+    await expectAccessible(page);
     await page.getByLabel("Tjeneste og kontaktperson").selectOption({
       label: "Helsestasjon for barn og unge – Ida Brekke (Helsesykepleier)",
     });
     await page.getByLabel("Enda en tjeneste (valgfritt)").selectOption({ label: "PPT Fjordvik – Maja Eide (PP-rådgiver)" });
-    await page.getByRole("button", { name: "Be om samtykke" }).click();
-
-    // A wrong number is named beside its field, and nothing typed is lost.
-    await expect(child.getByText("Fødselsnummeret til barnet er ikke gyldig")).toBeVisible();
-    await expect(child.getByLabel("Fornavn")).toHaveValue("Lea");
-    await expect(guardian.getByLabel("Fødselsnummer (11 siffer)")).toHaveValue(guardianId);
-    await expectAccessible(page);
-    await child.getByLabel("Fødselsnummer (11 siffer)").fill(childId);
     await page.getByRole("button", { name: "Be om samtykke" }).click();
     await expect(page).toHaveURL(/\/logs\/[0-9a-f-]+\/consents$/);
     const logUrl = page.url().replace(/\/consents$/, "");
@@ -138,5 +145,60 @@ test.describe("consent around a new log", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Ingen tilgang" })).toBeVisible();
     await expect(page.getByRole("alert")).toContainText("Stafettloggen er avsluttet");
     await expect(page.getByText("Lea har hatt en god uke")).toHaveCount(0);
+  });
+
+  test("with shared residence the log opens when the second parent consents, on two phones", async ({
+    page,
+    browser,
+    request,
+  }, info) => {
+    test.skip(info.project.name !== "phone", "the parents use their phones; the holder gets a desk below");
+    test.setTimeout(90_000);
+    const family = await putFamily(request, {
+      surname: "Dal",
+      serial: 710,
+      child: { given: "Tiril", born: yearsAgo(7), home: "dal-mor" },
+      parents: [
+        { given: "Mona", role: "mor", born: new Date(1988, 0, 21), home: "dal-mor" },
+        { given: "Frode", role: "far", born: new Date(1985, 10, 2), home: "dal-far" },
+      ],
+      responsible: ["Mona", "Frode"],
+      shared: true,
+    });
+
+    // The holder at the school asks for a log for Tiril; the register says both must consent.
+    const holder = await person(browser, "Desktop Chrome");
+    await holder.goto("/me");
+    await logInWithIdPorten(holder, "Nora Strand");
+    await gotoHydrated(holder, "/logs/new");
+    await holder.getByLabel("Barnets fødselsnummer (11 siffer)").fill(family.Tiril);
+    await holder.getByRole("button", { name: "Slå opp i Folkeregisteret" }).click();
+    await expect(holder.getByText("Barnet har delt fast bosted, så begge foreldrene må samtykke.")).toBeVisible();
+    await holder.getByLabel("Tjeneste og kontaktperson").selectOption({ label: "PPT Fjordvik – Maja Eide (PP-rådgiver)" });
+    await holder.getByRole("button", { name: "Be om samtykke" }).click();
+    await expect(holder).toHaveURL(/\/consents$/);
+
+    // The mother consents on her phone: the log still waits, for the father.
+    await page.goto("/me");
+    await logInWithNationalId(page, family.Mona);
+    const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Tiril Dal" });
+    await card.getByRole("link", { name: "Samtykker" }).click();
+    const establish = decision(page, "At stafettloggen opprettes");
+    await expect(establish).toContainText("har fast bosted hos begge foreldrene, så alle med foreldreansvar må samtykke");
+    await establish.getByRole("button", { name: "Jeg samtykker" }).click();
+    await expect(decision(page, "At stafettloggen opprettes").getByText("Gjelder ikke nå")).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/me");
+    await expect(card.getByText("Venter på samtykke", { exact: true })).toBeVisible();
+
+    // The father consents on his phone, and the log is open.
+    const father = await person(browser, "Pixel 7");
+    await father.goto("/me");
+    await logInWithNationalId(father, family.Frode);
+    await father.getByRole("listitem").filter({ hasText: "Stafettlogg for Tiril Dal" }).getByRole("link", { name: "Samtykker" }).click();
+    await decision(father, "At stafettloggen opprettes").getByRole("button", { name: "Jeg samtykker" }).click();
+    await expect(decision(father, "At stafettloggen opprettes").getByText("Gjelder nå")).toBeVisible();
+    await page.reload();
+    await expect(card.getByText("Åpen", { exact: true })).toBeVisible();
   });
 });

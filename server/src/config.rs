@@ -19,6 +19,7 @@ pub struct Config {
     pub idporten: IdPortenConfig,
     pub mail: MailConfig,
     pub sms: Option<SmsConfig>,
+    pub register: RegisterConfig,
     /// Reverse proxies in front of the app, whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<IpAddr>,
 }
@@ -53,6 +54,17 @@ pub struct SmsConfig {
     pub password: String,
 }
 
+/// The population register's lookup API (Skatteetaten's Folkeregister API, "offentlig med
+/// hjemmel"): the base URL, before `/folkeregisteret/…`.
+#[derive(Clone)]
+pub struct RegisterConfig {
+    pub url: Url,
+    /// Secret: a bearer token (Maskinporten's, with the scope the municipality was given).
+    pub token: String,
+    /// How long a lookup may take before the register counts as unavailable.
+    pub timeout: std::time::Duration,
+}
+
 impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Config")
@@ -66,6 +78,8 @@ impl std::fmt::Debug for Config {
             .field("idporten_client_id", &self.idporten.client_id)
             .field("mail_from", &self.mail.from)
             .field("sms_url", &self.sms.as_ref().map(|sms| sms.url.as_str()))
+            .field("register_url", &self.register.url.as_str())
+            .field("register_timeout", &self.register.timeout)
             .field("trusted_proxies", &self.trusted_proxies)
             .finish_non_exhaustive()
     }
@@ -214,6 +228,30 @@ impl Config {
             }),
         };
 
+        let register_url = required(
+            "STAFETT_FOLKEREGISTER_URL",
+            "the population register's base URL, e.g. https://folkeregisteret.api.skatteetaten.no",
+        )?;
+        let register = RegisterConfig {
+            url: url("STAFETT_FOLKEREGISTER_URL", &register_url)?,
+            token: required(
+                "STAFETT_FOLKEREGISTER_TOKEN",
+                "the bearer token for the population register",
+            )?,
+            timeout: match get("STAFETT_FOLKEREGISTER_TIMEOUT_MS") {
+                None => std::time::Duration::from_secs(5),
+                Some(value) => value
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|ms| (100..=60_000).contains(ms))
+                    .map(std::time::Duration::from_millis)
+                    .ok_or(ConfigError {
+                        setting: "STAFETT_FOLKEREGISTER_TIMEOUT_MS",
+                        problem: format!("must be milliseconds from 100 to 60000 (got {value:?})"),
+                    })?,
+            },
+        };
+
         let trusted_proxies = get("STAFETT_TRUSTED_PROXIES")
             .unwrap_or_default()
             .split(',')
@@ -237,6 +275,7 @@ impl Config {
             idporten,
             mail,
             sms,
+            register,
             trusted_proxies,
         })
     }
@@ -280,13 +319,18 @@ mod tests {
     }
 
     const DB: (&str, &str) = ("DATABASE_URL", "postgres://stafett@127.0.0.1:5432/stafett");
-    const REQUIRED: [(&str, &str); 6] = [
+    const REQUIRED: [(&str, &str); 8] = [
         DB,
         ("IDPORTEN_ISSUER", "https://idporten.example"),
         ("IDPORTEN_CLIENT_ID", "stafett"),
         ("IDPORTEN_CLIENT_SECRET", "hemmelig-klienthemmelighet"),
         ("STAFETT_SMTP_URL", "smtp://127.0.0.1:2525"),
         ("STAFETT_MAIL_FROM", "Stafett <ikke-svar@fjordvik.example>"),
+        (
+            "STAFETT_FOLKEREGISTER_URL",
+            "https://folkeregisteret.example",
+        ),
+        ("STAFETT_FOLKEREGISTER_TOKEN", "hemmelig-registertoken"),
     ];
 
     fn with(extra: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
@@ -309,6 +353,7 @@ mod tests {
         assert_eq!(config.site_root, PathBuf::from("target/site"));
         assert!(!config.seed_demo);
         assert_eq!(config.log_format, LogFormat::Text);
+        assert_eq!(config.register.timeout, std::time::Duration::from_secs(5));
     }
 
     #[test]
@@ -339,6 +384,14 @@ mod tests {
             (
                 with(&[("STAFETT_SMS_URL", "http://127.0.0.1:9/sms")]),
                 "STAFETT_SMS_USER",
+            ),
+            (
+                with(&[("STAFETT_FOLKEREGISTER_URL", "folkeregisteret")]),
+                "STAFETT_FOLKEREGISTER_URL",
+            ),
+            (
+                with(&[("STAFETT_FOLKEREGISTER_TIMEOUT_MS", "5")]),
+                "STAFETT_FOLKEREGISTER_TIMEOUT_MS",
             ),
             (
                 with(&[("STAFETT_TRUSTED_PROXIES", "10.0.0.2, proxy.internal")]),

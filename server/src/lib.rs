@@ -10,6 +10,7 @@ pub mod database;
 pub mod demo_seed;
 pub mod health;
 pub mod outbox;
+pub mod register;
 pub mod router;
 pub mod security_headers;
 pub mod state;

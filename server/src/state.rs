@@ -61,6 +61,7 @@ pub fn new(pool: PgPool, config: &Config) -> ServerState {
             leptos_options,
             database_ready: Arc::new(AtomicBool::new(false)),
             public_url: config.public_url.as_str().trim_end_matches('/').to_string(),
+            register: Arc::new(crate::register::HttpRegister::new(config.register.clone())),
         },
         idporten: Arc::new(IdPorten::new(config.idporten.clone())),
         public_url: config.public_url.clone(),

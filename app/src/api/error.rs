@@ -28,6 +28,12 @@ pub enum ApiError {
     Conflict,
     #[error("temporarily unavailable")]
     Unavailable,
+    /// The population register did not answer (down, or too slow): nothing was saved.
+    #[error("population register unavailable")]
+    RegisterUnavailable,
+    /// Too many tries in a short time: wait before trying again.
+    #[error("too many requests")]
+    TooManyRequests,
     #[error("internal error")]
     Internal,
 }
@@ -41,7 +47,10 @@ impl ApiError {
             ApiError::Unauthorized => http::StatusCode::UNAUTHORIZED,
             ApiError::Denied { .. } => http::StatusCode::FORBIDDEN,
             ApiError::Conflict => http::StatusCode::CONFLICT,
-            ApiError::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable | ApiError::RegisterUnavailable => {
+                http::StatusCode::SERVICE_UNAVAILABLE
+            }
+            ApiError::TooManyRequests => http::StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -64,16 +73,20 @@ impl FromServerFnError for ApiError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
-    ChildGivenName,
-    ChildFamilyName,
+    /// Not a valid national identity number.
     ChildNationalId,
-    ChildBirthDate,
-    GuardianGivenName,
-    GuardianFamilyName,
-    GuardianNationalId,
-    SecondGuardianGivenName,
-    SecondGuardianFamilyName,
-    SecondGuardianNationalId,
+    /// The population register does not know the number.
+    ChildUnknown,
+    ChildDeceased,
+    ChildEmigrated,
+    /// Neither resident in Norway nor dead or emigrated (e.g. missing).
+    ChildNotResident,
+    /// 18 or older.
+    ChildAdult,
+    /// The register lists nobody with parental responsibility for a child under 15.
+    ChildNoGuardian,
+    /// The lookup the form was made from is too old or not the person's own.
+    Lookup,
     HolderUnit,
     Services,
     Username,

@@ -6,4 +6,5 @@ pub mod calendar;
 pub mod consent;
 pub mod national_id;
 pub mod plan;
+pub mod register;
 pub mod service_kind;

@@ -12,7 +12,7 @@ use crate::api::identity::{LoginMethod, LoginProblem};
 use crate::api::notices::{NoticeChoice, NoticeKind};
 use crate::api::plan::MemberRole;
 use crate::domain::access::LogStatus;
-use crate::domain::consent::{ActionKind, Choice, Residence};
+use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use serde::{Deserialize, Serialize};
@@ -258,16 +258,30 @@ pub struct LogTexts {
     pub explained: &'static str,
     pub new_log_title: &'static str,
     pub new_log_intro: &'static str,
-    pub child_heading: &'static str,
-    pub guardian_heading: &'static str,
-    pub second_guardian_heading: &'static str,
-    pub given_name: &'static str,
-    pub family_name: &'static str,
     pub national_id: &'static str,
-    pub birth_date: &'static str,
-    pub responsible: &'static str,
-    pub residence_label: &'static str,
-    pub residence: fn(Residence) -> &'static str,
+    pub lookup_button: &'static str,
+    /// Says that the lookup is recorded and seen by the unit's leader.
+    pub lookup_note: &'static str,
+    pub child_and_age: fn(&str, u8) -> String,
+    pub guardians_heading: &'static str,
+    pub with_responsibility: &'static str,
+    pub without_responsibility: &'static str,
+    pub both_must_consent: &'static str,
+    /// Where the child's and the guardians' facts come from.
+    pub from_register: &'static str,
+    pub another_child: &'static str,
+    /// For the holder: the register changed the family since the log was asked for.
+    pub family_changed: fn(&str) -> String,
+    pub lookups_title: &'static str,
+    pub lookups_intro: &'static str,
+    pub no_lookups: &'static str,
+    pub lookup_when: &'static str,
+    pub lookup_who: &'static str,
+    pub lookup_unit: &'static str,
+    pub lookup_number: &'static str,
+    pub lookup_result: &'static str,
+    /// A lookup's outcome code, in words.
+    pub lookup_outcome: fn(&str) -> &'static str,
     pub holder_unit_label: &'static str,
     pub services_heading: &'static str,
     pub first_service: &'static str,

@@ -224,3 +224,19 @@ pub async fn standing(
     }
     Ok(result)
 }
+
+/// When the population register last changed the family of the log's child, if it did after
+/// the log was asked for: the holder is told, as whose consent counts may have changed.
+pub async fn family_changed(
+    tx: &mut ContentTx,
+    log_id: uuid::Uuid,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar!(
+        r#"select to_char(c.family_changed_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "changed!"
+           from log l join child c on c.person_id = l.child_id
+           where l.log_id = $1 and c.family_changed_at > l.created_at"#,
+        log_id
+    )
+    .fetch_optional(tx.conn())
+    .await
+}

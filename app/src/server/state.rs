@@ -16,6 +16,8 @@ pub struct AppState {
     pub database_ready: Arc<AtomicBool>,
     /// Where users reach the app, without a trailing slash: the base of links in messages.
     pub public_url: String,
+    /// The population register: where children and guardians come from.
+    pub register: Arc<dyn crate::server::register::PopulationRegister>,
 }
 
 impl AppState {

@@ -5,6 +5,7 @@ use crate::ui::components::layout::Layout;
 use crate::ui::pages::directory::DirectoryPage;
 use crate::ui::pages::log::{ConsentsPage, LogPage};
 use crate::ui::pages::login::{ChildLoginPage, CodePage, LoggedOutPage, LoginPage, NoLogPage};
+use crate::ui::pages::lookups::LookupsPage;
 use crate::ui::pages::me::{MePage, SessionsPage};
 use crate::ui::pages::meetings::{MeetingPage, MeetingsPage};
 use crate::ui::pages::new_log::NewLogPage;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/logged-out") view=LoggedOutPage ssr=SsrMode::Async />
                     <Route path=path!("/me") view=MePage ssr=SsrMode::Async />
                     <Route path=path!("/sessions") view=SessionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/lookups") view=LookupsPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/new") view=NewLogPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id") view=LogPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/consents") view=ConsentsPage ssr=SsrMode::Async />

@@ -4,7 +4,7 @@ use crate::api::identity::Identity;
 
 /// Pages that need a login: the server sends a visitor without one to `/login` and back.
 pub fn requires_login(path: &str) -> bool {
-    matches!(path, "/me" | "/sessions") || path.starts_with("/logs/")
+    matches!(path, "/me" | "/sessions" | "/lookups") || path.starts_with("/logs/")
 }
 
 /// The person this page is rendered for. Pages render on the server only (islands), where

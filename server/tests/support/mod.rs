@@ -6,6 +6,7 @@ pub mod fixture;
 pub mod issuer;
 pub mod login;
 pub mod mailsink;
+pub mod register;
 
 use axum::body::{to_bytes, Body};
 use axum::http::{header, Request, StatusCode};
@@ -38,11 +39,26 @@ impl TestApp {
         TestApp::build(pool, true, issuer)
     }
 
+    /// Seeded, logging in through `issuer`, with the population register at `register_url`
+    /// (e.g. a closed port: the register is down).
+    pub async fn with_register(pool: PgPool, issuer: &str, register_url: &str) -> TestApp {
+        server::demo_seed::run(&pool).await.expect("demo seed");
+        TestApp::configured(pool, true, issuer, Some(register_url))
+    }
+
     pub fn with_readiness(pool: PgPool, ready: bool) -> TestApp {
         TestApp::build(pool, ready, "http://127.0.0.1:9/unused-issuer")
     }
 
     fn build(pool: PgPool, ready: bool, issuer: &str) -> TestApp {
+        TestApp::configured(pool, ready, issuer, None)
+    }
+
+    fn configured(pool: PgPool, ready: bool, issuer: &str, register_url: Option<&str>) -> TestApp {
+        let mut register = register::Register::from_env();
+        if let Some(url) = register_url {
+            register.url = url.to_string();
+        }
         let settings = [
             ("DATABASE_URL", "postgres://unused@127.0.0.1/unused"),
             ("STAFETT_PUBLIC_URL", PUBLIC_URL),
@@ -51,6 +67,9 @@ impl TestApp {
             ("IDPORTEN_CLIENT_SECRET", issuer::CLIENT_SECRET),
             ("STAFETT_SMTP_URL", "smtp://127.0.0.1:9"),
             ("STAFETT_MAIL_FROM", "Stafett <ikke-svar@fjordvik.example>"),
+            ("STAFETT_FOLKEREGISTER_URL", register.url.as_str()),
+            ("STAFETT_FOLKEREGISTER_TOKEN", register.token.as_str()),
+            ("STAFETT_FOLKEREGISTER_TIMEOUT_MS", "1000"),
         ];
         let config = Config::from_lookup(|name| {
             settings

@@ -46,8 +46,10 @@ pub(super) async fn decide_digitally(
     text_shown: String,
     lang: Lang,
 ) -> Result<bool, ApiError> {
-    use crate::server::{gate, log_decisions};
+    use crate::server::{family, gate, identity, log_decisions, state::AppState};
     let (action, wanted) = wanted(scope, unit_id, choice)?;
+    let state = AppState::from_context()?;
+    family::refresh_before_decision(&state, identity::current()?.person_id, log_id, choice).await?;
     let mut tx = gate::open().await?;
     let (grant, facts) = gate::authorize(&mut tx, log_id, wanted).await?;
     let text = log_decisions::consent_text(&mut tx, &facts, action, choice, lang).await?;

@@ -40,11 +40,12 @@ pub async fn standing_consents(log_id: Uuid) -> Result<Vec<super::StandingConsen
     Ok(standing)
 }
 
-/// `GET /api/log_actions?log_id=`: whether the person may close or reopen the log now.
+/// `GET /api/log_actions?log_id=`: whether the person may close or reopen the log now;
+/// for the holder, when the population register last changed the child's family.
 #[server(prefix = "/api", endpoint = "log_actions", input = GetUrl)]
 pub async fn log_actions(log_id: Uuid) -> Result<super::LogPermissions, ApiError> {
-    use crate::domain::access::{self, LogAction};
-    use crate::server::gate;
+    use crate::domain::access::{self, LogAction, Relation};
+    use crate::server::{gate, log_overview};
     let mut tx = gate::open().await?;
     let person = tx.person_id();
     let (facts, relations) = gate::facts(&mut tx, log_id)
@@ -55,8 +56,17 @@ pub async fn log_actions(log_id: Uuid) -> Result<super::LogPermissions, ApiError
         return Err(ApiError::NotFound);
     }
     let may = |action| access::authorize(person, &relations, action, &facts).is_ok();
+    let holder = relations
+        .iter()
+        .any(|relation| matches!(relation, Relation::Holder(_)));
+    let family_changed = if holder {
+        log_overview::family_changed(&mut tx, log_id).await?
+    } else {
+        None
+    };
     Ok(super::LogPermissions {
         can_close: may(LogAction::Close),
         can_reopen: may(LogAction::Reopen),
+        family_changed,
     })
 }

@@ -122,8 +122,12 @@ pub struct StandingConsent {
 }
 
 /// What the person may do with the log as a whole now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogPermissions {
     pub can_close: bool,
     pub can_reopen: bool,
+    /// For the holder: when (Europe/Oslo, "2026-11-22 14:05") the population register last
+    /// changed the child's guardians, parental responsibility or residence since the log
+    /// was asked for.
+    pub family_changed: Option<String>,
 }

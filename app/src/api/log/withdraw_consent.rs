@@ -40,12 +40,15 @@ pub async fn document_withdrawal(
 ) -> Result<(), ApiError> {
     use crate::domain::access::{Denial, LogAction};
     use crate::domain::consent::{decide, Action, Choice};
-    use crate::server::{gate, log_decisions};
+    use crate::server::{family, gate, identity, log_decisions, state::AppState};
     let action = Action::from_scope(scope.code(), unit_id).ok_or(ApiError::BadRequest)?;
     let explained = explained_consequences.trim();
     if explained.is_empty() || explained.chars().count() > 4000 {
         return Err(ApiError::BadRequest);
     }
+    let state = AppState::from_context()?;
+    let person_id = identity::current()?.person_id;
+    family::refresh_before_decision(&state, person_id, log_id, Choice::Withdrawn).await?;
     let mut tx = gate::open().await?;
     let (grant, facts) = gate::authorize(&mut tx, log_id, LogAction::DocumentWithdrawal).await?;
     if !decide(&facts.family, action, facts.today, &facts.history).may_decide(consenter_id) {

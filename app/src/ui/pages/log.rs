@@ -264,6 +264,9 @@ pub fn ConsentsPage() -> impl IntoView {
                         <h1>{t.log.consents_title}</h1>
                         <p><a href=format!("/logs/{log_id}")>{t.log.open_log}</a></p>
                         <FormError />
+                        {actions.family_changed.clone().map(|when| view! {
+                            <p role="status" class="alert">{(t.log.family_changed)(&when)}</p>
+                        })}
                         <h2>{t.log.your_decisions}</h2>
                         {if decisions.is_empty() {
                             view! { <p>{t.log.no_decisions}</p> }.into_any()

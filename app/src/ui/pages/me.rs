@@ -32,6 +32,9 @@ pub fn MePage() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 })}
+                {identity.staff_units.iter().any(|unit| unit.is_unit_leader).then(|| view! {
+                    <p><a href="/lookups">{t.log.lookups_title}</a></p>
+                })}
                 {identity.is_citizen.then(|| view! { <p>{t.citizen}</p> })}
                 <MyLogs staff=identity.is_staff() />
                 <NoticeChoiceForm />

@@ -3,6 +3,7 @@
 pub mod directory;
 pub mod log;
 pub mod login;
+pub mod lookups;
 pub mod me;
 pub mod meetings;
 pub mod new_log;

@@ -1,16 +1,22 @@
-//! `/logs/new`: a member of staff registers a child and the guardians (or picks them, if
-//! known by national identity number) and asks for consent to a log with chosen services.
+//! `/logs/new`: a member of staff looks the child up in the population register by national
+//! identity number, sees the child's name and age and the guardians as the register has
+//! them, and asks for consent to a log with chosen services. Nobody types who the guardians
+//! are.
 
-use crate::api::error::Field;
+use crate::api::error::{ApiError, Field};
 use crate::api::identity::StaffUnit;
-use crate::api::log::{staff_choices, RequestLog, StaffChoice};
-use crate::domain::consent::Residence;
+use crate::api::log::{
+    child_lookup, staff_choices, LookUpChild, LookedUpChild, RequestLog, StaffChoice,
+};
 use crate::i18n::{use_lang, Texts};
-use crate::ui::components::error_message::ErrorMessage;
+use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::KeptForm;
+use crate::ui::status::set_status;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use uuid::Uuid;
 
 #[component]
 pub fn NewLogPage() -> impl IntoView {
@@ -19,20 +25,42 @@ pub fn NewLogPage() -> impl IntoView {
     let units = crate::ui::signed_in::use_identity()
         .map(|identity| identity.staff_units)
         .unwrap_or_default();
-    let staff = Resource::new(|| (), |_| staff_choices());
+    let lookup = use_query_map()
+        .with_untracked(|query| query.get("lookup").and_then(|id| Uuid::parse_str(&id).ok()));
+    let found = Resource::new(
+        move || lookup,
+        |lookup| async move {
+            match lookup {
+                None => Ok(None),
+                Some(lookup_id) => {
+                    let child = child_lookup(lookup_id).await?;
+                    Ok::<_, ApiError>(Some((child, staff_choices().await?)))
+                }
+            }
+        },
+    );
     view! {
         <Title text=t.log.new_log_title />
+        <h1>{t.log.new_log_title}</h1>
+        <FormError />
         <Suspense>
             {move || {
                 let units = units.clone();
                 Suspend::new(async move {
-                    match staff.await {
-                        Ok(staff) => view! {
-                            <h1>{t.log.new_log_title}</h1>
-                            <p class="lead">{t.log.new_log_intro}</p>
-                            <NewLogForm staff units t />
+                    match found.await {
+                        Ok(Some((child, staff))) => view! {
+                            <RequestForm child staff units t />
                         }.into_any(),
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                        Ok(None) => view! { <LookupForm units t /> }.into_any(),
+                        // The lookup is too old or not theirs, or the register is down: say
+                        // so, and offer a new lookup.
+                        Err(error) => {
+                            set_status(error.status());
+                            view! {
+                                <p role="alert" class="alert">{t.form.explain(error)}</p>
+                                <LookupForm units t />
+                            }.into_any()
+                        }
                     }
                 })
             }}
@@ -40,18 +68,50 @@ pub fn NewLogPage() -> impl IntoView {
     }
 }
 
-/// The form. Without JavaScript it posts and the server sends the browser on; once hydrated
-/// (`KeptForm`, keeping nothing: it holds national identity numbers) it is sent in place, so
-/// what was typed stays when a field is wrong, and the error stands beside that field.
+/// The unit the holder asks for, as a choice when they work in several.
 #[component]
-fn NewLogForm(staff: Vec<StaffChoice>, units: Vec<StaffUnit>, t: &'static Texts) -> impl IntoView {
-    let field = |name: &'static str, label: &'static str, which: Field, kind: &'static str| {
-        let id = name.replace(['[', ']'], "_");
-        view! {
-            <label for=id.clone()>{label}</label>
-            <input id=id name=name type=kind autocomplete="off" data-field=format!("{which:?}") />
-        }
-    };
+fn UnitChoice(units: Vec<StaffUnit>, name: &'static str, t: &'static Texts) -> impl IntoView {
+    view! {
+        <label for="holder_unit">{t.log.holder_unit_label}</label>
+        <select id="holder_unit" name=name data-field="HolderUnit">
+            {units.into_iter().map(|unit| view! {
+                <option value=unit.unit_id.to_string()>{unit.unit_name}</option>
+            }).collect_view()}
+        </select>
+    }
+}
+
+/// The first step: the child's national identity number. Sent in place once hydrated
+/// (`KeptForm` without a draft key: the number is never kept on the device).
+#[component]
+fn LookupForm(units: Vec<StaffUnit>, t: &'static Texts) -> impl IntoView {
+    view! {
+        <p class="lead">{t.log.new_log_intro}</p>
+        <KeptForm action=LookUpChild::url() lang=use_lang() class="stacked">
+            <label for="national_id">{t.log.national_id}</label>
+            <input id="national_id" name="national_id" type="text" inputmode="numeric"
+                autocomplete="off" maxlength="13" required
+                data-field=format!("{:?}", Field::ChildNationalId) />
+            <UnitChoice units name="unit_id" t />
+            <p class="hint">{t.log.lookup_note}</p>
+            <button type="submit" class="button primary">{t.log.lookup_button}</button>
+        </KeptForm>
+    }
+}
+
+/// The second step: the child as the register has them, and the services to involve.
+#[component]
+fn RequestForm(
+    child: LookedUpChild,
+    staff: Vec<StaffChoice>,
+    units: Vec<StaffUnit>,
+    t: &'static Texts,
+) -> impl IntoView {
+    let unit_name = units
+        .iter()
+        .find(|unit| unit.unit_id == child.unit_id)
+        .map(|unit| unit.unit_name.clone())
+        .unwrap_or_default();
     let service_options = move || {
         staff
             .iter()
@@ -65,46 +125,27 @@ fn NewLogForm(staff: Vec<StaffChoice>, units: Vec<StaffUnit>, t: &'static Texts)
             .collect_view()
     };
     view! {
+        <section class="card" aria-labelledby="child-heading">
+            <h2 id="child-heading">{(t.log.child_and_age)(&child.child_name, child.age)}</h2>
+            <h3>{t.log.guardians_heading}</h3>
+            <ul>
+                {child.guardians.into_iter().map(|guardian| view! {
+                    <li>
+                        {guardian.name} " – "
+                        {if guardian.has_parental_responsibility {
+                            t.log.with_responsibility
+                        } else {
+                            t.log.without_responsibility
+                        }}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {child.both_must_consent.then(|| view! { <p>{t.log.both_must_consent}</p> })}
+            <p class="hint">{t.log.from_register}</p>
+        </section>
         <KeptForm action=RequestLog::url() lang=use_lang() class="stacked">
-            <fieldset>
-                <legend>{t.log.child_heading}</legend>
-                {field("request[child_given_name]", t.log.given_name, Field::ChildGivenName, "text")}
-                {field("request[child_family_name]", t.log.family_name, Field::ChildFamilyName, "text")}
-                {field("request[child_national_id]", t.log.national_id, Field::ChildNationalId, "text")}
-                {field("request[child_birth_date]", t.log.birth_date, Field::ChildBirthDate, "date")}
-            </fieldset>
-            <fieldset>
-                <legend>{t.log.guardian_heading}</legend>
-                {field("request[guardian_given_name]", t.log.given_name, Field::GuardianGivenName, "text")}
-                {field("request[guardian_family_name]", t.log.family_name, Field::GuardianFamilyName, "text")}
-                {field("request[guardian_national_id]", t.log.national_id, Field::GuardianNationalId, "text")}
-                <label class="check">
-                    <input type="checkbox" name="request[guardian_responsible]" value="yes" checked />
-                    " " {t.log.responsible}
-                </label>
-            </fieldset>
-            <fieldset>
-                <legend>{t.log.second_guardian_heading}</legend>
-                {field("request[second_guardian_given_name]", t.log.given_name, Field::SecondGuardianGivenName, "text")}
-                {field("request[second_guardian_family_name]", t.log.family_name, Field::SecondGuardianFamilyName, "text")}
-                {field("request[second_guardian_national_id]", t.log.national_id, Field::SecondGuardianNationalId, "text")}
-                <label class="check">
-                    <input type="checkbox" name="request[second_guardian_responsible]" value="yes" checked />
-                    " " {t.log.responsible}
-                </label>
-            </fieldset>
-            <label for="residence">{t.log.residence_label}</label>
-            <select id="residence" name="request[residence]">
-                {Residence::ALL.into_iter().map(|residence| view! {
-                    <option value=residence.code()>{(t.log.residence)(residence)}</option>
-                }).collect_view()}
-            </select>
-            <label for="holder_unit">{t.log.holder_unit_label}</label>
-            <select id="holder_unit" name="request[holder_unit]" data-field="HolderUnit">
-                {units.into_iter().map(|unit| view! {
-                    <option value=unit.unit_id.to_string()>{unit.unit_name}</option>
-                }).collect_view()}
-            </select>
+            <input type="hidden" name="request[lookup_id]" value=child.lookup_id.to_string() />
+            <p>{t.log.holder_unit_label} " " <strong>{unit_name}</strong></p>
             <fieldset id="services" data-field="Services">
                 <legend>{t.log.services_heading}</legend>
                 <label for="first_service">{t.log.first_service}</label>
@@ -119,5 +160,6 @@ fn NewLogForm(staff: Vec<StaffChoice>, units: Vec<StaffUnit>, t: &'static Texts)
             </fieldset>
             <button type="submit" class="button primary">{t.log.send_request}</button>
         </KeptForm>
+        <p><a href="/logs/new">{t.log.another_child}</a></p>
     }
 }
