@@ -260,8 +260,7 @@ async fn the_server_refuses_a_superuser_unless_it_is_a_demo(pool: PgPool) {
             .await
             .expect("owner");
     assert!(!owner, "the tests connect as a superuser");
-    let options = (*pool.connect_options()).clone().username("postgres");
-    let superuser = sqlx::postgres::PgPoolOptions::new().connect_lazy_with(options);
+    let superuser = support::superuser(&pool);
     let ready = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let refused = server::database::prepare(&superuser, false, ready.clone())
         .await
