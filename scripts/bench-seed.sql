@@ -7,6 +7,9 @@
 \set ida '''00000000-0000-4000-8000-000000000208'''
 \set sara '''00000000-0000-4000-8000-000000000403'''
 
+-- Content is held to row-level security, the owner's writes too: written as the holder.
+set stafett.person_id = :anders;
+
 insert into entry (log_id, author_id, body, is_child_voice, created_at)
 select :log,
        (array[:anders, :ida, :sara]::uuid[])[1 + n % 3],

@@ -1,7 +1,13 @@
 # A private PostgreSQL cluster, run with initdb and pg_ctl (no system service). Sourced.
 #
-#   pg_init_if_needed DIR     creates a cluster in DIR/data (user `stafett`, trust, UTF8)
-#   pg_start DIR PORT [OPTS]  starts it on 127.0.0.1:PORT and a Unix socket in DIR; waits
+#   pg_init_if_needed DIR     creates a cluster in DIR/data (trust, UTF8); its superuser is
+#                             `postgres`
+#   pg_start DIR PORT [OPTS]  starts it on 127.0.0.1:PORT and a Unix socket in DIR; waits; and
+#                             makes sure of the role `stafett`, which the app and the tests
+#                             connect as: not a superuser (row-level security holds it, as in
+#                             production), with CREATEROLE (the first migration creates
+#                             stafett_app) and CREATEDB (each database test gets a database)
+#   pg_superuser_url URL      URL with the superuser in place of `stafett` (extensions)
 #   pg_stop DIR               stops it (fast mode) if it runs
 #   pg_create_db URL          creates the database URL names (postgres://stafett@HOST:PORT/NAME)
 #   pg_create_db PORT NAME    the same, on 127.0.0.1:PORT
@@ -58,7 +64,7 @@ pg_init_if_needed() {
     chmod 700 "$real"
   fi
   if [ ! -f "$real/data/PG_VERSION" ]; then
-    pg_run initdb -D "$real/data" -U stafett --auth=trust -E UTF8 --locale=C.UTF-8 >"$real/initdb.log" 2>&1 \
+    pg_run initdb -D "$real/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$real/initdb.log" 2>&1 \
       || { cat "$real/initdb.log" >&2; return 1; }
   fi
 }
@@ -71,6 +77,24 @@ pg_start() {
     -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $settings" start >/dev/null \
     || { echo "error: PostgreSQL did not start on port $port; the end of $dir/server.log:" >&2
          tail -n 20 "$dir/server.log" >&2; return 1; }
+  pg_ensure_owner "$port"
+}
+
+pg_ensure_owner() {
+  local port=$1
+  if ! psql "postgres://postgres@127.0.0.1:$port/postgres" -tAq -c 'select 1' >/dev/null 2>&1; then
+    # A cluster made before the superuser was separate: its superuser is `stafett` itself.
+    warn "the cluster on port $port connects as the superuser stafett, which row-level security does not hold; remove its folder to make it anew"
+    return 0
+  fi
+  psql "postgres://postgres@127.0.0.1:$port/postgres" -v ON_ERROR_STOP=1 -q <<'SQL'
+select 'create role stafett login createrole createdb'
+where not exists (select 1 from pg_roles where rolname = 'stafett') \gexec
+SQL
+}
+
+pg_superuser_url() {
+  sed -E 's#^postgres://stafett@#postgres://postgres@#' <<<"$1"
 }
 
 pg_stop() {

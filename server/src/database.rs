@@ -35,6 +35,8 @@ pub enum PrepareError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("demo seed failed: {0}")]
     Seed(crate::demo_seed::SeedError),
+    #[error("DATABASE_URL connects as a superuser, which row-level security does not hold; connect as the database's owner without SUPERUSER (STAFETT_SEED_DEMO=true allows it for a demo)")]
+    Superuser,
 }
 
 /// Migrates (and seeds the demo data if asked), retrying for as long as the database cannot
@@ -47,14 +49,17 @@ pub async fn prepare(
 ) -> Result<(), PrepareError> {
     let mut delay = Duration::from_millis(500);
     loop {
-        match migrate(pool).await {
+        match migrate(pool, seed_demo).await {
             Ok(()) => break,
-            Err(sqlx::migrate::MigrateError::Execute(error)) if is_unreachable(&error) => {
+            Err(Refusal::Migration(sqlx::migrate::MigrateError::Execute(error)))
+                if is_unreachable(&error) =>
+            {
                 tracing::warn!(%error, retry_in_ms = delay.as_millis() as u64, "database unreachable; retrying");
                 tokio::time::sleep(delay).await;
                 delay = (delay * 2).min(Duration::from_secs(10));
             }
-            Err(error) => return Err(error.into()),
+            Err(Refusal::Superuser) => return Err(PrepareError::Superuser),
+            Err(Refusal::Migration(error)) => return Err(error.into()),
         }
     }
     tracing::info!("database migrated");
@@ -68,16 +73,37 @@ pub async fn prepare(
     Ok(())
 }
 
-async fn migrate(pool: &PgPool) -> Result<(), sqlx::migrate::MigrateError> {
+/// Why migrating did not happen.
+enum Refusal {
+    Migration(sqlx::migrate::MigrateError),
+    Superuser,
+}
+
+impl From<sqlx::Error> for Refusal {
+    fn from(error: sqlx::Error) -> Self {
+        Refusal::Migration(sqlx::migrate::MigrateError::Execute(error))
+    }
+}
+
+/// Migrates, unless the server connects as a superuser outside a demo: a superuser ignores
+/// row-level security, even where it is forced, so the database's second check of the
+/// consent gate would silently not happen.
+async fn migrate(pool: &PgPool, demo: bool) -> Result<(), Refusal> {
     // A connection of its own, not one from the pool: a failure then names its cause
     // (e.g. connection refused) instead of the pool's timeout, and `Migrator::run(&PgPool)`
     // would make this future not `Send`.
-    let mut connection = pool
-        .connect_options()
-        .connect()
+    let mut connection = pool.connect_options().connect().await?;
+    let superuser: bool =
+        sqlx::query_scalar("select rolsuper from pg_roles where rolname = current_user")
+            .fetch_one(&mut connection)
+            .await?;
+    if superuser && !demo {
+        return Err(Refusal::Superuser);
+    }
+    MIGRATOR
+        .run(&mut connection)
         .await
-        .map_err(sqlx::migrate::MigrateError::Execute)?;
-    MIGRATOR.run(&mut connection).await
+        .map_err(Refusal::Migration)
 }
 
 fn is_unreachable(error: &sqlx::Error) -> bool {

@@ -10,7 +10,7 @@ use sqlx::PgPool;
 use support::fixture::*;
 use support::issuer::TestIssuer;
 use support::login::log_in;
-use support::{json, text, Browser, TestApp, PUBLIC_URL};
+use support::{json, superuser, text, Browser, TestApp, PUBLIC_URL};
 
 const BOUNDARY: &str = "stafett-test-boundary";
 
@@ -173,7 +173,7 @@ async fn wrong_files_and_other_peoples_entries_are_refused(pool: PgPool) {
         serde_json::json!({ "error": "denied", "reason": "author_only" })
     );
     let stored: i64 = sqlx::query_scalar("select count(*) from attachment")
-        .fetch_one(app.pool())
+        .fetch_one(&superuser(app.pool()))
         .await
         .expect("count");
     assert_eq!(stored, 0);

@@ -249,3 +249,36 @@ async fn preparation_migrates_seeds_and_marks_the_database_ready(pool: PgPool) {
         .expect("count");
     assert_eq!(units, 8);
 }
+
+#[sqlx::test(migrations = false)]
+async fn the_server_refuses_a_superuser_unless_it_is_a_demo(pool: PgPool) {
+    // The tests connect as the owner, which is not a superuser: the cluster's superuser is
+    // `postgres` (scripts/lib/pg.sh).
+    let owner: bool =
+        sqlx::query_scalar("select rolsuper from pg_roles where rolname = current_user")
+            .fetch_one(&pool)
+            .await
+            .expect("owner");
+    assert!(!owner, "the tests connect as a superuser");
+    let superuser = support::superuser(&pool);
+    let ready = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let refused = server::database::prepare(&superuser, false, ready.clone())
+        .await
+        .expect_err("refused");
+    assert!(
+        refused.to_string().contains("superuser"),
+        "one line that says why: {refused}"
+    );
+    assert!(!ready.load(Ordering::Acquire));
+    let migrated: bool = sqlx::query_scalar("select to_regclass('_sqlx_migrations') is not null")
+        .fetch_one(&pool)
+        .await
+        .expect("migrated?");
+    assert!(!migrated, "nothing was migrated");
+
+    // A demo's fictional data may be served by a superuser.
+    server::database::prepare(&superuser, true, ready.clone())
+        .await
+        .expect("prepared for a demo");
+    assert!(ready.load(Ordering::Acquire));
+}

@@ -137,73 +137,56 @@ impl<K> Granted<K> {
     }
 }
 
+/// What the gate finds about a log for one person.
+enum Found {
+    /// No such log (or deleted).
+    Nothing,
+    /// The log exists, and the person does not stand to it: no facts are read for them.
+    Unrelated,
+    Facts(LogFacts, Vec<Relation>),
+}
+
+impl Found {
+    fn facts(self) -> Option<(LogFacts, Vec<Relation>)> {
+        match self {
+            Found::Facts(facts, relations) => Some((facts, relations)),
+            Found::Nothing | Found::Unrelated => None,
+        }
+    }
+}
+
 /// The facts of a log and how the acting person stands to it; `None` if there is no such
-/// log.
+/// log or the person does not stand to it.
 pub async fn facts(
     tx: &mut ContentTx,
     log_id: Uuid,
 ) -> Result<Option<(LogFacts, Vec<Relation>)>, sqlx::Error> {
     let person_id = tx.person_id;
-    facts_of(tx.conn(), person_id, log_id).await
+    Ok(facts_of(tx.conn(), person_id, log_id).await?.facts())
 }
 
-/// [`facts`] on any connection: they are read from tables without content (the log, the
-/// family, consents, who holds and takes part), one statement.
+/// [`facts`] on any connection, in one statement: `gate_facts()` reads them from tables the
+/// application's role may not read itself (the family and consents of a log the person may
+/// not see into, which the gate needs to give the reason).
 async fn facts_of(
     conn: &mut PgConnection,
     person_id: Uuid,
     log_id: Uuid,
-) -> Result<Option<(LogFacts, Vec<Relation>)>, sqlx::Error> {
+) -> Result<Found, sqlx::Error> {
     let row = sqlx::query!(
-        r#"
-        select l.status, l.child_id,
-               c.birth_date - date '2000-01-01' as "birth_date!",
-               (now() at time zone 'Europe/Oslo')::date - date '2000-01-01' as "today!",
-               coalesce((
-                   select json_agg(json_build_object(
-                       'person_id', g.guardian_id,
-                       'responsible', g.has_parental_responsibility,
-                       'residence', g.residence))
-                   from guardianship g where g.child_id = l.child_id
-               ), '[]'::json) as "guardians!",
-               coalesce((
-                   select json_agg(json_build_object(
-                       'consenter', k.consenter_id, 'scope', k.scope, 'unit', k.unit_id,
-                       'decision', k.decision,
-                       'since_closed', l.closed_at is not null and k.recorded_at >= l.closed_at)
-                       order by k.sequence)
-                   from consent k where k.log_id = l.log_id
-               ), '[]'::json) as "consents!",
-               coalesce((
-                   select json_agg(json_build_object('kind', r.kind, 'unit', r.unit_id))
-                   from (
-                       select 'holder' as kind, h.unit_id from holder_assignment h
-                       where h.log_id = l.log_id and h.person_id = $2 and h.ended_at is null
-                       union all
-                       select 'participant', p.unit_id from participant p
-                       where p.log_id = l.log_id and p.person_id = $2 and p.left_at is null
-                         and p.unit_id is not null
-                       union all
-                       select 'leader', m.unit_id from staff_unit_membership m
-                       where m.person_id = $2 and m.role = 'unit_leader'
-                         and m.unit_id in (
-                             select p.unit_id from participant p
-                             where p.log_id = l.log_id and p.left_at is null
-                             union
-                             select h.unit_id from holder_assignment h
-                             where h.log_id = l.log_id and h.ended_at is null)
-                   ) as r
-               ), '[]'::json) as "relations!"
-        from log l join child c on c.person_id = l.child_id
-        where l.log_id = $1 and l.deleted_at is null
-        "#,
+        r#"select status as "status!", child_id, birth_date, today as "today!",
+                  guardians as "guardians!", consents as "consents!", relations as "relations!"
+           from gate_facts($1, $2)"#,
         log_id,
         person_id
     )
     .fetch_optional(conn)
     .await?;
     let Some(row) = row else {
-        return Ok(None);
+        return Ok(Found::Nothing);
+    };
+    let (Some(child_id), Some(birth_date)) = (row.child_id, row.birth_date) else {
+        return Ok(Found::Unrelated);
     };
 
     #[derive(Deserialize)]
@@ -261,7 +244,7 @@ async fn facts_of(
         .iter()
         .filter_map(|r| relation(&r.kind, r.unit, None))
         .collect();
-    if row.child_id == person_id {
+    if child_id == person_id {
         relations.push(Relation::Child);
     }
     if let Some(guardian) = guardians.iter().find(|g| g.person_id == person_id) {
@@ -274,15 +257,15 @@ async fn facts_of(
     let facts = LogFacts {
         status: LogStatus::from_code(&row.status).ok_or(malformed("status"))?,
         family: Family {
-            child_id: row.child_id,
-            birth_date: date(row.birth_date).ok_or(malformed("birth date"))?,
+            child_id,
+            birth_date: date(birth_date).ok_or(malformed("birth date"))?,
             guardians,
         },
         today: date(row.today).ok_or(malformed("today"))?,
         history,
         since_closed,
     };
-    Ok(Some((facts, relations)))
+    Ok(Found::Facts(facts, relations))
 }
 
 /// A relation as the queries name it: `holder` and `participant` with their unit, `leader`,
@@ -320,8 +303,9 @@ pub async fn authorize(
     log_id: Uuid,
     action: LogAction,
 ) -> Result<(Grant, LogFacts), ApiError> {
-    let found = facts(tx, log_id).await?;
-    decide(&tx.pool, tx.person_id, log_id, action, found).await
+    let person_id = tx.person_id;
+    let found = facts_of(tx.conn(), person_id, log_id).await?;
+    decide(&tx.pool, person_id, log_id, action, found).await
 }
 
 /// A grant for the action of `K` decided on the facts as they are now, outside any
@@ -352,13 +336,17 @@ async fn decide(
     person_id: Uuid,
     log_id: Uuid,
     action: LogAction,
-    found: Option<(LogFacts, Vec<Relation>)>,
+    found: Found,
 ) -> Result<(Grant, LogFacts), ApiError> {
-    let Some((facts, relations)) = found else {
-        return Err(ApiError::NotFound);
+    let verdict = match found {
+        Found::Nothing => return Err(ApiError::NotFound),
+        Found::Unrelated => Err(Denial::NotInvolved),
+        Found::Facts(facts, relations) => {
+            access::authorize(person_id, &relations, action, &facts).map(|c| (c, facts))
+        }
     };
-    match access::authorize(person_id, &relations, action, &facts) {
-        Ok(capacity) => Ok((
+    match verdict {
+        Ok((capacity, facts)) => Ok((
             Grant {
                 log_id,
                 person_id,

@@ -20,6 +20,14 @@ use tower::ServiceExt;
 
 pub const PUBLIC_URL: &str = "http://127.0.0.1:3000";
 
+/// The test's database as the cluster's superuser (`postgres`, see scripts/lib/pg.sh), whom
+/// row-level security does not hold: to count every content row, whoever may see it. The
+/// owner the app and the tests connect as is held to the content tables' forced policies.
+pub fn superuser(pool: &PgPool) -> PgPool {
+    let options = (*pool.connect_options()).clone().username("postgres");
+    sqlx::postgres::PgPoolOptions::new().connect_lazy_with(options)
+}
+
 /// The router over `pool`, as the server builds it.
 pub struct TestApp {
     pub router: axum::Router,
