@@ -326,7 +326,7 @@ pub async fn grant_now<K: GrantKind>(
 /// log's behalf (a lookup in the population register) is done only for those involved.
 pub async fn involved(pool: &PgPool, person_id: Uuid, log_id: Uuid) -> Result<bool, ApiError> {
     let found = facts_of(&mut *pool.acquire().await?, person_id, log_id).await?;
-    Ok(found.is_some_and(|(_, relations)| !relations.is_empty()))
+    Ok(found.facts().is_some_and(|(_, relations)| !relations.is_empty()))
 }
 
 /// The grant or refusal for `action` on what [`facts`] found; a refusal is recorded in the
