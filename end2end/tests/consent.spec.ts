@@ -71,16 +71,21 @@ test.describe("consent around a new log", () => {
     await logInWithNationalId(mother, guardianId);
     const card = mother.getByRole("listitem").filter({ hasText: "Stafettlogg for Lea Fjeld" });
     await expect(card.getByText("Venter på samtykke", { exact: true })).toBeVisible();
-    await expect(card.getByText("4 samtykker venter på deg")).toBeVisible();
+    await expect(card.getByText("5 samtykker venter på deg")).toBeVisible();
     await card.getByRole("link", { name: "Samtykker" }).click();
     const establish = decision(mother, "At stafettloggen opprettes");
     await expect(establish.locator("blockquote")).toContainText("Jeg samtykker til at stafettloggen opprettes for Lea Fjeld.");
     await expect(establish).toContainText("Det er nok at én med foreldreansvar samtykker");
     await expectAccessible(mother);
+    // The health station takes part only with the consent to share health information,
+    // which says why.
+    const health = decision(mother, "Deling av helseopplysninger");
+    await expect(health).toContainText("Fra 16 år bestemmer ungdommen selv over helseopplysninger");
     for (const heading of [
       "At stafettloggen opprettes",
       /Fjordvik barneskole$/,
       /Helsestasjon for barn og unge$/,
+      "Deling av helseopplysninger",
       /PPT Fjordvik$/,
     ]) {
       await decision(mother, heading).getByRole("button", { name: "Jeg samtykker" }).click();

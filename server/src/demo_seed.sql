@@ -45,9 +45,10 @@ values ('00000000-0000-4000-8000-000000000001', 'Fjordvik kommune')
 on conflict (municipality_id) do nothing;
 
 insert into unit (unit_id, municipality_id, kind, name, description, phone, email,
-                  street_address, postal_code, postal_place, website)
+                  street_address, postal_code, postal_place, website, shares_health_information)
 select v.unit_id::uuid, '00000000-0000-4000-8000-000000000001', v.kind, v.name, v.description,
-       v.phone, v.email, v.street_address, '6440', 'Fjordvik', v.website
+       v.phone, v.email, v.street_address, '6440', 'Fjordvik', v.website,
+       v.kind in ('health_station', 'gp', 'physio_ot')
 from (values
     ('00000000-0000-4000-8000-000000000101', 'kindergarten', 'Solsiden barnehage',
      'Kommunal barnehage med fire avdelinger for barn fra ett til seks år.',
@@ -210,6 +211,10 @@ from (values
      '00000000-0000-4000-8000-000000000403', '00000000-0000-4000-8000-000000000403',
      'involve_service', '00000000-0000-4000-8000-000000000104',
      'Jeg samtykker til at en ny tjeneste blir med i samarbeidet for Sara Lie (Helsestasjon for barn og unge). Bare de som er med i samarbeidet, ser innholdet i loggen. Jeg kan trekke samtykket tilbake når som helst, også muntlig.'),
+    ('00000000-0000-4000-8000-000000000955', '00000000-0000-4000-8000-000000000921',
+     '00000000-0000-4000-8000-000000000403', '00000000-0000-4000-8000-000000000403',
+     'share_health_information', null,
+     'Jeg samtykker til deling av helseopplysninger for Sara Lie. Bare de som er med i samarbeidet, ser innholdet i loggen. Jeg kan trekke samtykket tilbake når som helst, også muntlig.'),
     ('00000000-0000-4000-8000-000000000954', '00000000-0000-4000-8000-000000000922',
      '00000000-0000-4000-8000-000000000401', '00000000-0000-4000-8000-000000000301',
      'establish_log', null,

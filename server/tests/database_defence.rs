@@ -440,6 +440,8 @@ fn rules(case: &Case, log_family: &[Uuid]) -> Vec<(Uuid, bool, bool)> {
         // Reopening is not a way to see a log.
         since_closed: Vec::new(),
         history,
+        // As the demo's directory marks them.
+        health_units: vec![uuid(HEALTH_STATION), uuid(PHYSIO)],
     };
     let mut people: Vec<(Uuid, Vec<Relation>)> = vec![(child, vec![Relation::Child])];
     for (guardian, (responsible, _)) in log_family[1..].iter().zip(&case.guardians) {

@@ -426,13 +426,38 @@ async fn person_id(pool: &PgPool, nin: &str) -> String {
 /// A family of the test's own in the register: a child of 9 and two parents, both with
 /// parental responsibility; `shared` for delt bosted (the parents apart).
 async fn family(register: &Register, serial: u32, shared: bool) -> (String, String, String) {
-    let child = synthetic_nin(2017, 2, 14, serial);
+    family_with(
+        register,
+        serial,
+        shared,
+        chrono::NaiveDate::from_ymd_opt(2017, 2, 14),
+    )
+    .await
+}
+
+/// The same with the child born on `born`.
+async fn family_with(
+    register: &Register,
+    serial: u32,
+    shared: bool,
+    born: Option<chrono::NaiveDate>,
+) -> (String, String, String) {
+    use chrono::Datelike;
+    let born = born.expect("a date");
+    let child_born = born.format("%Y-%m-%d").to_string();
+    let child = synthetic_nin(born.year(), born.month(), born.day(), serial);
     let mother = synthetic_nin(1986, 6, 1, serial);
     let father = synthetic_nin(1984, 9, 9, serial);
     let parents = vec![(mother.as_str(), "mor"), (father.as_str(), "far")];
     let father_home = if shared { "father" } else { "home" };
     for (nin, given, born, home, relations) in [
-        (&child, "Tiril", "2017-02-14", "home", parents.clone()),
+        (
+            &child,
+            "Tiril",
+            child_born.as_str(),
+            "home",
+            parents.clone(),
+        ),
         (
             &mother,
             "Mona",
@@ -664,4 +689,107 @@ async fn the_demo_families_are_the_registers(pool: PgPool) {
         assert!(!stored.changed, "{nin}");
         assert_eq!(guardianships(app.pool(), &nin).await, before, "{nin}");
     }
+}
+
+/// The birth date a synthetic number of this century encodes, as the register has it.
+fn child_born_of(nin: &str) -> String {
+    app::domain::national_id::birth_date(nin)
+        .expect("a valid number")
+        .to_string()
+}
+
+/// Gives the logged-in person's consent to `scope` (with `unit`), as the consents page does.
+async fn consent_to(
+    browser: &mut Browser<'_>,
+    log: &str,
+    scope: &str,
+    unit: Option<&str>,
+) -> StatusCode {
+    let unit_query = unit.map(|u| format!("&unit_id={u}")).unwrap_or_default();
+    let response = browser
+        .get(&format!(
+            "/api/consent_text?log_id={log}&scope={scope}{unit_query}&choice=given&lang=nb"
+        ))
+        .await;
+    if response.status() != StatusCode::OK {
+        return response.status();
+    }
+    let shown = json(response).await.as_str().expect("text").to_string();
+    let mut form = vec![
+        ("log_id", log),
+        ("scope", scope),
+        ("text_shown", shown.as_str()),
+        ("lang", "nb"),
+    ];
+    if let Some(unit) = unit {
+        form.push(("unit_id", unit));
+    }
+    browser.post_form("/api/give_consent", &form).await.status()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_youth_of_15_cannot_let_the_health_station_in_alone(pool: PgPool) {
+    let register = Register::require();
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let born = chrono::Local::now().date_naive() - chrono::Months::new(15 * 12 + 2);
+    let (youth, mother, _) = family_with(&register, 331, false, Some(born)).await;
+    let mut nora = app.browser();
+    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let lookup = look_up(&mut nora, &youth, SCHOOL).await.expect("the youth");
+    let service = format!("{HEALTH_STATION}/{IDA_NURSE}");
+    let (status, log) = request(
+        &mut nora,
+        &[
+            ("request[lookup_id]", &lookup),
+            ("request[first_service]", &service),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{log}");
+    let log = log.as_str().expect("id").to_string();
+
+    // The youth (15) establishes the log and involves the school and the health station.
+    let mut tiril = app.browser();
+    log_in(&mut tiril, &issuer, &person_id(app.pool(), &youth).await).await;
+    for (scope, unit) in [
+        ("establish_log", None),
+        ("involve_service", Some(SCHOOL)),
+        ("involve_service", Some(HEALTH_STATION)),
+    ] {
+        assert_eq!(
+            consent_to(&mut tiril, &log, scope, unit).await,
+            StatusCode::OK
+        );
+    }
+    assert_eq!(log_status(app.pool(), &log).await, "open");
+    // Health information is not hers to share yet.
+    assert_eq!(
+        consent_to(&mut tiril, &log, "share_health_information", None).await,
+        StatusCode::FORBIDDEN
+    );
+    let mut ida = app.browser();
+    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let response = ida.get(&format!("/api/log?log_id={log}")).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(json(response).await["reason"], "consent_missing");
+    // Her own school sees it.
+    let response = nora.get(&format!("/api/log?log_id={log}")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+
+    // The mother is asked, and told why.
+    let mut mona = app.browser();
+    log_in(&mut mona, &issuer, &person_id(app.pool(), &mother).await).await;
+    let (_, _, page) = mona.page(&format!("/logs/{log}/consents")).await;
+    assert!(page.contains("Deling av helseopplysninger"), "{page}");
+    assert!(
+        page.contains("Fra 16 år bestemmer ungdommen selv over helseopplysninger"),
+        "{page}"
+    );
+    assert_eq!(
+        consent_to(&mut mona, &log, "share_health_information", None).await,
+        StatusCode::OK
+    );
+    let response = ida.get(&format!("/api/log?log_id={log}")).await;
+    assert_eq!(response.status(), StatusCode::OK);
 }

@@ -89,6 +89,9 @@ pub struct LogFacts {
     pub history: Vec<ConsentEvent>,
     /// The consents recorded since the log was last closed (for reopening).
     pub since_closed: Vec<ConsentEvent>,
+    /// The log's services that share health information: they take part only with the
+    /// consent to share it.
+    pub health_units: Vec<Uuid>,
 }
 
 /// In what capacity the gate let the person through.
@@ -292,18 +295,22 @@ fn consent_denial(outcome: &Outcome) -> Denial {
     }
 }
 
-/// The establishment and the service's own consent must both stand.
+/// The establishment and the service's own consent must both stand, and for a service that
+/// shares health information the consent to share it.
 fn service_consent(facts: &LogFacts, unit: Uuid) -> Result<(), Denial> {
-    if covers_service(&facts.family, unit, facts.today, &facts.history) {
+    let health = facts.health_units.contains(&unit);
+    if covers_service(&facts.family, unit, health, facts.today, &facts.history) {
         return Ok(());
     }
-    let withdrawn = [
+    let mut needed = vec![
         Action::EstablishLog,
         Action::InvolveService(unit),
         Action::Transition(unit),
-    ]
-    .into_iter()
-    .any(|action| {
+    ];
+    if health {
+        needed.push(Action::ShareHealthInformation);
+    }
+    let withdrawn = needed.into_iter().any(|action| {
         let decision = decide(&facts.family, action, facts.today, &facts.history);
         matches!(decision.outcome, Outcome::Withdrawn(_))
     });

@@ -121,6 +121,8 @@ pub(super) const TEXTS: Texts = Texts {
             "Each of those who decide may demand {action} alone."
         ),
         no_guardian: "Nobody with parental responsibility is registered for the child, so nobody can consent yet.",
+        health_services: "The health station, the GP and the physiotherapists and occupational therapists see the log only when this is consented to, even when the service takes part otherwise.",
+        health_under_16: "From 16 the youth decides on health information alone (Patients' and Users' Rights Act § 4-3); before that, those with parental responsibility do (§ 4-4).",
         not_needed: |age| format!(
             "The child is {age}. From 15, the child has access to their own log without anyone else's consent."
         ),

@@ -419,6 +419,10 @@ pub struct ConsentTexts {
     pub every_guardian: fn(age: u8, action: &str) -> String,
     pub any_one_may: fn(action: &str) -> String,
     pub no_guardian: &'static str,
+    /// Why sharing health information has a consent of its own.
+    pub health_services: &'static str,
+    /// Who gives it below 16, and the law.
+    pub health_under_16: &'static str,
     pub not_needed: fn(age: u8) -> String,
     pub given: fn(names: &str) -> String,
     pub missing: fn(names: &str) -> String,

@@ -121,6 +121,8 @@ pub(super) const TEXTS: Texts = Texts {
             "Hver av dem som bestemmer kan alene kreve {action}."
         ),
         no_guardian: "Ingen med foreldreansvar er registrert for barnet, så ingen kan samtykke ennå.",
+        health_services: "Helsestasjonen, fastlegen og fysio- og ergoterapeutene ser loggen bare når dette er samtykket, også når tjenesten ellers er med.",
+        health_under_16: "Fra 16 år bestemmer ungdommen selv over helseopplysninger (pasient- og brukerrettighetsloven § 4-3), før det de med foreldreansvar (§ 4-4).",
         not_needed: |age| format!(
             "Barnet er {age} år. Fra 15 år har barnet tilgang til sin egen logg uten samtykke fra andre."
         ),

@@ -118,6 +118,8 @@ pub(super) const TEXTS: Texts = Texts {
             "Kvar av dei som bestemmer kan åleine krevje {action}."
         ),
         no_guardian: "Ingen med foreldreansvar er registrert for barnet, så ingen kan samtykkje enno.",
+        health_services: "Helsestasjonen, fastlegen og fysio- og ergoterapeutane ser loggen berre når dette er samtykt, også når tenesta elles er med.",
+        health_under_16: "Frå 16 år bestemmer ungdommen sjølv over helseopplysningar (pasient- og brukarrettslova § 4-3), før det dei med foreldreansvar (§ 4-4).",
         not_needed: |age| format!(
             "Barnet er {age} år. Frå 15 år har barnet tilgang til sin eigen logg utan samtykke frå andre."
         ),

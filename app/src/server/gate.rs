@@ -175,7 +175,8 @@ async fn facts_of(
 ) -> Result<Found, sqlx::Error> {
     let row = sqlx::query!(
         r#"select status as "status!", child_id, birth_date, today as "today!",
-                  guardians as "guardians!", consents as "consents!", relations as "relations!"
+                  guardians as "guardians!", consents as "consents!", relations as "relations!",
+                  health_units as "health_units!"
            from gate_facts($1, $2)"#,
         log_id,
         person_id
@@ -264,6 +265,7 @@ async fn facts_of(
         today: date(row.today).ok_or(malformed("today"))?,
         history,
         since_closed,
+        health_units: row.health_units,
     };
     Ok(Found::Facts(facts, relations))
 }
@@ -326,7 +328,9 @@ pub async fn grant_now<K: GrantKind>(
 /// log's behalf (a lookup in the population register) is done only for those involved.
 pub async fn involved(pool: &PgPool, person_id: Uuid, log_id: Uuid) -> Result<bool, ApiError> {
     let found = facts_of(&mut *pool.acquire().await?, person_id, log_id).await?;
-    Ok(found.facts().is_some_and(|(_, relations)| !relations.is_empty()))
+    Ok(found
+        .facts()
+        .is_some_and(|(_, relations)| !relations.is_empty()))
 }
 
 /// The grant or refusal for `action` on what [`facts`] found; a refusal is recorded in the

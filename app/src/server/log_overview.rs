@@ -78,7 +78,8 @@ pub async fn my_logs(pool: &PgPool, identity: &Identity) -> Result<Vec<LogSummar
 }
 
 /// The consents that matter for this log now: establishing it, each service (the holder's
-/// and every participant's), a child's own login before 15, and reopening when closed.
+/// and every participant's), sharing health information when a service shares it, a
+/// child's own login before 15, and reopening when closed.
 async fn actions(
     tx: &mut ContentTx,
     log_id: Uuid,
@@ -99,6 +100,10 @@ async fn actions(
     .await?;
     let mut actions = vec![Action::EstablishLog];
     actions.extend(units.into_iter().map(Action::InvolveService));
+    // The health station, the GP, … take part only with this consent too.
+    if !facts.health_units.is_empty() {
+        actions.push(Action::ShareHealthInformation);
+    }
     if age_on(facts.family.birth_date, facts.today) < 15 {
         actions.push(Action::ChildOwnAccess);
     }

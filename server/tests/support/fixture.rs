@@ -74,7 +74,7 @@ pub async fn logs(pool: &PgPool) {
                  ('{MATS_LOG}', '{IDA_NURSE}', '{HEALTH_STATION}', 'service'),
                  ('{MATS_LOG}', '{MAJA_PPT}', '{PPT}', 'service'),
                  ('{MATS_LOG}', '{HAKON_PHYSIO}', '{PHYSIO}', 'service');
-             {}{}{}{}{}{}{}{}{}
+             {}{}{}{}{}{}{}{}{}{}
              -- Content is held to row-level security, the owner's writes too.
              select set_config('stafett.person_id', '{INGRID}', true);
              insert into entry (log_id, author_id, body) values
@@ -82,6 +82,7 @@ pub async fn logs(pool: &PgPool) {
             consent(MATS_LOG, MATS, INGRID, "establish_log", "null", "given"),
             consent(MATS_LOG, MATS, INGRID, "involve_service", &quoted(SCHOOL), "given"),
             consent(MATS_LOG, MATS, INGRID, "involve_service", &quoted(HEALTH_STATION), "given"),
+            consent(MATS_LOG, MATS, INGRID, "share_health_information", "null", "given"),
             consent(MATS_LOG, MATS, INGRID, "involve_service", &quoted(PHYSIO), "given"),
             consent(MATS_LOG, MATS, INGRID, "involve_service", &quoted(PHYSIO), "withdrawn"),
             consent(JONAS_LOG, JONAS, JONAS, "establish_log", "null", "given"),

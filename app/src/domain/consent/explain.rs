@@ -39,6 +39,15 @@ pub fn explain(decision: &Decision, lang: Lang, name: impl Fn(Uuid) -> String) -
         Outcome::Withdrawn(people) => Some((t.withdrawn)(&names(people, t.and))),
         Outcome::Impossible | Outcome::NotNeeded => None,
     };
+    let who = match (kind, &decision.requirement) {
+        (super::ActionKind::ShareHealthInformation, Requirement::Youth(_)) => {
+            format!("{who} {}", t.health_services)
+        }
+        (super::ActionKind::ShareHealthInformation, _) => {
+            format!("{who} {} {}", t.health_services, t.health_under_16)
+        }
+        _ => who,
+    };
     match status {
         Some(status) => format!("{who} {status}"),
         None => who,

@@ -235,8 +235,15 @@ pub fn decide(family: &Family, action: Action, today: Date, history: &[ConsentEv
 
 /// Whether participants of the service `unit` may see the log today: its establishment is
 /// consented, and so is the service's involvement or a transition to it, with no standing
-/// withdrawal of either.
-pub fn covers_service(family: &Family, unit: Uuid, today: Date, history: &[ConsentEvent]) -> bool {
+/// withdrawal of either; and, for a service that shares health information, the consent to
+/// share it (the youth's alone from 16, below that the guardians').
+pub fn covers_service(
+    family: &Family,
+    unit: Uuid,
+    shares_health_information: bool,
+    today: Date,
+    history: &[ConsentEvent],
+) -> bool {
     let establish = decide(family, Action::EstablishLog, today, history);
     let involve = decide(family, Action::InvolveService(unit), today, history);
     let transition = decide(family, Action::Transition(unit), today, history);
@@ -245,4 +252,6 @@ pub fn covers_service(family: &Family, unit: Uuid, today: Date, history: &[Conse
         && !withdrawn(&involve)
         && !withdrawn(&transition)
         && (involve.allows() || transition.allows())
+        && (!shares_health_information
+            || decide(family, Action::ShareHealthInformation, today, history).allows())
 }

@@ -316,32 +316,133 @@ fn each_rule_of_the_routine() {
 }
 
 #[test]
+fn a_service_sharing_health_information_needs_that_consent_from_16_or_the_guardians() {
+    let involved = |who: Uuid| {
+        vec![
+            given(who, EstablishLog),
+            given(who, InvolveService(HEALTH_STATION)),
+        ]
+    };
+    // At 15 the youth establishes and involves alone, but cannot let the health station in.
+    let fifteen = together(15);
+    let mut history = involved(CHILD);
+    assert!(covers_service(
+        &fifteen,
+        HEALTH_STATION,
+        false,
+        TODAY,
+        &history
+    ));
+    assert!(!covers_service(
+        &fifteen,
+        HEALTH_STATION,
+        true,
+        TODAY,
+        &history
+    ));
+    history.push(given(CHILD, ShareHealthInformation));
+    assert!(!covers_service(
+        &fifteen,
+        HEALTH_STATION,
+        true,
+        TODAY,
+        &history
+    ));
+    history.push(given(MOTHER, ShareHealthInformation));
+    assert!(covers_service(
+        &fifteen,
+        HEALTH_STATION,
+        true,
+        TODAY,
+        &history
+    ));
+    // At 16 the youth decides alone.
+    let sixteen = together(16);
+    let mut history = involved(CHILD);
+    history.push(given(CHILD, ShareHealthInformation));
+    assert!(covers_service(
+        &sixteen,
+        HEALTH_STATION,
+        true,
+        TODAY,
+        &history
+    ));
+    // Below 16 with shared residence both parents must consent to it.
+    let apart = shared(12);
+    let mut history = [involved(MOTHER), involved(FATHER)].concat();
+    history.push(given(MOTHER, ShareHealthInformation));
+    assert!(!covers_service(
+        &apart,
+        HEALTH_STATION,
+        true,
+        TODAY,
+        &history
+    ));
+    history.push(given(FATHER, ShareHealthInformation));
+    assert!(covers_service(
+        &apart,
+        HEALTH_STATION,
+        true,
+        TODAY,
+        &history
+    ));
+    // A withdrawal of it ends the health station's access, and no other service's.
+    history.push(withdrawn(FATHER, ShareHealthInformation));
+    assert!(!covers_service(
+        &apart,
+        HEALTH_STATION,
+        true,
+        TODAY,
+        &history
+    ));
+    assert!(covers_service(
+        &apart,
+        HEALTH_STATION,
+        false,
+        TODAY,
+        &history
+    ));
+}
+
+#[test]
 fn a_service_sees_the_log_only_with_both_consents() {
     let family = together(10);
     let base = vec![
         given(MOTHER, EstablishLog),
         given(MOTHER, InvolveService(SCHOOL)),
     ];
-    assert!(covers_service(&family, SCHOOL, TODAY, &base));
-    assert!(!covers_service(&family, HEALTH_STATION, TODAY, &base));
+    assert!(covers_service(&family, SCHOOL, false, TODAY, &base));
+    assert!(!covers_service(
+        &family,
+        HEALTH_STATION,
+        false,
+        TODAY,
+        &base
+    ));
     // Establishment alone covers no service.
-    assert!(!covers_service(&family, SCHOOL, TODAY, &base[..1]));
+    assert!(!covers_service(&family, SCHOOL, false, TODAY, &base[..1]));
     // Withdrawing the establishment ends every service's access.
     let mut history = base.clone();
     history.push(withdrawn(FATHER, EstablishLog));
-    assert!(!covers_service(&family, SCHOOL, TODAY, &history));
+    assert!(!covers_service(&family, SCHOOL, false, TODAY, &history));
     // Withdrawing one service ends that one only.
     let mut history = base.clone();
     history.push(given(MOTHER, InvolveService(HEALTH_STATION)));
     history.push(withdrawn(MOTHER, InvolveService(SCHOOL)));
-    assert!(!covers_service(&family, SCHOOL, TODAY, &history));
-    assert!(covers_service(&family, HEALTH_STATION, TODAY, &history));
+    assert!(!covers_service(&family, SCHOOL, false, TODAY, &history));
+    assert!(covers_service(
+        &family,
+        HEALTH_STATION,
+        false,
+        TODAY,
+        &history
+    ));
     // A transition consent covers the new service too.
     let history = vec![
         given(MOTHER, EstablishLog),
         given(FATHER, Transition(SCHOOL)),
     ];
-    assert!(covers_service(&family, SCHOOL, TODAY, &history));
+    assert!(covers_service(&family, SCHOOL, false, TODAY, &history));
 }
 
 #[test]
@@ -377,6 +478,8 @@ fn reasons_are_given_in_every_language() {
     assert_eq!(
         explain(&decision, crate::i18n::Lang::Nn, name),
         "Barnet er 16 år. Frå 16 år bestemmer barnet sjølv over deling av helseopplysningar. \
+         Helsestasjonen, fastlegen og fysio- og ergoterapeutane ser loggen berre når dette er \
+         samtykt, også når tenesta elles er med. \
          Nora har trekt samtykket tilbake. Det gjeld frå no og til nytt samtykke er gitt."
     );
 }
@@ -578,10 +681,16 @@ proptest! {
         today in any_date(2010, 2045),
         history in any_history(),
     ) {
-        if covers_service(&family, SCHOOL, today, &history) {
+        if covers_service(&family, SCHOOL, false, today, &history) {
             prop_assert!(decide(&family, EstablishLog, today, &history).allows());
             let involve = decide(&family, InvolveService(SCHOOL), today, &history);
             prop_assert!(!matches!(involve.outcome, Outcome::Withdrawn(_)));
+        }
+        // A service sharing health information needs all a service does, and the consent
+        // to share health information.
+        if covers_service(&family, HEALTH_STATION, true, today, &history) {
+            prop_assert!(covers_service(&family, HEALTH_STATION, false, today, &history));
+            prop_assert!(decide(&family, ShareHealthInformation, today, &history).allows());
         }
     }
 }
