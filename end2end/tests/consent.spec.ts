@@ -206,4 +206,31 @@ test.describe("consent around a new log", () => {
     await page.reload();
     await expect(card.getByText("Åpen", { exact: true })).toBeVisible();
   });
+
+  test("the unit leader sees who looked children up, without their numbers", async ({ page, browser, request }, info) => {
+    test.skip(info.project.name !== "desktop", "leaders work at a desk");
+    const family = await putFamily(request, {
+      surname: "Oppslag",
+      serial: 720,
+      child: { given: "Iver", born: yearsAgo(11), home: "oppslag" },
+      parents: [{ given: "Siv", role: "mor", born: new Date(1982, 3, 3), home: "oppslag" }],
+      responsible: ["Siv"],
+    });
+    const holder = await person(browser, "Desktop Chrome");
+    await holder.goto("/me");
+    await logInWithIdPorten(holder, "Nora Strand");
+    await gotoHydrated(holder, "/logs/new");
+    await holder.getByLabel("Barnets fødselsnummer (11 siffer)").fill(family.Iver);
+    await holder.getByRole("button", { name: "Slå opp i Folkeregisteret" }).click();
+    await expect(holder.getByRole("heading", { level: 2, name: "Iver Oppslag, 11 år" })).toBeVisible();
+
+    await page.goto("/me");
+    await logInWithIdPorten(page, "Eirik Vik");
+    await page.getByRole("link", { name: "Oppslag i Folkeregisteret" }).click();
+    const row = page.getByRole("row").filter({ hasText: `${family.Iver.slice(0, 6)} *****` });
+    await expect(row).toContainText("Nora Strand");
+    await expect(row).toContainText("Funnet");
+    expect(await page.content()).not.toContain(family.Iver);
+    await expectAccessible(page);
+  });
 });

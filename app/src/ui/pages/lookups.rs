@@ -23,6 +23,7 @@ pub fn LookupsPage() -> impl IntoView {
                             view! { <p>{t.log.no_lookups}</p> }.into_any()
                         } else {
                             view! {
+                                <div class="table-scroll" tabindex="0" role="region" aria-label=t.log.lookups_title>
                                 <table>
                                     <thead>
                                         <tr>
@@ -45,6 +46,7 @@ pub fn LookupsPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
+                                </div>
                             }.into_any()
                         }}
                     }.into_any(),
