@@ -88,7 +88,29 @@ impl TestApp {
         Browser {
             app: self,
             cookies: BTreeMap::new(),
+            address: None,
         }
+    }
+
+    /// A browser whose requests come from `address` (as the TCP peer).
+    pub fn browser_at(&self, address: &str) -> Browser<'_> {
+        Browser {
+            address: Some(address.parse().expect("an IP address")),
+            ..self.browser()
+        }
+    }
+
+    /// Sends `requests` all at once, as racing browsers would; the answers in order.
+    pub async fn send_together(&self, requests: Vec<Request<Body>>) -> Vec<Response> {
+        let tasks: Vec<_> = requests
+            .into_iter()
+            .map(|request| tokio::spawn(self.router.clone().oneshot(request)))
+            .collect();
+        let mut responses = Vec::new();
+        for task in tasks {
+            responses.push(task.await.expect("task").expect("infallible"));
+        }
+        responses
     }
 }
 
@@ -96,10 +118,13 @@ impl TestApp {
 pub struct Browser<'a> {
     pub app: &'a TestApp,
     pub cookies: BTreeMap<String, String>,
+    /// Where its requests come from; unspecified if `None`.
+    pub address: Option<std::net::IpAddr>,
 }
 
 impl Browser<'_> {
-    pub async fn send(&mut self, builder: axum::http::request::Builder, body: Body) -> Response {
+    /// A request with this browser's cookies and address, not yet sent.
+    pub fn request(&self, builder: axum::http::request::Builder, body: Body) -> Request<Body> {
         let cookie = self
             .cookies
             .iter()
@@ -111,7 +136,23 @@ impl Browser<'_> {
         } else {
             builder.header(header::COOKIE, cookie)
         };
-        let response = self.app.send(builder.body(body).expect("request")).await;
+        let builder = match self.address {
+            Some(ip) => builder.extension(axum::Extension(axum::extract::ConnectInfo(
+                std::net::SocketAddr::new(ip, 40000),
+            ))),
+            None => builder,
+        };
+        builder.body(body).expect("request")
+    }
+
+    pub async fn send(&mut self, builder: axum::http::request::Builder, body: Body) -> Response {
+        let request = self.request(builder, body);
+        self.send_request(request).await
+    }
+
+    /// Sends `request`, keeping the cookies it sets.
+    pub async fn send_request(&mut self, request: Request<Body>) -> Response {
+        let response = self.app.send(request).await;
         for set in response.headers().get_all(header::SET_COOKIE) {
             let set = set.to_str().expect("ascii cookie");
             let pair = set.split(';').next().unwrap_or_default();
@@ -144,17 +185,22 @@ impl Browser<'_> {
     }
 
     pub async fn post_form(&mut self, uri: &str, form: &[(&str, &str)]) -> Response {
+        let request = self.form_request(uri, form);
+        self.send_request(request).await
+    }
+
+    /// The request `post_form` sends, to send later (e.g. with `TestApp::send_together`).
+    pub fn form_request(&self, uri: &str, form: &[(&str, &str)]) -> Request<Body> {
         let body: String = openidconnect::url::form_urlencoded::Serializer::new(String::new())
             .extend_pairs(form)
             .finish();
-        self.send(
+        self.request(
             Request::post(uri)
                 .header("sec-fetch-site", "same-origin")
                 .header(header::ORIGIN, PUBLIC_URL)
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded"),
             Body::from(body),
         )
-        .await
     }
 
     /// A form POSTed by a server, not a browser: no cookies, no Origin.
