@@ -38,11 +38,21 @@ impl TestApp {
         TestApp::build(pool, true, issuer)
     }
 
+    /// Seeded, logging in through `issuer`, with `overrides` of the test settings.
+    pub async fn configured(pool: PgPool, issuer: &str, overrides: &[(&str, &str)]) -> TestApp {
+        server::demo_seed::run(&pool).await.expect("demo seed");
+        TestApp::build_with(pool, true, issuer, overrides)
+    }
+
     pub fn with_readiness(pool: PgPool, ready: bool) -> TestApp {
         TestApp::build(pool, ready, "http://127.0.0.1:9/unused-issuer")
     }
 
     fn build(pool: PgPool, ready: bool, issuer: &str) -> TestApp {
+        TestApp::build_with(pool, ready, issuer, &[])
+    }
+
+    fn build_with(pool: PgPool, ready: bool, issuer: &str, overrides: &[(&str, &str)]) -> TestApp {
         let settings = [
             ("DATABASE_URL", "postgres://unused@127.0.0.1/unused"),
             ("STAFETT_PUBLIC_URL", PUBLIC_URL),
@@ -53,8 +63,9 @@ impl TestApp {
             ("STAFETT_MAIL_FROM", "Stafett <ikke-svar@fjordvik.example>"),
         ];
         let config = Config::from_lookup(|name| {
-            settings
+            overrides
                 .iter()
+                .chain(&settings)
                 .find(|(key, _)| *key == name)
                 .map(|(_, value)| value.to_string())
         })
@@ -250,6 +261,17 @@ pub async fn text(response: Response) -> String {
 
 pub async fn json(response: Response) -> serde_json::Value {
     serde_json::from_str(&text(response).await).expect("json")
+}
+
+/// A back-channel logout as the provider's server posts it: no cookies, no Origin.
+pub fn backchannel_logout(logout_token: &str) -> Request<Body> {
+    let body: String = openidconnect::url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("logout_token", logout_token)
+        .finish();
+    Request::post("/auth/backchannel-logout")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .expect("request")
 }
 
 /// The value of query parameter `name` in `url`.
