@@ -3,7 +3,8 @@
 # (dev/mailsink). Both listen on loopback only. Sourced after common.sh.
 #
 #   services_start DIR APP_URL   starts both (logs and state in DIR), exports the app's
-#                                settings (IDPORTEN_*, STAFETT_SMTP_URL, STAFETT_SMS_*, …)
+#                                settings (IDPORTEN_*, STAFETT_SMTP_URL, STAFETT_SMS_*,
+#                                STAFETT_DATA_KEY, kept in DIR, …)
 #                                and MAILSINK_URL for tests
 #   services_persons DATABASE_URL  writes the provider's list of test persons from the data
 #   services_stop                stops both
@@ -30,6 +31,11 @@ services_start() {
   export STAFETT_SMS_USER=stafett
   export STAFETT_SMS_PASSWORD=local-sms-secret
   export MAILSINK_URL="http://127.0.0.1:$sink_port"
+  # Seals one-time codes and ID tokens in the database; kept with the data it sealed, so a
+  # demo's next run can still open them.
+  [ -f "$dir/data-key" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$dir/data-key")
+  STAFETT_DATA_KEY=$(cat "$dir/data-key")
+  export STAFETT_DATA_KEY
 
   MAILSINK_SMS_USER=$STAFETT_SMS_USER MAILSINK_SMS_PASSWORD=$STAFETT_SMS_PASSWORD \
     /usr/bin/python3 "$REPO_ROOT/dev/mailsink/mailsink.py" --smtp-port "$smtp_port" \

@@ -11,6 +11,7 @@ pub mod demo_seed;
 pub mod health;
 pub mod outbox;
 pub mod router;
+pub mod seal;
 pub mod security_headers;
 pub mod state;
 pub mod telemetry;
