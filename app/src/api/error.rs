@@ -77,7 +77,6 @@ pub enum Field {
     HolderUnit,
     Services,
     Username,
-    UsernameTaken,
     Password,
     Contact,
     Title,
