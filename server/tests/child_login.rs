@@ -187,7 +187,9 @@ async fn guesses_racing_from_many_sessions_compare_at_most_five_codes(pool: PgPo
         })
         .collect();
     let answers = app.send_together(guesses).await;
-    assert!(answers.iter().all(|answer| answer.status() == StatusCode::SEE_OTHER));
+    assert!(answers
+        .iter()
+        .all(|answer| answer.status() == StatusCode::SEE_OTHER));
     assert_eq!(codes_compared(app.pool()).await, 5);
 
     // Nora's codes are locked now, whoever has the password: no new code is sent.

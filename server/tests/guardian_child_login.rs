@@ -68,9 +68,16 @@ async fn a_username_in_use_by_another_child_is_not_revealed(pool: PgPool) {
             .expect("Mats has a login");
     let (base, digits) = given.split_once('.').expect("a suffix");
     assert_eq!(base, "nora");
-    assert!(digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()), "{given}");
+    assert!(
+        digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()),
+        "{given}"
+    );
     let (_, _, html) = ingrid.page(&format!("/logs/{MATS_LOG}/consents")).await;
-    assert_eq!(shown_username(&html).as_deref(), Some(given.as_str()), "{html}");
+    assert_eq!(
+        shown_username(&html).as_deref(),
+        Some(given.as_str()),
+        "{html}"
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -82,21 +89,29 @@ async fn a_guardian_sees_that_the_login_is_locked_and_unlocks_it(pool: PgPool) {
     for _ in 0..5 {
         password_step(&mut guesser, "mats", "gjetter passord").await;
     }
-    assert!(password_step(&mut guesser, "mats", server::demo_seed::DEMO_CHILD_PASSWORD)
-        .await
-        .contains("error=locked"));
+    assert!(
+        password_step(&mut guesser, "mats", server::demo_seed::DEMO_CHILD_PASSWORD)
+            .await
+            .contains("error=locked")
+    );
 
     let mut ingrid = app.browser();
     log_in(&mut ingrid, &issuer, INGRID).await;
     let consents = format!("/logs/{MATS_LOG}/consents");
     let (_, _, html) = ingrid.page(&consents).await;
-    assert!(html.contains("Innloggingen til barnet er sperret"), "{html}");
+    assert!(
+        html.contains("Innloggingen til barnet er sperret"),
+        "{html}"
+    );
     let response = ingrid
         .post_form("/api/unlock_child_login", &[("log_id", MATS_LOG)])
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let (_, _, html) = ingrid.page(&consents).await;
-    assert!(!html.contains("Innloggingen til barnet er sperret"), "{html}");
+    assert!(
+        !html.contains("Innloggingen til barnet er sperret"),
+        "{html}"
+    );
     assert_eq!(
         password_step(&mut guesser, "mats", server::demo_seed::DEMO_CHILD_PASSWORD).await,
         "/login/child/code?sent=sms"

@@ -28,6 +28,7 @@ fn senders(sink: &MailSink) -> Senders {
     Senders {
         mail,
         sms: Some(Arc::new(sms)),
+        key: support::data_key(),
     }
 }
 
@@ -151,15 +152,16 @@ async fn an_unreachable_server_leaves_the_message_for_a_later_attempt(pool: PgPo
 
 /// Every stored outbox row as text, as someone reading the database sees it.
 async fn outbox_as_stored(pool: &PgPool) -> String {
-    sqlx::query_scalar("select coalesce(string_agg(row_to_json(o)::text, ' '), '') from outbox_message o")
-        .fetch_one(pool)
-        .await
-        .expect("rows")
+    sqlx::query_scalar(
+        "select coalesce(string_agg(row_to_json(o)::text, ' '), '') from outbox_message o",
+    )
+    .fetch_one(pool)
+    .await
+    .expect("rows")
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_one_time_code_cannot_be_read_in_the_database_and_is_never_sent_late(pool: PgPool) {
-    const NORA_EMAIL: &str = "nora.lie@example.no";
     let sink = MailSink::start().await;
     let senders = senders(&sink);
     let app = support::TestApp::seeded(pool.clone()).await;
@@ -176,7 +178,10 @@ async fn a_one_time_code_cannot_be_read_in_the_database_and_is_never_sent_late(p
         .find(|word| word.len() == 6 && word.chars().all(|c| c.is_ascii_digit()))
         .expect("the code arrives")
         .into();
-    assert!(!stored.contains(&code), "the code lay readable in the outbox: {stored}");
+    assert!(
+        !stored.contains(&code),
+        "the code lay readable in the outbox: {stored}"
+    );
     assert_eq!(code_step(&mut nora, &code).await, "/me");
 
     // A code not sent within its lifetime (no SMS gateway, a mail server down) is dropped.

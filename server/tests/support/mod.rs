@@ -18,6 +18,12 @@ use std::sync::atomic::Ordering;
 use tower::ServiceExt;
 
 pub const PUBLIC_URL: &str = "http://127.0.0.1:3000";
+/// The tests' `STAFETT_DATA_KEY` (32 bytes, base64).
+pub const DATA_KEY: &str = "aGVtbWVsaWctbsO4a2tlbC10aWwtdGVzdGVuZS0xMjM=";
+
+pub fn data_key() -> server::seal::SealKey {
+    server::seal::SealKey::from_base64(DATA_KEY).expect("the test key")
+}
 
 /// The router over `pool`, as the server builds it.
 pub struct TestApp {
@@ -61,6 +67,7 @@ impl TestApp {
             ("IDPORTEN_CLIENT_SECRET", issuer::CLIENT_SECRET),
             ("STAFETT_SMTP_URL", "smtp://127.0.0.1:9"),
             ("STAFETT_MAIL_FROM", "Stafett <ikke-svar@fjordvik.example>"),
+            ("STAFETT_DATA_KEY", DATA_KEY),
         ];
         let config = Config::from_lookup(|name| {
             overrides
@@ -148,8 +155,8 @@ impl Browser<'_> {
             builder.header(header::COOKIE, cookie)
         };
         let builder = match self.address {
-            Some(ip) => builder.extension(axum::Extension(axum::extract::ConnectInfo(
-                std::net::SocketAddr::new(ip, 40000),
+            Some(ip) => builder.extension(axum::extract::ConnectInfo(std::net::SocketAddr::new(
+                ip, 40000,
             ))),
             None => builder,
         };
