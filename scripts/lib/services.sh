@@ -31,6 +31,8 @@ services_start() {
   export STAFETT_SMS_USER=stafett
   export STAFETT_SMS_PASSWORD=local-sms-secret
   export MAILSINK_URL="http://127.0.0.1:$sink_port"
+  # Plain http on loopback: browsers would ignore Strict-Transport-Security.
+  export STAFETT_HSTS=false
   # Seals one-time codes and ID tokens in the database; kept with the data it sealed, so a
   # demo's next run can still open them.
   [ -f "$dir/data-key" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$dir/data-key")

@@ -232,6 +232,17 @@ async fn wrong_passwords_lock_out_the_guessing_address_not_the_child(pool: PgPoo
         "the guessing address is locked out, even with the right password"
     );
 
+    // She is told that someone tried.
+    let told: i64 = sqlx::query_scalar(
+        "select count(*) from outbox_message
+         where recipient = $1 and subject = 'Noen prøvde å logge inn som deg i Stafett'",
+    )
+    .bind(NORA_EMAIL)
+    .fetch_one(app.pool())
+    .await
+    .expect("count");
+    assert_eq!(told, 1);
+
     // Nora, at home, logs in as always.
     let mut nora = app.browser_at("198.51.100.20");
     assert_eq!(

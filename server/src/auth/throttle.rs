@@ -41,9 +41,14 @@ impl Key {
 }
 
 /// The start of every pair key of `username`; bounded, so any typed username makes a valid
-/// key.
+/// key, and without `|` (no username has one), so a typed one cannot pass for the start of
+/// another's keys.
 pub fn pair_prefix(username: &str) -> String {
-    let name: String = username.chars().take(100).collect();
+    let name: String = username
+        .chars()
+        .take(100)
+        .map(|c| if c == '|' { '?' } else { c })
+        .collect();
     format!("pair:{name}|")
 }
 
@@ -130,5 +135,21 @@ fn interval(duration: time::Duration) -> sqlx::postgres::types::PgInterval {
         months: 0,
         days: 0,
         microseconds: duration.whole_microseconds() as i64,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_username_cannot_pass_for_the_start_of_another_childs_keys() {
+        let address = IpAddr::from([192, 0, 2, 1]);
+        assert!(Key::pair("nora", address)
+            .key
+            .starts_with(&pair_prefix("nora")));
+        assert!(!Key::pair("nora|x", address)
+            .key
+            .starts_with(&pair_prefix("nora")));
     }
 }
