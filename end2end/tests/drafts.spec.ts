@@ -91,7 +91,7 @@ function drafts(page: Page) {
 /** On a computer, the parent logs out everywhere: the phone's login ends too. */
 async function logOutEverywhereFromComputer(browser: Browser, parent: string) {
   const computer = await person(browser, "Desktop Chrome");
-  await computer.goto("/me");
+  await computer.goto("/sessions");
   await logInWithIdPorten(computer, parent);
   await computer.getByRole("button", { name: "Logg ut overalt" }).click();
   await expect(computer).toHaveURL(/\/logged-out$/);
