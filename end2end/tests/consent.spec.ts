@@ -123,11 +123,15 @@ test.describe("consent around a new log", () => {
     await ownLogin.getByLabel("E-postadresse eller mobilnummer til barnet").fill("lea.fjeld@example.no");
     await ownLogin.getByRole("button", { name: "Lag innlogging" }).click();
     await expect(decision(mother, "At barnet får egen innlogging til loggen").getByText("Barnet har egen innlogging.")).toBeVisible();
+    // Four random digits follow the chosen start, so the answer says nothing of other children.
+    const shown = await decision(mother, "At barnet får egen innlogging til loggen").getByText(/^Brukernavnet er /).textContent();
+    const username = (shown ?? "").replace(/^Brukernavnet er /, "").replace(/\.$/, "");
+    expect(username).toMatch(/^lea\.fjeld\.\d{4}$/);
 
     const lea = await person(browser, "Pixel 7");
     const before = await lastMessageId(request, "lea.fjeld@example.no");
     await lea.goto("/login/child");
-    await lea.getByLabel("Brukernavn").fill("lea.fjeld");
+    await lea.getByLabel("Brukernavn").fill(username);
     await lea.getByLabel("Passord").fill("blå fjell og grønne daler");
     await lea.getByRole("button", { name: "Neste" }).click();
     await lea.getByLabel("Kode").fill(await codeSentTo(request, "lea.fjeld@example.no", before));

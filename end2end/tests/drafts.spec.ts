@@ -1,4 +1,5 @@
-import { expect, expectAccessible, openSarasLog, test } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectAccessible, openSarasLog, person, test } from "./fixtures";
 import { logInWithIdPorten } from "./idporten";
 
 test("what Sara writes on her phone survives a dropped connection and a reload", async ({ page }, info) => {
@@ -67,6 +68,61 @@ test("what Sara writes on her phone survives a dropped connection and a reload",
   await expect(page).toHaveURL(/\/logged-out$/);
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
   await expect.poll(drafts).toEqual([]);
+});
+
+/**
+ * A parent of Sara's, logged in on the phone, has begun an entry in her log; it is kept on
+ * the device. (Each test has a parent of its own: logging out everywhere must not end another
+ * test's login.)
+ */
+async function draftOnPhone(page: Page, parent: string, text: string) {
+  await page.goto("/me");
+  await logInWithIdPorten(page, parent);
+  await openSarasLog(page);
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await page.getByLabel("Skriv et nytt innlegg").fill(text);
+  await expect.poll(() => drafts(page)).toHaveLength(1);
+}
+
+function drafts(page: Page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("stafett.draft.")));
+}
+
+/** On a computer, the parent logs out everywhere: the phone's login ends too. */
+async function logOutEverywhereFromComputer(browser: Browser, parent: string) {
+  const computer = await person(browser, "Desktop Chrome");
+  await computer.goto("/sessions");
+  await logInWithIdPorten(computer, parent);
+  await computer.getByRole("button", { name: "Logg ut overalt" }).click();
+  await expect(computer).toHaveURL(/\/logged-out$/);
+  await computer.context().close();
+}
+
+test("a save after the login ended elsewhere leaves nothing on the phone", async ({ page, browser }, info) => {
+  test.skip(info.project.name !== "phone", "the family's phone flow");
+  const text = "Skrevet på telefonen før hun logget ut overalt fra datamaskinen.";
+  await draftOnPhone(page, "Anne Lie", text);
+  await logOutEverywhereFromComputer(browser, "Anne Lie");
+
+  // The save is refused: she is told, and the text stays in the form to copy, but no longer
+  // on the device.
+  await page.getByRole("button", { name: "Lagre innlegget" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    "Du er ikke lenger logget inn, så teksten er ikke lagret, og den er fjernet fra denne enheten. Kopier den før du logger inn igjen.",
+  );
+  await expect(page.getByLabel("Skriv et nytt innlegg")).toHaveValue(text);
+  await expect.poll(() => drafts(page)).toEqual([]);
+});
+
+test("the first page after the login ended elsewhere forgets the drafts", async ({ page, browser }, info) => {
+  test.skip(info.project.name !== "phone", "the family's phone flow");
+  await draftOnPhone(page, "Tor Lie", "Et utkast som ikke må bli liggende på telefonen.");
+  await logOutEverywhereFromComputer(browser, "Tor Lie");
+  // He comes back to the log: he is no longer logged in, and gets the login page.
+  await page.reload();
+  await expect(page).toHaveURL(/\/login\?return_to=/);
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await expect.poll(() => drafts(page)).toEqual([]);
 });
 
 test("a refused save keeps the text and names the field", async ({ page }, info) => {

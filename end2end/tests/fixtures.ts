@@ -15,10 +15,11 @@ export const test = base.extend<Fixtures>({
         // A 404 or 503 of the page itself is what some tests ask for; they check the status.
         const isDocumentStatus =
           message.text().startsWith("Failed to load resource") && message.location().url === page.url();
-        // A refusal of a server function (bad input, no access, someone else saved first) is
-        // an answer the page shows, and the test checks what it shows; a 5xx never is.
+        // A refusal of a server function (bad input, no longer logged in, no access, someone
+        // else saved first) is an answer the page shows, and the test checks what it shows; a
+        // 5xx never is.
         const isShownRefusal =
-          /the server responded with a status of 4(00|03|04|09)/.test(message.text()) &&
+          /the server responded with a status of 4(00|01|03|04|09)/.test(message.text()) &&
           new URL(message.location().url).pathname.startsWith("/api/");
         // A dropped connection is what some tests simulate (route.abort) to see that nothing
         // typed is lost.

@@ -82,7 +82,7 @@ test.describe("logging in", () => {
     await page.getByLabel("Kode").fill(wrong);
     await page.getByRole("button", { name: "Logg inn" }).click();
     await expect(page.getByRole("alert")).toHaveText(
-      "For mange mislykkede forsøk. Av sikkerhetshensyn kan du ikke logge inn de neste 15 minuttene.",
+      "For mange mislykkede forsøk. Av sikkerhetshensyn kan du ikke logge inn på en stund (opptil en time). En forelder kan åpne innloggingen igjen.",
     );
     await expect(page.getByLabel("Brukernavn")).toHaveValue("mats");
 

@@ -5,7 +5,8 @@
 #
 #   services_start DIR APP_URL   starts them (logs and state in DIR), exports the app's
 #                                settings (IDPORTEN_*, STAFETT_SMTP_URL, STAFETT_SMS_*,
-#                                STAFETT_FOLKEREGISTER_*, …) and MAILSINK_URL for tests
+#                                STAFETT_FOLKEREGISTER_*, STAFETT_DATA_KEY kept in DIR, …)
+#                                and MAILSINK_URL for tests
 #   services_persons DATABASE_URL  writes the provider's list of test persons from the data
 #   services_stop                stops both
 
@@ -35,6 +36,13 @@ services_start() {
   export STAFETT_FOLKEREGISTER_URL="http://127.0.0.1:$register_port"
   # Loopback only, never a production token.
   export STAFETT_FOLKEREGISTER_TOKEN=local-register-token
+  # Plain http on loopback: browsers would ignore Strict-Transport-Security.
+  export STAFETT_HSTS=false
+  # Seals one-time codes and ID tokens in the database; kept with the data it sealed, so a
+  # demo's next run can still open them.
+  [ -f "$dir/data-key" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$dir/data-key")
+  STAFETT_DATA_KEY=$(cat "$dir/data-key")
+  export STAFETT_DATA_KEY
 
   MAILSINK_SMS_USER=$STAFETT_SMS_USER MAILSINK_SMS_PASSWORD=$STAFETT_SMS_PASSWORD \
     /usr/bin/python3 "$REPO_ROOT/dev/mailsink/mailsink.py" --smtp-port "$smtp_port" \

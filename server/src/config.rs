@@ -1,5 +1,6 @@
 //! Settings from the environment, validated once at start.
 
+use crate::seal::SealKey;
 use openidconnect::url::Url;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -22,6 +23,10 @@ pub struct Config {
     pub register: RegisterConfig,
     /// Reverse proxies in front of the app, whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Whether responses tell browsers to use https only (HSTS); never over plain http.
+    pub hsts: bool,
+    /// Secret: seals the one-time codes in the outbox and the ID tokens of active logins.
+    pub data_key: SealKey,
 }
 
 /// The OpenID Connect client registered with ID-porten.
@@ -81,6 +86,8 @@ impl std::fmt::Debug for Config {
             .field("register_url", &self.register.url.as_str())
             .field("register_timeout", &self.register.timeout)
             .field("trusted_proxies", &self.trusted_proxies)
+            .field("hsts", &self.hsts)
+            .field("data_key", &self.data_key)
             .finish_non_exhaustive()
     }
 }
@@ -265,6 +272,35 @@ impl Config {
             })
             .collect::<Result<Vec<IpAddr>, _>>()?;
 
+        let https = public_url.scheme() == "https";
+        let hsts = match get("STAFETT_HSTS").as_deref() {
+            None => https,
+            Some("false") | Some("0") => false,
+            Some("true") | Some("1") if https => true,
+            Some("true") | Some("1") => {
+                return Err(ConfigError {
+                    setting: "STAFETT_HSTS",
+                    problem: "can be true only with an https:// STAFETT_PUBLIC_URL".into(),
+                })
+            }
+            Some(other) => {
+                return Err(ConfigError {
+                    setting: "STAFETT_HSTS",
+                    problem: format!("must be true or false (got {other:?})"),
+                })
+            }
+        };
+
+        let data_key = get("STAFETT_DATA_KEY")
+            .as_deref()
+            .and_then(SealKey::from_base64)
+            .ok_or(ConfigError {
+                setting: "STAFETT_DATA_KEY",
+                problem:
+                    "must be 32 random bytes in base64: make one with `openssl rand -base64 32`"
+                        .into(),
+            })?;
+
         Ok(Config {
             database_url,
             site_addr,
@@ -277,6 +313,8 @@ impl Config {
             sms,
             register,
             trusted_proxies,
+            hsts,
+            data_key,
         })
     }
 }
@@ -319,8 +357,12 @@ mod tests {
     }
 
     const DB: (&str, &str) = ("DATABASE_URL", "postgres://stafett@127.0.0.1:5432/stafett");
-    const REQUIRED: [(&str, &str); 8] = [
+    const REQUIRED: [(&str, &str); 9] = [
         DB,
+        (
+            "STAFETT_DATA_KEY",
+            "aGVtbWVsaWctbsO4a2tlbC10aWwtdGVzdGVuZS0xMjM=",
+        ),
         ("IDPORTEN_ISSUER", "https://idporten.example"),
         ("IDPORTEN_CLIENT_ID", "stafett"),
         ("IDPORTEN_CLIENT_SECRET", "hemmelig-klienthemmelighet"),
@@ -354,6 +396,18 @@ mod tests {
         assert!(!config.seed_demo);
         assert_eq!(config.log_format, LogFormat::Text);
         assert_eq!(config.register.timeout, std::time::Duration::from_secs(5));
+        assert!(!config.hsts, "not over plain http");
+    }
+
+    #[test]
+    fn hsts_is_on_with_https_unless_turned_off() {
+        let https = ("STAFETT_PUBLIC_URL", "https://stafett.fjordvik.example");
+        assert!(config(&with(&[https])).expect("valid").hsts);
+        assert!(
+            !config(&with(&[https, ("STAFETT_HSTS", "false")]))
+                .expect("valid")
+                .hsts
+        );
     }
 
     #[test]
@@ -397,6 +451,11 @@ mod tests {
                 with(&[("STAFETT_TRUSTED_PROXIES", "10.0.0.2, proxy.internal")]),
                 "STAFETT_TRUSTED_PROXIES",
             ),
+            (with(&[("STAFETT_HSTS", "true")]), "STAFETT_HSTS"),
+            (
+                with(&[("STAFETT_DATA_KEY", "c2hvcnQ=")]),
+                "STAFETT_DATA_KEY",
+            ),
         ];
         for (vars, setting) in cases {
             let error = config(&vars).expect_err(setting);
@@ -425,7 +484,7 @@ mod tests {
         ]);
         vars[0] = ("DATABASE_URL", "postgres://u:secret@h/d");
         let debug = format!("{:?}", config(&vars).expect("valid"));
-        for secret in ["secret", "hemmelig"] {
+        for secret in ["secret", "hemmelig", "aGVtbWVsaWct"] {
             assert!(!debug.contains(secret), "{debug}");
         }
     }

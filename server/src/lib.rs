@@ -12,6 +12,7 @@ pub mod health;
 pub mod outbox;
 pub mod register;
 pub mod router;
+pub mod seal;
 pub mod security_headers;
 pub mod state;
 pub mod telemetry;

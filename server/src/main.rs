@@ -1,6 +1,7 @@
 //! The Stafett server: configuration, database preparation, and serving until a signal.
 
 use axum::serve::ListenerExt;
+use server::auth::login_session;
 use server::config::Config;
 use server::outbox::digest;
 use server::outbox::email::Mailer;
@@ -46,6 +47,7 @@ async fn main() -> ExitCode {
             .sms
             .clone()
             .map(|sms| Arc::new(HttpSmsGateway::new(sms)) as Arc<dyn SmsGateway>),
+        key: config.data_key.clone(),
     };
 
     let listener = match tokio::net::TcpListener::bind(config.site_addr).await {
@@ -75,6 +77,7 @@ async fn main() -> ExitCode {
         state.app.public_url.clone(),
         ready.clone(),
     ));
+    tokio::spawn(login_session::purge_hourly(pool.clone(), ready.clone()));
     let store = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());
     tokio::spawn(async move {
         // Expired session records are deleted hourly (they are refused at once regardless),

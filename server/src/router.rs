@@ -1,9 +1,9 @@
 //! The HTTP surface: pages and server functions (Leptos), health, static files, and the
 //! layers every response passes through.
 
-use crate::attachments;
 use crate::auth::{child_login, csrf, identify, idporten_routes, sessions};
 use crate::state::ServerState;
+use crate::{attachments, security_headers};
 use app::{shell, App};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
@@ -55,7 +55,10 @@ pub fn build(state: ServerState) -> Router {
         .layer(from_fn_with_state(state.clone(), csrf::refuse_cross_site))
         .layer(sessions::layer(store, secure_cookies))
         .layer(from_fn(crate::api_errors::set_status))
-        .layer(from_fn(crate::security_headers::add))
+        .layer(from_fn_with_state(
+            security_headers::Policy { hsts: state.hsts },
+            security_headers::add,
+        ))
         .layer(CompressionLayer::new())
         .layer(
             // 5xx answers are logged as warnings here: the cause, if ours, is logged as an

@@ -1,6 +1,6 @@
 //! Baseline security and caching headers on every response, and the CSP nonce of pages.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -31,10 +31,20 @@ fn is_public_asset(path: &str) -> bool {
         )
 }
 
+/// What differs between deployments.
+#[derive(Debug, Clone, Copy)]
+pub struct Policy {
+    /// Tell browsers to reach this host over https only, for a year (`STAFETT_HSTS`). Not
+    /// `includeSubDomains` or preload: those bind the municipality's other hosts too.
+    pub hsts: bool,
+}
+
+const HSTS: &str = "max-age=31536000";
+
 /// Mints the response's nonce before the page is rendered (the shell finds it in the request
 /// extensions and puts it on its scripts), then sets the headers. The policy and the nonce
 /// are decided here, in one place, for every response.
-pub async fn add(mut request: Request, next: Next) -> Response {
+pub async fn add(State(policy): State<Policy>, mut request: Request, next: Next) -> Response {
     let public_asset = is_public_asset(request.uri().path());
     let nonce = Nonce::new();
     request.extensions_mut().insert(nonce.clone());
@@ -54,6 +64,9 @@ pub async fn add(mut request: Request, next: Next) -> Response {
     let mut set = |name: HeaderName, value: &'static str| {
         headers.insert(name, HeaderValue::from_static(value));
     };
+    if policy.hsts {
+        set(header::STRICT_TRANSPORT_SECURITY, HSTS);
+    }
     set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(header::REFERRER_POLICY, "same-origin");
     set(header::X_FRAME_OPTIONS, "DENY");

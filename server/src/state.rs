@@ -2,6 +2,7 @@
 
 use crate::auth::idporten::IdPorten;
 use crate::config::Config;
+use crate::seal::SealKey;
 use app::server::state::AppState;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
@@ -20,6 +21,10 @@ pub struct ServerState {
     pub public_url: Url,
     /// Reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Arc<[IpAddr]>,
+    /// Seals secrets the database keeps for a while (see `seal`).
+    pub data_key: SealKey,
+    /// Whether responses carry `Strict-Transport-Security`.
+    pub hsts: bool,
 }
 
 impl ServerState {
@@ -29,7 +34,7 @@ impl ServerState {
     }
 
     /// Cookies are `Secure` everywhere but plain-http loopback, where browsers would drop
-    /// them.
+    /// them; and then named with the `__Host-` prefix (see `login_cookie::name`).
     pub fn secure_cookies(&self) -> bool {
         !(self.public_url.scheme() == "http" && crate::config::is_loopback(&self.public_url))
     }
@@ -66,5 +71,7 @@ pub fn new(pool: PgPool, config: &Config) -> ServerState {
         idporten: Arc::new(IdPorten::new(config.idporten.clone())),
         public_url: config.public_url.clone(),
         trusted_proxies: config.trusted_proxies.clone().into(),
+        data_key: config.data_key.clone(),
+        hsts: config.hsts,
     }
 }

@@ -159,3 +159,112 @@ async fn an_unknown_username_locks_like_a_real_one(pool: PgPool) {
         .await
         .contains("error=locked"));
 }
+
+/// How many guessed codes were compared (each wrong one is audited once).
+async fn codes_compared(pool: &PgPool) -> i64 {
+    sqlx::query_scalar("select count(*) from audit_event where detail->>'reason' = 'wrong_code'")
+        .fetch_one(pool)
+        .await
+        .expect("count")
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn guesses_racing_from_many_sessions_compare_at_most_five_codes(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    // With the password, four sessions each get a code of their own ...
+    let mut sessions = Vec::new();
+    for _ in 0..4 {
+        let mut browser = app.browser();
+        password_step(&mut browser, "nora", PASSWORD).await;
+        let guess = wrong(&latest_code(app.pool(), NORA_EMAIL).await);
+        sessions.push((browser, guess));
+    }
+    // ... and guess five times each, all at once.
+    let guesses = sessions
+        .iter()
+        .flat_map(|(browser, guess)| {
+            (0..5).map(|_| browser.form_request("/auth/child/code", &[("code", guess)]))
+        })
+        .collect();
+    let answers = app.send_together(guesses).await;
+    assert!(answers
+        .iter()
+        .all(|answer| answer.status() == StatusCode::SEE_OTHER));
+    assert_eq!(codes_compared(app.pool()).await, 5);
+
+    // Nora's codes are locked now, whoever has the password: no new code is sent.
+    let mut nora = app.browser();
+    assert_eq!(
+        password_step(&mut nora, "nora", PASSWORD).await,
+        "/login/child?return_to=%2Fme&error=locked&username=nora"
+    );
+    // And she is told that someone tried, without a word of what.
+    let subjects: Vec<String> = sqlx::query_scalar(
+        "select subject from outbox_message where recipient = $1 order by created_at",
+    )
+    .bind(NORA_EMAIL)
+    .fetch_all(app.pool())
+    .await
+    .expect("messages");
+    assert_eq!(
+        subjects.last().map(String::as_str),
+        Some("Noen prøvde å logge inn som deg i Stafett"),
+        "{subjects:?}"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn wrong_passwords_lock_out_the_guessing_address_not_the_child(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let mut attacker = app.browser_at("203.0.113.7");
+    for _ in 0..4 {
+        assert!(password_step(&mut attacker, "nora", "gjetter passord")
+            .await
+            .contains("error=invalid"));
+    }
+    assert!(password_step(&mut attacker, "nora", "gjetter passord")
+        .await
+        .contains("error=locked"));
+    assert!(
+        password_step(&mut attacker, "nora", PASSWORD)
+            .await
+            .contains("error=locked"),
+        "the guessing address is locked out, even with the right password"
+    );
+
+    // She is told that someone tried.
+    let told: i64 = sqlx::query_scalar(
+        "select count(*) from outbox_message
+         where recipient = $1 and subject = 'Noen prøvde å logge inn som deg i Stafett'",
+    )
+    .bind(NORA_EMAIL)
+    .fetch_one(app.pool())
+    .await
+    .expect("count");
+    assert_eq!(told, 1);
+
+    // Nora, at home, logs in as always.
+    let mut nora = app.browser_at("198.51.100.20");
+    assert_eq!(
+        password_step(&mut nora, "nora", PASSWORD).await,
+        "/login/child/code?sent=email"
+    );
+    let code = latest_code(app.pool(), NORA_EMAIL).await;
+    assert_eq!(code_step(&mut nora, &code).await, "/me");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn many_usernames_tried_from_a_school_do_not_lock_its_children_out(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    let mut someone = app.browser_at("192.0.2.50");
+    for n in 0..20 {
+        let answer = password_step(&mut someone, &format!("elev{n}"), "gjetter passord").await;
+        assert!(answer.contains("error=invalid"), "{answer}");
+    }
+    // Nora, at the same school, still gets in.
+    let mut nora = app.browser_at("192.0.2.50");
+    assert_eq!(
+        password_step(&mut nora, "nora", PASSWORD).await,
+        "/login/child/code?sent=email"
+    );
+}

@@ -10,7 +10,7 @@ use sha2::Digest;
 use sqlx::PgPool;
 use support::issuer::{Grant, TestIssuer};
 use support::login::{begin, come_back, log_in, pid_of};
-use support::{location, query_param, text, TestApp};
+use support::{backchannel_logout, location, query_param, text, TestApp};
 
 const KARI: &str = "00000000-0000-4000-8000-000000000301";
 const STAFF_LEADER: &str = "00000000-0000-4000-8000-000000000201";
@@ -294,6 +294,10 @@ async fn a_backchannel_logout_ends_the_matching_sessions_only(pool: PgPool) {
         json!({ "events": {} }),
         json!({ "nonce": "n" }),
         json!({ "iat": 1_000_000_000 }),
+        json!({ "exp": 1_000_000_000 }),
+        json!({ "exp": null }),
+        json!({ "jti": null }),
+        json!({ "events": { "http://schemas.openid.net/event/backchannel-logout": "yes" } }),
     ] {
         let token = issuer.logout_token(&kari_sid, spoiled.clone());
         let response = from_provider
@@ -317,6 +321,208 @@ async fn a_backchannel_logout_ends_the_matching_sessions_only(pool: PgPool) {
     assert!(page.starts_with("/login"), "{page}");
     let (_, page, _) = leader.page("/me").await;
     assert_eq!(page, "/me");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_logout_token_must_be_typed_as_one_and_is_taken_once(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut kari = app.browser();
+    log_in(&mut kari, &issuer, KARI).await;
+    let kari_sid = format!("sid-{}", pid_of(app.pool(), KARI).await);
+    let send = |token: String| app.send(backchannel_logout(&token));
+
+    // Another kind of signed token (an ID token is typed "JWT") is not a logout token.
+    let id_token_like =
+        issuer.logout_token_with_header(&kari_sid, json!({ "typ": "JWT" }), json!({}));
+    assert_eq!(send(id_token_like).await.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(kari.page("/me").await.1, "/me");
+
+    // Without a type it is taken, once.
+    let token = issuer.logout_token_with_header(&kari_sid, json!({ "typ": null }), json!({}));
+    assert_eq!(send(token.clone()).await.status(), StatusCode::OK);
+    assert_eq!(
+        send(token).await.status(),
+        StatusCode::BAD_REQUEST,
+        "a replay"
+    );
+    assert_eq!(
+        count(
+            app.pool(),
+            "select count(*) from audit_event where detail->>'via' = 'idporten_backchannel'"
+        )
+        .await,
+        1
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn unknown_signing_keys_do_not_make_us_fetch_the_keys_every_time(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut kari = app.browser();
+    log_in(&mut kari, &issuer, KARI).await;
+    let kari_sid = format!("sid-{}", pid_of(app.pool(), KARI).await);
+    let fetched = issuer.key_fetches();
+    for n in 0..10 {
+        let token = issuer.logout_token_with_header(
+            &kari_sid,
+            json!({ "kid": format!("unknown-{n}") }),
+            json!({}),
+        );
+        let response = app.send(backchannel_logout(&token)).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    }
+    assert!(
+        issuer.key_fetches() - fetched <= 1,
+        "fetched the keys {} times",
+        issuer.key_fetches() - fetched
+    );
+    assert_eq!(kari.page("/me").await.1, "/me");
+}
+
+/// The `Set-Cookie` headers of `response`.
+fn set_cookies(response: &axum::response::Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all(axum::http::header::SET_COOKIE)
+        .iter()
+        .map(|value| value.to_str().expect("ascii").to_string())
+        .collect()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn over_https_cookies_are_bound_to_the_host_and_browsers_told_to_keep_to_https(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let public_url = [("STAFETT_PUBLIC_URL", "https://stafett.fjordvik.example")];
+    let app = TestApp::configured(pool, issuer.url(), &public_url).await;
+    let mut browser = app.browser();
+    let response = browser.get("/auth/login?return_to=/me").await;
+    let hsts = response.headers().get("strict-transport-security").cloned();
+    assert_eq!(
+        hsts.as_ref().and_then(|v| v.to_str().ok()),
+        Some("max-age=31536000")
+    );
+    let session = set_cookies(&response);
+    assert!(
+        session
+            .iter()
+            .any(|cookie| cookie.starts_with("__Host-stafett_session=")),
+        "{session:?}"
+    );
+    let url = location(&response);
+    let pid = pid_of(app.pool(), KARI).await;
+    let code = issuer.issue_code(&url, Grant::person(&pid));
+    let state = query_param(&url, "state").expect("state");
+    let response = browser
+        .arrive(&format!("/auth/callback?code={code}&state={state}"))
+        .await;
+    assert_eq!(location(&response), "/me");
+    let login = set_cookies(&response)
+        .into_iter()
+        .find(|cookie| cookie.starts_with("__Host-stafett_login="))
+        .expect("a __Host- login cookie");
+    for attribute in ["Secure", "HttpOnly", "Path=/", "SameSite=Lax"] {
+        assert!(login.contains(attribute), "{login}");
+    }
+    assert!(!login.contains("Domain"), "{login}");
+    let (status, _, html) = browser.page("/me").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Du er logget inn som Kari Nilsen"));
+
+    // HSTS can be turned off (e.g. while a proxy sets it), and is never sent over plain http.
+    let off = [public_url[0], ("STAFETT_HSTS", "false")];
+    let app = TestApp::configured(app.pool().clone(), issuer.url(), &off).await;
+    assert!(app
+        .get("/")
+        .await
+        .headers()
+        .get("strict-transport-security")
+        .is_none());
+    let app = TestApp::configured(app.pool().clone(), issuer.url(), &[]).await;
+    assert!(app
+        .get("/")
+        .await
+        .headers()
+        .get("strict-transport-security")
+        .is_none());
+}
+
+/// Whether any JWT-looking part of `stored` decodes to text naming `pid`.
+fn reveals(stored: &str, pid: &str) -> bool {
+    stored.contains(pid)
+        || stored
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .filter_map(|part| {
+                base64::engine::general_purpose::URL_SAFE_NO_PAD
+                    .decode(part)
+                    .ok()
+            })
+            .any(|bytes| String::from_utf8_lossy(&bytes).contains(pid))
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_id_token_is_kept_unreadable_only_while_the_login_lasts(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let mut kari = app.browser();
+    log_in(&mut kari, &issuer, KARI).await;
+    let pid = pid_of(app.pool(), KARI).await;
+    // (The test provider's `sid` is made from the pid; ID-porten's is opaque.)
+    let stored: String = sqlx::query_scalar(
+        "select string_agg((to_jsonb(l) - 'idporten_sid')::text, ' ') from login_session l",
+    )
+    .fetch_one(app.pool())
+    .await
+    .expect("logins");
+    assert!(
+        !reveals(&stored, &pid),
+        "the national id is readable: {stored}"
+    );
+
+    // Logging out still tells ID-porten which login ends.
+    let page = text(kari.post_form("/auth/logout", &[]).await).await;
+    assert!(page.contains("id_token_hint="), "{page}");
+
+    // A login that timed out keeps no token; ended logins are deleted after 30 days.
+    let mut again = app.browser();
+    log_in(&mut again, &issuer, KARI).await;
+    sqlx::query("update login_session set last_seen_at = now() - interval '31 minutes' where ended_at is null")
+        .execute(app.pool())
+        .await
+        .expect("idle");
+    sqlx::query("select purge_logins()")
+        .execute(app.pool())
+        .await
+        .expect("purge");
+    assert_eq!(
+        count(
+            app.pool(),
+            "select count(*) from login_session where id_token is not null"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(app.pool(), "select count(*) from login_session").await,
+        2
+    );
+    sqlx::query(
+        "update login_session set created_at = now() - interval '31 days',
+                last_seen_at = now() - interval '31 days',
+                ended_at = case when ended_at is null then null else now() - interval '31 days' end",
+    )
+    .execute(app.pool())
+    .await
+    .expect("a month passes");
+    sqlx::query("select purge_logins()")
+        .execute(app.pool())
+        .await
+        .expect("purge");
+    assert_eq!(
+        count(app.pool(), "select count(*) from login_session").await,
+        0
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -11,6 +11,7 @@ use server::outbox::{enqueue, Channel, Message};
 use sqlx::PgPool;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use support::login::{code_step, password_step};
 use support::mailsink::{self, MailSink};
 
 fn senders(sink: &MailSink) -> Senders {
@@ -27,6 +28,7 @@ fn senders(sink: &MailSink) -> Senders {
     Senders {
         mail,
         sms: Some(Arc::new(sms)),
+        key: support::data_key(),
     }
 }
 
@@ -146,4 +148,58 @@ async fn an_unreachable_server_leaves_the_message_for_a_later_attempt(pool: PgPo
     assert_eq!(attempts, 1);
     assert!(error.is_some());
     assert!(later, "retried later, not in a tight loop");
+}
+
+/// Every stored outbox row as text, as someone reading the database sees it.
+async fn outbox_as_stored(pool: &PgPool) -> String {
+    sqlx::query_scalar(
+        "select coalesce(string_agg(row_to_json(o)::text, ' '), '') from outbox_message o",
+    )
+    .fetch_one(pool)
+    .await
+    .expect("rows")
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_one_time_code_cannot_be_read_in_the_database_and_is_never_sent_late(pool: PgPool) {
+    let sink = MailSink::start().await;
+    let senders = senders(&sink);
+    let app = support::TestApp::seeded(pool.clone()).await;
+    let mut nora = app.browser();
+    let password = server::demo_seed::DEMO_CHILD_PASSWORD;
+    password_step(&mut nora, "nora", password).await;
+    let stored = outbox_as_stored(&pool).await;
+
+    assert_eq!(send_due(&pool, &senders).await.expect("worker"), 1);
+    let messages = sink.messages().await;
+    let body = messages[0]["body"].as_str().expect("a body");
+    let code: String = body
+        .split_whitespace()
+        .find(|word| word.len() == 6 && word.chars().all(|c| c.is_ascii_digit()))
+        .expect("the code arrives")
+        .into();
+    assert!(
+        !stored.contains(&code),
+        "the code lay readable in the outbox: {stored}"
+    );
+    assert_eq!(code_step(&mut nora, &code).await, "/me");
+
+    // A code not sent within its lifetime (no SMS gateway, a mail server down) is dropped.
+    let mut again = app.browser();
+    password_step(&mut again, "nora", password).await;
+    sqlx::query(
+        "update outbox_message set created_at = created_at - interval '11 minutes',
+                expires_at = expires_at - interval '11 minutes'
+         where sent_at is null",
+    )
+    .execute(&pool)
+    .await
+    .expect("ten minutes pass");
+    assert_eq!(send_due(&pool, &senders).await.expect("worker"), 0);
+    assert_eq!(sink.messages().await.len(), 1, "nothing sent late");
+    let left: i64 = sqlx::query_scalar("select count(*) from outbox_message where sent_at is null")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(left, 0, "the expired code is gone");
 }

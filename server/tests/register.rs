@@ -227,7 +227,12 @@ async fn a_register_that_is_down_or_slow_is_said_so_and_nothing_is_saved(pool: P
     assert_eq!(body["error"], "register_unavailable");
 
     // Down: nothing listens.
-    let down = TestApp::with_register(pool, issuer.url(), "http://127.0.0.1:9").await;
+    let down = TestApp::configured(
+        pool,
+        issuer.url(),
+        &[("STAFETT_FOLKEREGISTER_URL", "http://127.0.0.1:9")],
+    )
+    .await;
     let mut nora = down.browser();
     log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
     let (status, body) = look_up(&mut nora, &lukas, SCHOOL).await.expect_err("down");

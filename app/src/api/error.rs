@@ -90,7 +90,6 @@ pub enum Field {
     HolderUnit,
     Services,
     Username,
-    UsernameTaken,
     Password,
     Contact,
     Title,

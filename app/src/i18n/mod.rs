@@ -147,6 +147,9 @@ pub struct Texts {
     pub code_restart: &'static str,
     pub code_message_subject: &'static str,
     pub code_message_body: fn(code: &str) -> String,
+    /// To a child whose login was locked after failed attempts: that someone tried, no more.
+    pub attempts_message_subject: &'static str,
+    pub attempts_message_body: &'static str,
 
     pub me_title: &'static str,
     pub signed_in_as: fn(name: &str) -> String,
@@ -202,6 +205,8 @@ pub struct FormTexts {
     pub draft_restored: &'static str,
     /// A save could not reach the server; the text stays on the device.
     pub draft_offline: &'static str,
+    /// A save found the login ended: nothing saved, and no draft left on the device.
+    pub draft_logged_out: &'static str,
     /// Heads the version someone else saved, beside the user's own after a conflict.
     pub saved_version: &'static str,
     pub saving: &'static str,
@@ -297,6 +302,9 @@ pub struct LogTexts {
     pub contact_label: &'static str,
     pub create_child_login: &'static str,
     pub child_has_login: &'static str,
+    pub child_username: fn(username: &str) -> String,
+    pub child_login_locked: &'static str,
+    pub unlock_child_login: &'static str,
     pub oral_heading: &'static str,
     pub oral_intro: &'static str,
     pub explained_label: &'static str,

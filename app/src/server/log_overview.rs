@@ -148,6 +148,13 @@ pub async fn decisions(
     )
     .fetch_one(tx.conn())
     .await?;
+    let child_login = sqlx::query_as!(
+        crate::api::log::ChildLoginState,
+        r#"select username as "username!", locked as "locked!" from child_login_state($1)"#,
+        facts.family.child_id
+    )
+    .fetch_optional(tx.conn())
+    .await?;
     let mut decisions = Vec::new();
     for action in actions(tx, log_id, facts).await? {
         let events = history(facts, action);
@@ -182,6 +189,9 @@ pub async fn decisions(
             }),
             text: consent_text(tx, facts, action, next, lang).await?,
             child_has_login: action == Action::ChildOwnAccess && child_has_login,
+            child_login: child_login
+                .clone()
+                .filter(|_| action == Action::ChildOwnAccess),
         });
     }
     Ok(decisions)

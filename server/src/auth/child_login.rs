@@ -5,12 +5,13 @@
 //! `POST /auth/child/code` (code) → `return_to`. Every failure answers the same way whether
 //! or not the username exists; failures are slowed and then locked (see `lockout`).
 
+use crate::auth::failure::{self, Failed};
 use crate::auth::idporten_routes::user_agent;
+use crate::auth::lockout::Scope;
 use crate::auth::login_session::{self, Method};
 use crate::auth::throttle::{self, Key};
 use crate::auth::{
-    client_address, device, lockout, login_cookie, one_time_code, password, see_other,
-    with_return_to,
+    client_address, device, login_cookie, one_time_code, password, see_other, with_return_to,
 };
 use crate::outbox;
 use crate::state::ServerState;
@@ -64,6 +65,13 @@ fn back_to_password(error: &str, username: &str, return_to: &str) -> Response {
     see_other(&url)
 }
 
+/// Records a failed attempt in its own transaction.
+async fn record_failure(pool: &sqlx::PgPool, failed: Failed<'_>) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    failure::record(&mut tx, failed).await?;
+    tx.commit().await
+}
+
 pub async fn password(
     State(state): State<ServerState>,
     session: Session,
@@ -76,24 +84,19 @@ pub async fn password(
     if username.is_empty() || form.password.is_empty() {
         return back_to_password("missing", &username, &return_to);
     }
-    let keys = [
-        Key::account(&username),
-        Key::address(client_address::of_request(
-            connect_info,
-            &headers,
-            &state.trusted_proxies,
-        )),
-    ];
+    let address = client_address::of_request(connect_info, &headers, &state.trusted_proxies);
+    let keys = [Key::pair(&username, address), Key::address(address)];
     let pool = &state.app.pool;
 
-    let status = match throttle::status(pool, &keys).await {
-        Ok(status) => status,
+    // Counted before the password is compared: parallel guesses cannot pass the limit.
+    let attempt = match throttle::attempt(pool, &keys).await {
+        Ok(attempt) => attempt,
         Err(error) => return unavailable(error),
     };
-    if status.locked {
+    if !attempt.allowed {
         return back_to_password("locked", &username, &return_to);
     }
-    tokio::time::sleep(lockout::delay(status.failures)).await;
+    tokio::time::sleep(attempt.delay()).await;
 
     let account = match sqlx::query!(
         r#"select a.person_id, a.password_hash, a.code_channel, p.email, p.phone
@@ -106,42 +109,38 @@ pub async fn password(
         Ok(account) => account,
         Err(error) => return unavailable(error),
     };
+    // While the child's codes are locked nobody gets a new one, and the answer does not
+    // depend on the password (it would tell a guesser when they had it right).
+    if let Some(account) = &account {
+        match throttle::is_locked(pool, &Key::code(account.person_id)).await {
+            Ok(false) => {}
+            Ok(true) => return back_to_password("locked", &username, &return_to),
+            Err(error) => return unavailable(error),
+        }
+    }
     let hash = account
         .as_ref()
         .map(|account| account.password_hash.clone());
     let matches = password::verify(form.password, hash).await;
 
+    let child = account.as_ref().map(|account| account.person_id);
     let Some(account) = account.filter(|_| matches) else {
-        let person = None::<Uuid>;
-        let recorded = async {
-            let mut tx = pool.begin().await?;
-            let locked = throttle::record_failure(&mut tx, &keys).await?;
-            audit::record(
-                &mut tx,
-                person,
-                if locked {
-                    "auth.login_locked"
-                } else {
-                    "auth.login_failed"
-                },
-                json!({ "method": "password", "reason": "wrong_username_or_password" }),
-            )
-            .await?;
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(locked)
+        let failed = Failed {
+            actor: None,
+            method: "password",
+            reason: "wrong_username_or_password",
+            locked: attempt.locked_now,
+            child,
         };
-        return match recorded.await {
-            Ok(true) => back_to_password("locked", &username, &return_to),
-            Ok(false) => back_to_password("invalid", &username, &return_to),
+        return match record_failure(pool, failed).await {
+            Ok(()) if attempt.locked_now => back_to_password("locked", &username, &return_to),
+            Ok(()) => back_to_password("invalid", &username, &return_to),
             Err(error) => unavailable(error),
         };
     };
-
-    let recipient = match account.code_channel.as_str() {
-        "sms" => account.phone.map(|phone| (outbox::Channel::Sms, phone)),
-        _ => account.email.map(|email| (outbox::Channel::Email, email)),
-    };
-    let Some((channel, recipient)) = recipient else {
+    let Some((channel, recipient)) =
+        outbox::child_recipient(&account.code_channel, account.email, account.phone)
+    else {
         tracing::error!("a child account has no address for its one-time codes");
         return back_to_password("no_address", &username, &return_to);
     };
@@ -164,7 +163,15 @@ pub async fn password(
         .fetch_one(&mut *tx)
         .await?;
         let message = outbox::login_code_message(lang, &code);
-        outbox::enqueue(&mut tx, channel, &recipient, &message).await?;
+        outbox::enqueue_secret(
+            &mut tx,
+            &state.data_key,
+            channel,
+            &recipient,
+            &message,
+            one_time_code::VALID_MINUTES,
+        )
+        .await?;
         audit::record(
             &mut tx,
             Some(account.person_id),
@@ -172,6 +179,7 @@ pub async fn password(
             json!({ "channel": channel.code() }),
         )
         .await?;
+        throttle::succeeded(&mut tx, &keys).await?;
         tx.commit().await?;
         Ok::<_, sqlx::Error>(login_code_id)
     };
@@ -196,10 +204,15 @@ pub struct CodeForm {
     code: String,
 }
 
+/// Forgets the pending code step and sends the browser back to the password step.
+async fn abandon(session: &Session, pending: &PendingCode, error: &str) -> Response {
+    let _ = session.remove::<PendingCode>(PENDING_KEY).await;
+    back_to_password(error, &pending.username, &pending.return_to)
+}
+
 pub async fn code(
     State(state): State<ServerState>,
     session: Session,
-    connect_info: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
     Form(form): Form<CodeForm>,
 ) -> Response {
@@ -208,28 +221,21 @@ pub async fn code(
         Ok(None) => return see_other("/login/child?error=expired"),
         Err(error) => return unavailable(error),
     };
-    let keys = [
-        Key::account(&pending.username),
-        Key::address(client_address::of_request(
-            connect_info,
-            &headers,
-            &state.trusted_proxies,
-        )),
-    ];
+    let keys = [Key::code(pending.person_id)];
     let pool = &state.app.pool;
-    let status = match throttle::status(pool, &keys).await {
-        Ok(status) => status,
+    // Counted per child account, across every session that holds a code for it, before the
+    // code is compared: however many guesses race, at most the limit are ever compared.
+    let attempt = match throttle::attempt(pool, &keys).await {
+        Ok(attempt) => attempt,
         Err(error) => return unavailable(error),
     };
-    if status.locked {
-        let _ = session.remove::<PendingCode>(PENDING_KEY).await;
-        return back_to_password("locked", &pending.username, &pending.return_to);
+    if !attempt.allowed {
+        return abandon(&session, &pending, "locked").await;
     }
-    tokio::time::sleep(lockout::delay(status.failures)).await;
+    tokio::time::sleep(attempt.delay()).await;
 
-    // The try is counted before the code is compared, in its own statement, so parallel
-    // guesses cannot exceed the limit.
-    let attempt = match sqlx::query!(
+    // Each code allows a few tries too, counted in the same way.
+    let tried = match sqlx::query!(
         r#"update login_code set tries = tries + 1
            where login_code_id = $1 and person_id = $2 and used_at is null
              and expires_at > now() and tries < $3
@@ -241,46 +247,34 @@ pub async fn code(
     .fetch_optional(pool)
     .await
     {
-        Ok(attempt) => attempt,
+        Ok(tried) => tried,
         Err(error) => return unavailable(error),
     };
-    let Some(attempt) = attempt else {
-        let _ = session.remove::<PendingCode>(PENDING_KEY).await;
-        return back_to_password("expired", &pending.username, &pending.return_to);
+    let Some(tried) = tried else {
+        return abandon(&session, &pending, "expired").await;
     };
 
     let typed = one_time_code::normalize(&form.code);
-    let matches = typed.len() == 6 && password::verify(typed, Some(attempt.code_hash)).await;
+    let matches = typed.len() == 6 && password::verify(typed, Some(tried.code_hash)).await;
     if !matches {
-        let recorded = async {
-            let mut tx = pool.begin().await?;
-            let locked = throttle::record_failure(&mut tx, &keys).await?;
-            audit::record(
-                &mut tx,
-                Some(pending.person_id),
-                if locked {
-                    "auth.login_locked"
-                } else {
-                    "auth.login_failed"
-                },
-                json!({ "method": "code", "reason": "wrong_code" }),
-            )
-            .await?;
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(locked)
+        let failed = Failed {
+            actor: Some(pending.person_id),
+            method: "code",
+            reason: "wrong_code",
+            locked: attempt.locked_now,
+            child: Some(pending.person_id),
         };
-        let tries_left = one_time_code::MAX_TRIES - attempt.tries;
-        return match recorded.await {
-            Ok(true) => {
-                let _ = session.remove::<PendingCode>(PENDING_KEY).await;
-                back_to_password("locked", &pending.username, &pending.return_to)
-            }
-            Ok(false) if tries_left <= 0 => {
-                let _ = session.remove::<PendingCode>(PENDING_KEY).await;
-                back_to_password("expired", &pending.username, &pending.return_to)
-            }
-            Ok(false) => see_other(&format!("/login/child/code?error=wrong&left={tries_left}")),
-            Err(error) => unavailable(error),
+        if let Err(error) = record_failure(pool, failed).await {
+            return unavailable(error);
+        }
+        let tries_left = (one_time_code::MAX_TRIES - tried.tries)
+            .min(Scope::Code.max_attempts() - attempt.failures);
+        return if attempt.locked_now {
+            abandon(&session, &pending, "locked").await
+        } else if tries_left <= 0 {
+            abandon(&session, &pending, "expired").await
+        } else {
+            see_other(&format!("/login/child/code?error=wrong&left={tries_left}"))
         };
     }
 
@@ -293,7 +287,7 @@ pub async fn code(
         )
         .execute(&mut *tx)
         .await?;
-        throttle::clear(&mut tx, &keys[0]).await?;
+        throttle::succeeded(&mut tx, &keys).await?;
         session.remove::<PendingCode>(PENDING_KEY).await?;
         let begun = login_session::begin(
             &mut tx,
@@ -301,6 +295,7 @@ pub async fn code(
             pending.person_id,
             Method::PasswordAndCode,
             device,
+            &state.data_key,
         )
         .await?;
         audit::record(

@@ -21,7 +21,7 @@ pub enum Login {
 
 /// The login behind the request's login cookie. One statement.
 pub async fn resolve(state: &ServerState, headers: &HeaderMap) -> Result<Login, StatusCode> {
-    let Some(token) = login_cookie::token(headers) else {
+    let Some(token) = login_cookie::token(headers, state.secure_cookies()) else {
         return Ok(Login::None);
     };
     if !state.app.database_ready.load(Ordering::Acquire) {

@@ -30,8 +30,13 @@ use tokio::sync::RwLock;
 pub const LEVEL_HIGH: &str = "idporten-loa-high";
 
 /// Discovery metadata and keys are fetched again after this long (the provider may rotate
-/// its signing keys), or at once when a token names a key we do not know.
+/// its signing keys), or sooner when a token names a key we do not know.
 const METADATA_TTL: Duration = Duration::from_secs(3600);
+/// But not more often than this for unknown keys: anyone may post a logout token naming any
+/// key, and must not be able to make us hammer the provider.
+const KEY_REFRESH_INTERVAL: Duration = Duration::from_secs(60);
+/// Clock skew allowed on a logout token's `iat` and `exp`.
+const CLOCK_SKEW: i64 = 60;
 
 const BACKCHANNEL_LOGOUT_EVENT: &str = "http://schemas.openid.net/event/backchannel-logout";
 
@@ -136,6 +141,17 @@ pub struct IdPorten {
     config: IdPortenConfig,
     http: reqwest::Client,
     discovered: RwLock<Option<Arc<Discovered>>>,
+    /// When an unknown key last made us fetch the keys.
+    keys_refreshed: std::sync::Mutex<Option<Instant>>,
+}
+
+/// A verified back-channel logout token: what it ends, and what makes it unique.
+#[derive(Debug)]
+pub struct LogoutToken {
+    pub sid: String,
+    /// Remembered until `expires_at` so the token is taken once.
+    pub jti: String,
+    pub expires_at: time::OffsetDateTime,
 }
 
 impl IdPorten {
@@ -150,7 +166,20 @@ impl IdPorten {
             config,
             http,
             discovered: RwLock::new(None),
+            keys_refreshed: std::sync::Mutex::new(None),
         }
+    }
+
+    /// Whether an unknown key may make us fetch the keys now; if so, notes that it did.
+    fn may_refresh_keys(&self) -> bool {
+        let Ok(mut refreshed) = self.keys_refreshed.lock() else {
+            return false;
+        };
+        let due = refreshed.is_none_or(|at| at.elapsed() >= KEY_REFRESH_INTERVAL);
+        if due {
+            *refreshed = Some(Instant::now());
+        }
+        due
     }
 
     async fn metadata(&self, refresh: bool) -> Result<Arc<Discovered>, LoginError> {
@@ -274,8 +303,10 @@ impl IdPorten {
     }
 
     /// Checks a back-channel `logout_token` (OpenID Connect Back-Channel Logout 1.0, 2.6):
-    /// signed by the provider, for us, recent, a logout event, no nonce. Returns its `sid`.
-    pub async fn verify_logout_token(&self, token: &str) -> Result<String, LoginError> {
+    /// typed as one (`typ` `logout+jwt`, where present), signed by the provider, for us,
+    /// issued recently and not expired, a logout event, no nonce, with a `jti` (the caller
+    /// refuses one seen before) and a `sid`.
+    pub async fn verify_logout_token(&self, token: &str) -> Result<LogoutToken, LoginError> {
         let refused = |why: &str| LoginError::Refused(format!("logout token: {why}"));
         let mut parts = token.split('.');
         let (Some(header), Some(payload), Some(signature), None) =
@@ -287,13 +318,19 @@ impl IdPorten {
         if header.alg != "RS256" {
             return Err(refused("unexpected algorithm"));
         }
+        // An ID token ("JWT") or any other signed token of the provider is not a logout token.
+        if !header.typ.as_deref().is_none_or(is_logout_type) {
+            return Err(refused("not typed logout+jwt"));
+        }
         let signature = URL_SAFE_NO_PAD
             .decode(signature)
             .map_err(|_| refused("bad signature encoding"))?;
         let signed = &token[..header_and_payload_len(token)];
 
         let mut discovered = self.metadata(false).await?;
-        if find_key(&discovered.metadata, header.kid.as_deref()).is_none() {
+        if find_key(&discovered.metadata, header.kid.as_deref()).is_none()
+            && self.may_refresh_keys()
+        {
             discovered = self.metadata(true).await?;
         }
         let key = find_key(&discovered.metadata, header.kid.as_deref())
@@ -316,24 +353,43 @@ impl IdPorten {
         if (claims.iat - now).abs() > 300 {
             return Err(refused("issued too long ago or in the future"));
         }
+        if claims.exp + CLOCK_SKEW < now || claims.exp < claims.iat {
+            return Err(refused("expired"));
+        }
         if claims.nonce.is_some() {
             return Err(refused("has a nonce"));
         }
         if !claims
             .events
-            .as_object()
-            .is_some_and(|events| events.contains_key(BACKCHANNEL_LOGOUT_EVENT))
+            .get(BACKCHANNEL_LOGOUT_EVENT)
+            .is_some_and(serde_json::Value::is_object)
         {
             return Err(refused("not a logout event"));
         }
-        claims.sid.ok_or(LoginError::MissingClaim("sid"))
+        if claims.jti.is_empty() || claims.jti.len() > 200 {
+            return Err(refused("no usable jti"));
+        }
+        let expires_at = time::OffsetDateTime::from_unix_timestamp(claims.exp + CLOCK_SKEW)
+            .map_err(|_| refused("expired"))?;
+        Ok(LogoutToken {
+            sid: claims.sid.ok_or(LoginError::MissingClaim("sid"))?,
+            jti: claims.jti,
+            expires_at,
+        })
     }
+}
+
+/// `logout+jwt`, also as a full media type, in any case (RFC 7515, 4.1.9).
+fn is_logout_type(typ: &str) -> bool {
+    let typ = typ.to_ascii_lowercase();
+    typ == "logout+jwt" || typ == "application/logout+jwt"
 }
 
 #[derive(Deserialize)]
 struct JwtHeader {
     alg: String,
     kid: Option<String>,
+    typ: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -342,8 +398,9 @@ struct LogoutClaims {
     #[serde(deserialize_with = "one_or_many")]
     aud: Vec<String>,
     iat: i64,
-    #[serde(default)]
-    events: serde_json::Value,
+    exp: i64,
+    jti: String,
+    events: serde_json::Map<String, serde_json::Value>,
     sid: Option<String>,
     nonce: Option<String>,
 }

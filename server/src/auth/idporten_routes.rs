@@ -120,7 +120,9 @@ pub async fn callback(
             sid: &authenticated.sid,
             id_token: &authenticated.id_token,
         };
-        let begun = login_session::begin(&mut tx, &session, person, method, device).await?;
+        let begun =
+            login_session::begin(&mut tx, &session, person, method, device, &state.data_key)
+                .await?;
         audit::record(
             &mut tx,
             Some(person),
@@ -186,7 +188,8 @@ pub async fn logout(
     if let Login::Active(identity) = login {
         let ended = async {
             let mut tx = state.app.pool.begin().await?;
-            let ended = login_session::end(&mut tx, identity.login_session_id).await?;
+            let ended =
+                login_session::end(&mut tx, identity.login_session_id, &state.data_key).await?;
             audit::record(
                 &mut tx,
                 Some(identity.person_id),
@@ -228,16 +231,20 @@ pub async fn backchannel_logout(
     State(state): State<ServerState>,
     Form(form): Form<BackchannelLogout>,
 ) -> Response {
-    let sid = match state.idporten.verify_logout_token(&form.logout_token).await {
-        Ok(sid) => sid,
+    let token = match state.idporten.verify_logout_token(&form.logout_token).await {
+        Ok(token) => token,
         Err(error) => {
             tracing::warn!(%error, "back-channel logout refused");
-            return (StatusCode::BAD_REQUEST, "invalid logout_token").into_response();
+            return invalid_logout_token();
         }
     };
     let ended = async {
         let mut tx = state.app.pool.begin().await?;
-        for person in login_session::end_by_idporten_sid(&mut tx, &sid).await? {
+        // Taken once: the same token again (a replay) changes nothing.
+        if !login_session::take_logout_token(&mut tx, &token.jti, token.expires_at).await? {
+            return Ok(false);
+        }
+        for person in login_session::end_by_idporten_sid(&mut tx, &token.sid).await? {
             audit::record(
                 &mut tx,
                 Some(person),
@@ -246,14 +253,23 @@ pub async fn backchannel_logout(
             )
             .await?;
         }
-        tx.commit().await
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(true)
     };
     match ended.await {
         // The spec asks for no caching of this answer.
-        Ok(()) => (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")]).into_response(),
+        Ok(true) => (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")]).into_response(),
+        Ok(false) => {
+            tracing::warn!("back-channel logout refused: a logout token seen before");
+            invalid_logout_token()
+        }
         Err(error) => {
             tracing::error!(%error, "cannot end logins after a back-channel logout");
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
+}
+
+fn invalid_logout_token() -> Response {
+    (StatusCode::BAD_REQUEST, "invalid logout_token").into_response()
 }

@@ -1,45 +1,48 @@
-//! How repeated login failures are slowed and then locked: pure rules, no I/O.
+//! How repeated login attempts are limited: the limits, and how answers slow down. The
+//! counting itself is one statement in PostgreSQL (`login_attempt()`, see `throttle`), made
+//! before a password or code is compared.
 //!
-//! Failures are counted per account (by username, whether or not it exists) and per network
-//! address. An address gets more tries than an account, since a school or a household may
-//! share one.
+//! A password is counted per username *and* address, so that someone guessing a child's
+//! username from one place locks out that place, not the child; and per address, with a
+//! higher limit, against one place trying many usernames. A one-time code is counted per
+//! child account, across every browser session: with the password, anyone may ask for new
+//! codes, but only so many guesses are ever compared.
 
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
 /// What a throttle key is counted for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    Account,
+    /// A username (whether or not it exists) from one address.
+    Pair,
+    /// One address, whatever the usernames.
     Address,
+    /// The one-time codes of one child account.
+    Code,
 }
 
 impl Scope {
-    /// Failures before a lock. Five for an account: a one-time code allows five tries.
-    pub const fn max_failures(self) -> i32 {
+    /// Attempts before a lock. An address gets more, since a school or a household may share
+    /// one.
+    pub const fn max_attempts(self) -> i32 {
         match self {
-            Scope::Account => 5,
-            Scope::Address => 20,
+            Scope::Pair | Scope::Code => 5,
+            Scope::Address => 50,
+        }
+    }
+
+    /// How long a key stays locked once it reached its limit. Codes longer: whoever guesses
+    /// them has the child's password.
+    pub const fn lock(self) -> Duration {
+        match self {
+            Scope::Pair | Scope::Address => Duration::minutes(15),
+            Scope::Code => Duration::hours(1),
         }
     }
 }
 
-pub const LOCK: Duration = Duration::minutes(15);
-/// Failures older than this are forgotten.
+/// Attempts older than this are forgotten.
 pub const WINDOW: Duration = Duration::hours(1);
-
-/// The count of a key after one more failure at `now`, and until when it is locked.
-pub fn after_failure(
-    scope: Scope,
-    previous: Option<(i32, OffsetDateTime)>,
-    now: OffsetDateTime,
-) -> (i32, Option<OffsetDateTime>) {
-    let failures = match previous {
-        Some((count, last)) if now - last < WINDOW => count + 1,
-        _ => 1,
-    };
-    let locked_until = (failures >= scope.max_failures()).then(|| now + LOCK);
-    (failures, locked_until)
-}
 
 /// How long to hold an answer after this many recent failures: nothing for the first few
 /// (people mistype), then growing, so guessing gets slow long before the lock.
@@ -51,48 +54,6 @@ pub fn delay(failures: i32) -> std::time::Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(minutes: i64) -> OffsetDateTime {
-        OffsetDateTime::UNIX_EPOCH + Duration::minutes(minutes)
-    }
-
-    #[test]
-    fn an_account_locks_at_the_fifth_failure_for_fifteen_minutes() {
-        let mut state = None;
-        for n in 1..=4 {
-            let (count, locked) = after_failure(Scope::Account, state, at(n));
-            assert_eq!((count, locked), (n as i32, None));
-            state = Some((count, at(n)));
-        }
-        assert_eq!(
-            after_failure(Scope::Account, state, at(5)),
-            (5, Some(at(20)))
-        );
-    }
-
-    #[test]
-    fn an_address_gets_more_tries() {
-        assert_eq!(
-            after_failure(Scope::Address, Some((18, at(0))), at(1)),
-            (19, None)
-        );
-        assert_eq!(
-            after_failure(Scope::Address, Some((19, at(0))), at(1)),
-            (20, Some(at(16)))
-        );
-    }
-
-    #[test]
-    fn old_failures_are_forgotten() {
-        assert_eq!(
-            after_failure(Scope::Account, Some((4, at(0))), at(60)),
-            (1, None)
-        );
-        assert_eq!(
-            after_failure(Scope::Account, Some((4, at(0))), at(59)),
-            (5, Some(at(74)))
-        );
-    }
 
     #[test]
     fn answers_slow_down_after_two_failures() {

@@ -12,7 +12,15 @@ use base64::Engine;
 use rand::RngCore;
 use tower_sessions::cookie::{Cookie, SameSite};
 
-pub const NAME: &str = "stafett_login";
+/// The cookie's name: `__Host-` prefixed when cookies are `Secure` (always, outside
+/// plain-http loopback).
+pub fn name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-stafett_login"
+    } else {
+        "stafett_login"
+    }
+}
 const TOKEN_BYTES: usize = 32;
 
 /// A fresh login token, from the operating system's random source.
@@ -23,14 +31,14 @@ pub fn new_token() -> [u8; TOKEN_BYTES] {
 }
 
 /// The token the browser sent, if it sent a well-formed one.
-pub fn token(headers: &HeaderMap) -> Option<Vec<u8>> {
+pub fn token(headers: &HeaderMap, secure: bool) -> Option<Vec<u8>> {
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(Cookie::split_parse)
         .filter_map(Result::ok)
-        .find(|cookie| cookie.name() == NAME)
+        .find(|cookie| cookie.name() == name(secure))
         .and_then(|cookie| URL_SAFE_NO_PAD.decode(cookie.value()).ok())
         .filter(|token| token.len() == TOKEN_BYTES)
 }
@@ -49,7 +57,7 @@ pub fn clear(response: &mut Response, secure: bool) {
 }
 
 fn base(value: String, secure: bool) -> tower_sessions::cookie::CookieBuilder<'static> {
-    Cookie::build((NAME, value))
+    Cookie::build((name(secure), value))
         .http_only(true)
         .same_site(SameSite::Lax)
         .secure(secure)
@@ -73,12 +81,13 @@ mod tests {
         headers.insert(
             COOKIE,
             HeaderValue::from_str(&format!(
-                "stafett_lang=nn; {NAME}={}; stafett_session=x",
+                "stafett_lang=nn; __Host-stafett_login={}; stafett_session=x",
                 URL_SAFE_NO_PAD.encode(token)
             ))
             .expect("header"),
         );
-        assert_eq!(super::token(&headers).as_deref(), Some(&token[..]));
+        assert_eq!(super::token(&headers, true).as_deref(), Some(&token[..]));
+        assert_eq!(super::token(&headers, false), None, "not by another name");
     }
 
     #[test]
@@ -87,9 +96,9 @@ mod tests {
             let mut headers = HeaderMap::new();
             headers.insert(
                 COOKIE,
-                HeaderValue::from_str(&format!("{NAME}={value}")).expect("header"),
+                HeaderValue::from_str(&format!("stafett_login={value}")).expect("header"),
             );
-            assert_eq!(super::token(&headers), None, "{value}");
+            assert_eq!(super::token(&headers, false), None, "{value}");
         }
     }
 
@@ -111,6 +120,9 @@ mod tests {
             .collect();
         assert!(cookies[0].contains("HttpOnly") && cookies[0].contains("SameSite=Lax"));
         assert!(cookies[0].contains("Secure") && cookies[0].contains("Max-Age=43200"));
-        assert!(cookies[1].starts_with(&format!("{NAME}=;")) && cookies[1].contains("Max-Age=0"));
+        assert!(cookies[0].starts_with("__Host-stafett_login=") && !cookies[0].contains("Domain"));
+        assert!(
+            cookies[1].starts_with("__Host-stafett_login=;") && cookies[1].contains("Max-Age=0")
+        );
     }
 }

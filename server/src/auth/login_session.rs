@@ -3,8 +3,12 @@
 //! what it held before the login cannot be fixed by another.
 
 use crate::auth::login_cookie;
+use crate::seal::SealKey;
 use app::api::identity::LoginMethod;
 use sqlx::{PgConnection, PgPool};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 use tower_sessions::Session;
 use uuid::Uuid;
 
@@ -36,22 +40,36 @@ pub struct Begun {
     pub token: [u8; 32],
 }
 
+/// What an ID token is sealed for: its login, so that it opens in no other row.
+fn id_token_context(login_session_id: Uuid) -> String {
+    format!("login_session.id_token:{login_session_id}")
+}
+
 /// Records the login in `conn`'s transaction; its token is to be set as the login cookie.
+/// An ID token is kept sealed with `key`, until the login ends.
 pub async fn begin(
     conn: &mut PgConnection,
     session: &Session,
     person_id: Uuid,
     method: Method<'_>,
     device: Option<String>,
+    key: &SealKey,
 ) -> Result<Begun, BeginError> {
+    let login_session_id = Uuid::new_v4();
     let (code, sid, id_token) = match method {
-        Method::IdPorten { sid, id_token } => ("idporten", Some(sid), Some(id_token)),
+        Method::IdPorten { sid, id_token } => {
+            let context = id_token_context(login_session_id);
+            let sealed = key.seal(context.as_bytes(), id_token.as_bytes());
+            ("idporten", Some(sid), Some(sealed))
+        }
         Method::PasswordAndCode => ("password_and_code", None, None),
     };
     let token = login_cookie::new_token();
-    let login_session_id = sqlx::query_scalar!(
-        "insert into login_session (person_id, method, idporten_sid, id_token, device, token_hash)
-         values ($1, $2, $3, $4, $5, sha256($6)) returning login_session_id",
+    sqlx::query!(
+        "insert into login_session
+             (login_session_id, person_id, method, idporten_sid, id_token, device, token_hash)
+         values ($1, $2, $3, $4, $5, $6, sha256($7))",
+        login_session_id,
         person_id,
         code,
         sid,
@@ -59,7 +77,7 @@ pub async fn begin(
         device,
         &token[..]
     )
-    .fetch_one(conn)
+    .execute(conn)
     .await?;
     session.cycle_id().await?;
     Ok(Begun {
@@ -77,20 +95,48 @@ pub enum BeginError {
 }
 
 /// Ends the login with `login_session_id`; returns its method and ID token (for logging
-/// out at ID-porten too) if it was open.
+/// out at ID-porten too) if it was open. The database forgets the token as the login ends.
 pub async fn end(
     conn: &mut PgConnection,
     login_session_id: Uuid,
+    key: &SealKey,
 ) -> Result<Option<(LoginMethod, Option<String>)>, sqlx::Error> {
     let row = sqlx::query!(
-        "update login_session set ended_at = now(), ended_reason = 'logout'
-         where login_session_id = $1 and ended_at is null
-         returning method, id_token",
+        "with ending as (
+             select login_session_id, id_token from login_session
+             where login_session_id = $1 and ended_at is null
+             for update
+         )
+         update login_session l set ended_at = now(), ended_reason = 'logout'
+         from ending where l.login_session_id = ending.login_session_id
+         returning l.method, ending.id_token",
         login_session_id
     )
     .fetch_optional(conn)
     .await?;
-    Ok(row.and_then(|row| Some((LoginMethod::from_code(&row.method)?, row.id_token))))
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let context = id_token_context(login_session_id);
+    let id_token = row
+        .id_token
+        .and_then(|sealed| key.open(context.as_bytes(), &sealed))
+        .and_then(|plain| String::from_utf8(plain).ok());
+    Ok(LoginMethod::from_code(&row.method).map(|method| (method, id_token)))
+}
+
+/// Applies the retention rules of `purge_logins()` every hour, once the database is ready:
+/// no ID token outlives its login, and ended logins are deleted after 30 days.
+pub async fn purge_hourly(pool: PgPool, database_ready: Arc<AtomicBool>) {
+    while !database_ready.load(Ordering::Acquire) {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    loop {
+        if let Err(error) = sqlx::query!("select purge_logins()").execute(&pool).await {
+            tracing::warn!(%error, "ended logins not purged this hour");
+        }
+        tokio::time::sleep(Duration::from_secs(3600)).await;
+    }
 }
 
 /// Ends every open login ID-porten knows as `sid`; returns the persons concerned.
@@ -106,4 +152,22 @@ pub async fn end_by_idporten_sid(
     )
     .fetch_all(conn)
     .await
+}
+
+/// Remembers a back-channel logout token's `jti` until it expires; false if it was seen
+/// before (a replay).
+pub async fn take_logout_token(
+    conn: &mut PgConnection,
+    jti: &str,
+    expires_at: time::OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    let taken = sqlx::query_scalar!(
+        "insert into logout_token_seen (jti, expires_at) values ($1, $2)
+         on conflict (jti) do nothing returning jti",
+        jti,
+        expires_at
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(taken.is_some())
 }

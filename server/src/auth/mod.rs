@@ -6,6 +6,7 @@ pub mod child_login;
 pub mod client_address;
 pub mod csrf;
 pub mod device;
+pub mod failure;
 pub mod identify;
 pub mod idporten;
 pub mod idporten_routes;

@@ -7,7 +7,8 @@
 
 use super::email::Mailer;
 use super::sms::SmsGateway;
-use super::Channel;
+use super::{sealed_body_context, Channel};
+use crate::seal::SealKey;
 use sqlx::{PgPool, Postgres, Transaction};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -22,6 +23,8 @@ const MAX_ATTEMPTS: i32 = 10;
 pub struct Senders {
     pub mail: Mailer,
     pub sms: Option<Arc<dyn SmsGateway>>,
+    /// Opens the sealed bodies (one-time codes) at the moment of sending.
+    pub key: SealKey,
 }
 
 /// A claimed message; the row stays locked by `tx` until it is marked.
@@ -31,17 +34,32 @@ pub struct Claimed {
     pub recipient: String,
     pub subject: Option<String>,
     pub body: String,
+    /// The body, sealed, when it is a secret (then `body` is empty).
+    pub sealed_body: Option<Vec<u8>>,
     pub attempts: i32,
 }
 
-/// Locks the oldest due message not locked by another worker.
+impl Claimed {
+    /// The text to send: the body, or the sealed body opened.
+    fn text(&self, key: &SealKey) -> Result<String, String> {
+        let Some(sealed) = &self.sealed_body else {
+            return Ok(self.body.clone());
+        };
+        key.open(sealed_body_context(self.id).as_bytes(), sealed)
+            .and_then(|plain| String::from_utf8(plain).ok())
+            .ok_or_else(|| "the sealed body does not open (was STAFETT_DATA_KEY changed?)".into())
+    }
+}
+
+/// Locks the oldest due message not locked by another worker (and not expired).
 pub async fn claim_next(
     tx: &mut Transaction<'_, Postgres>,
 ) -> Result<Option<Claimed>, sqlx::Error> {
     let row = sqlx::query!(
-        "select outbox_message_id, channel, recipient, subject, body, attempts
+        "select outbox_message_id, channel, recipient, subject, body, sealed_body, attempts
          from outbox_message
          where sent_at is null and next_attempt_at <= now() and attempts < $1
+           and (expires_at is null or expires_at > now())
          order by next_attempt_at, created_at
          limit 1
          for update skip locked",
@@ -56,26 +74,24 @@ pub async fn claim_next(
             recipient: row.recipient,
             subject: row.subject,
             body: row.body,
+            sealed_body: row.sealed_body,
             attempts: row.attempts,
         })
     }))
 }
 
 pub async fn deliver(senders: &Senders, message: &Claimed) -> Result<(), String> {
+    let text = message.text(&senders.key)?;
     match message.channel {
         Channel::Email => {
             let subject = message.subject.as_deref().unwrap_or_default();
             senders
                 .mail
-                .send(message.id, &message.recipient, subject, &message.body)
+                .send(message.id, &message.recipient, subject, &text)
                 .await
         }
         Channel::Sms => match &senders.sms {
-            Some(gateway) => {
-                gateway
-                    .send(message.id, &message.recipient, &message.body)
-                    .await
-            }
+            Some(gateway) => gateway.send(message.id, &message.recipient, &text).await,
             None => Err("no SMS gateway is configured (STAFETT_SMS_URL)".into()),
         },
     }
@@ -84,8 +100,8 @@ pub async fn deliver(senders: &Senders, message: &Claimed) -> Result<(), String>
 /// Marks the message sent and forgets its body (it may hold a one-time code).
 pub async fn mark_sent(tx: &mut Transaction<'_, Postgres>, id: Uuid) -> Result<(), sqlx::Error> {
     sqlx::query!(
-        "update outbox_message set sent_at = now(), body = '', attempts = attempts + 1,
-                last_error = null
+        "update outbox_message set sent_at = now(), body = '', sealed_body = null,
+                attempts = attempts + 1, last_error = null
          where outbox_message_id = $1",
         id
     )
@@ -116,8 +132,23 @@ pub async fn mark_failed(
     Ok(())
 }
 
+/// Drops the messages whose time has passed unsent: a one-time code sent late is no use, and
+/// must not lie in the database.
+pub async fn drop_expired(pool: &PgPool) -> Result<u64, sqlx::Error> {
+    let dropped =
+        sqlx::query!("delete from outbox_message where sent_at is null and expires_at <= now()")
+            .execute(pool)
+            .await?
+            .rows_affected();
+    if dropped > 0 {
+        tracing::warn!(dropped, "messages expired before they could be sent");
+    }
+    Ok(dropped)
+}
+
 /// Delivers every due message; returns how many were sent.
 pub async fn send_due(pool: &PgPool, senders: &Senders) -> Result<usize, sqlx::Error> {
+    drop_expired(pool).await?;
     let mut sent = 0;
     loop {
         let mut tx = pool.begin().await?;

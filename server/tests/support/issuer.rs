@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub const CLIENT_ID: &str = "stafett-test";
@@ -69,6 +70,8 @@ struct Shared {
     url: String,
     key: CoreRsaPrivateSigningKey,
     codes: Mutex<HashMap<String, Issued>>,
+    /// How often the signing keys were fetched.
+    key_fetches: AtomicUsize,
 }
 
 pub struct TestIssuer {
@@ -90,6 +93,7 @@ impl TestIssuer {
             url,
             key,
             codes: Mutex::new(HashMap::new()),
+            key_fetches: AtomicUsize::new(0),
         });
         let router = Router::new()
             .route("/.well-known/openid-configuration", get(discovery))
@@ -122,24 +126,39 @@ impl TestIssuer {
         code
     }
 
+    /// How often a client fetched this provider's signing keys.
+    pub fn key_fetches(&self) -> usize {
+        self.shared.key_fetches.load(Ordering::SeqCst)
+    }
+
     /// A back-channel logout token for `sid`, signed by this provider; `claims` are merged
     /// over the correct ones to spoil them.
     pub fn logout_token(&self, sid: &str, claims: serde_json::Value) -> String {
+        self.logout_token_with_header(sid, json!({}), claims)
+    }
+
+    /// The same, with `header` merged over the correct header (`null` removes a field).
+    pub fn logout_token_with_header(
+        &self,
+        sid: &str,
+        header: serde_json::Value,
+        claims: serde_json::Value,
+    ) -> String {
         let mut payload = json!({
             "iss": self.shared.url,
             "aud": CLIENT_ID,
             "iat": time::OffsetDateTime::now_utc().unix_timestamp(),
+            "exp": time::OffsetDateTime::now_utc().unix_timestamp() + 120,
             "jti": uuid_like(),
             "sid": sid,
             "events": { "http://schemas.openid.net/event/backchannel-logout": {} },
         });
-        for (key, value) in claims.as_object().expect("object") {
-            payload[key] = value.clone();
-        }
-        let header = json!({ "alg": "RS256", "kid": KID, "typ": "logout+jwt" });
+        merge(&mut payload, &claims);
+        let mut full_header = json!({ "alg": "RS256", "kid": KID, "typ": "logout+jwt" });
+        merge(&mut full_header, &header);
         let signing_input = format!(
             "{}.{}",
-            URL_SAFE_NO_PAD.encode(header.to_string()),
+            URL_SAFE_NO_PAD.encode(full_header.to_string()),
             URL_SAFE_NO_PAD.encode(payload.to_string())
         );
         let signature = self
@@ -151,6 +170,18 @@ impl TestIssuer {
             )
             .expect("sign");
         format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature))
+    }
+}
+
+/// Sets every field of `over` in `base`; a `null` removes the field.
+fn merge(base: &mut serde_json::Value, over: &serde_json::Value) {
+    let base = base.as_object_mut().expect("object");
+    for (key, value) in over.as_object().expect("object") {
+        if value.is_null() {
+            base.remove(key);
+        } else {
+            base.insert(key.clone(), value.clone());
+        }
     }
 }
 
@@ -176,6 +207,7 @@ async fn discovery(State(shared): State<Arc<Shared>>) -> Json<serde_json::Value>
 }
 
 async fn jwks(State(shared): State<Arc<Shared>>) -> Json<serde_json::Value> {
+    shared.key_fetches.fetch_add(1, Ordering::SeqCst);
     Json(json!({ "keys": [shared.key.as_verification_key()] }))
 }
 

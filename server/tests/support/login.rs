@@ -41,16 +41,23 @@ pub async fn log_in(browser: &mut Browser<'_>, issuer: &TestIssuer, person: &str
 }
 
 /// The code in the newest message queued for `recipient` (the outbox worker does not run
-/// in these tests).
+/// in these tests), opened as the worker would.
 pub async fn latest_code(pool: &PgPool, recipient: &str) -> String {
-    let body: String = sqlx::query_scalar(
-        "select body from outbox_message where recipient = $1 order by created_at desc limit 1",
+    let (id, sealed): (uuid::Uuid, Vec<u8>) = sqlx::query_as(
+        "select outbox_message_id, sealed_body from outbox_message
+         where recipient = $1 and sealed_body is not null order by created_at desc limit 1",
     )
     .bind(recipient)
     .fetch_one(pool)
     .await
-    .expect("a queued message");
-    body.split_whitespace()
+    .expect("a queued code");
+    let context = server::outbox::sealed_body_context(id);
+    let body = super::data_key()
+        .open(context.as_bytes(), &sealed)
+        .expect("sealed with the test key");
+    String::from_utf8(body)
+        .expect("text")
+        .split_whitespace()
         .find(|word| word.len() == 6 && word.chars().all(|c| c.is_ascii_digit()))
         .expect("a six-digit code")
         .to_string()

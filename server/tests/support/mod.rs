@@ -19,6 +19,12 @@ use std::sync::atomic::Ordering;
 use tower::ServiceExt;
 
 pub const PUBLIC_URL: &str = "http://127.0.0.1:3000";
+/// The tests' `STAFETT_DATA_KEY` (32 bytes, base64).
+pub const DATA_KEY: &str = "aGVtbWVsaWctbsO4a2tlbC10aWwtdGVzdGVuZS0xMjM=";
+
+pub fn data_key() -> server::seal::SealKey {
+    server::seal::SealKey::from_base64(DATA_KEY).expect("the test key")
+}
 
 /// The test's database as the cluster's superuser (`postgres`, see scripts/lib/pg.sh), whom
 /// row-level security does not hold: to count every content row, whoever may see it. The
@@ -47,11 +53,10 @@ impl TestApp {
         TestApp::build(pool, true, issuer)
     }
 
-    /// Seeded, logging in through `issuer`, with the population register at `register_url`
-    /// (e.g. a closed port: the register is down).
-    pub async fn with_register(pool: PgPool, issuer: &str, register_url: &str) -> TestApp {
+    /// Seeded, logging in through `issuer`, with `overrides` of the test settings.
+    pub async fn configured(pool: PgPool, issuer: &str, overrides: &[(&str, &str)]) -> TestApp {
         server::demo_seed::run(&pool).await.expect("demo seed");
-        TestApp::configured(pool, true, issuer, Some(register_url))
+        TestApp::build_with(pool, true, issuer, overrides)
     }
 
     pub fn with_readiness(pool: PgPool, ready: bool) -> TestApp {
@@ -59,14 +64,11 @@ impl TestApp {
     }
 
     fn build(pool: PgPool, ready: bool, issuer: &str) -> TestApp {
-        TestApp::configured(pool, ready, issuer, None)
+        TestApp::build_with(pool, ready, issuer, &[])
     }
 
-    fn configured(pool: PgPool, ready: bool, issuer: &str, register_url: Option<&str>) -> TestApp {
-        let mut register = register::Register::from_env();
-        if let Some(url) = register_url {
-            register.url = url.to_string();
-        }
+    fn build_with(pool: PgPool, ready: bool, issuer: &str, overrides: &[(&str, &str)]) -> TestApp {
+        let register = register::Register::from_env();
         let settings = [
             ("DATABASE_URL", "postgres://unused@127.0.0.1/unused"),
             ("STAFETT_PUBLIC_URL", PUBLIC_URL),
@@ -75,13 +77,15 @@ impl TestApp {
             ("IDPORTEN_CLIENT_SECRET", issuer::CLIENT_SECRET),
             ("STAFETT_SMTP_URL", "smtp://127.0.0.1:9"),
             ("STAFETT_MAIL_FROM", "Stafett <ikke-svar@fjordvik.example>"),
+            ("STAFETT_DATA_KEY", DATA_KEY),
             ("STAFETT_FOLKEREGISTER_URL", register.url.as_str()),
             ("STAFETT_FOLKEREGISTER_TOKEN", register.token.as_str()),
             ("STAFETT_FOLKEREGISTER_TIMEOUT_MS", "1000"),
         ];
         let config = Config::from_lookup(|name| {
-            settings
+            overrides
                 .iter()
+                .chain(&settings)
                 .find(|(key, _)| *key == name)
                 .map(|(_, value)| value.to_string())
         })
@@ -115,7 +119,29 @@ impl TestApp {
         Browser {
             app: self,
             cookies: BTreeMap::new(),
+            address: None,
         }
+    }
+
+    /// A browser whose requests come from `address` (as the TCP peer).
+    pub fn browser_at(&self, address: &str) -> Browser<'_> {
+        Browser {
+            address: Some(address.parse().expect("an IP address")),
+            ..self.browser()
+        }
+    }
+
+    /// Sends `requests` all at once, as racing browsers would; the answers in order.
+    pub async fn send_together(&self, requests: Vec<Request<Body>>) -> Vec<Response> {
+        let tasks: Vec<_> = requests
+            .into_iter()
+            .map(|request| tokio::spawn(self.router.clone().oneshot(request)))
+            .collect();
+        let mut responses = Vec::new();
+        for task in tasks {
+            responses.push(task.await.expect("task").expect("infallible"));
+        }
+        responses
     }
 }
 
@@ -123,10 +149,13 @@ impl TestApp {
 pub struct Browser<'a> {
     pub app: &'a TestApp,
     pub cookies: BTreeMap<String, String>,
+    /// Where its requests come from; unspecified if `None`.
+    pub address: Option<std::net::IpAddr>,
 }
 
 impl Browser<'_> {
-    pub async fn send(&mut self, builder: axum::http::request::Builder, body: Body) -> Response {
+    /// A request with this browser's cookies and address, not yet sent.
+    pub fn request(&self, builder: axum::http::request::Builder, body: Body) -> Request<Body> {
         let cookie = self
             .cookies
             .iter()
@@ -138,7 +167,23 @@ impl Browser<'_> {
         } else {
             builder.header(header::COOKIE, cookie)
         };
-        let response = self.app.send(builder.body(body).expect("request")).await;
+        let builder = match self.address {
+            Some(ip) => builder.extension(axum::extract::ConnectInfo(std::net::SocketAddr::new(
+                ip, 40000,
+            ))),
+            None => builder,
+        };
+        builder.body(body).expect("request")
+    }
+
+    pub async fn send(&mut self, builder: axum::http::request::Builder, body: Body) -> Response {
+        let request = self.request(builder, body);
+        self.send_request(request).await
+    }
+
+    /// Sends `request`, keeping the cookies it sets.
+    pub async fn send_request(&mut self, request: Request<Body>) -> Response {
+        let response = self.app.send(request).await;
         for set in response.headers().get_all(header::SET_COOKIE) {
             let set = set.to_str().expect("ascii cookie");
             let pair = set.split(';').next().unwrap_or_default();
@@ -171,17 +216,22 @@ impl Browser<'_> {
     }
 
     pub async fn post_form(&mut self, uri: &str, form: &[(&str, &str)]) -> Response {
+        let request = self.form_request(uri, form);
+        self.send_request(request).await
+    }
+
+    /// The request `post_form` sends, to send later (e.g. with `TestApp::send_together`).
+    pub fn form_request(&self, uri: &str, form: &[(&str, &str)]) -> Request<Body> {
         let body: String = openidconnect::url::form_urlencoded::Serializer::new(String::new())
             .extend_pairs(form)
             .finish();
-        self.send(
+        self.request(
             Request::post(uri)
                 .header("sec-fetch-site", "same-origin")
                 .header(header::ORIGIN, PUBLIC_URL)
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded"),
             Body::from(body),
         )
-        .await
     }
 
     /// A form POSTed by a server, not a browser: no cookies, no Origin.
@@ -231,6 +281,17 @@ pub async fn text(response: Response) -> String {
 
 pub async fn json(response: Response) -> serde_json::Value {
     serde_json::from_str(&text(response).await).expect("json")
+}
+
+/// A back-channel logout as the provider's server posts it: no cookies, no Origin.
+pub fn backchannel_logout(logout_token: &str) -> Request<Body> {
+    let body: String = openidconnect::url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("logout_token", logout_token)
+        .finish();
+    Request::post("/auth/backchannel-logout")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .expect("request")
 }
 
 /// The value of query parameter `name` in `url`.

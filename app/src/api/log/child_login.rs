@@ -2,9 +2,26 @@ use crate::api::error::ApiError;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+/// How many random digits follow the chosen start of a child's username.
+pub const USERNAME_SUFFIX_DIGITS: usize = 4;
+/// The longest start a guardian may choose: with `.` and the digits, at most 40 characters.
+pub const USERNAME_BASE_MAX: usize = 40 - 1 - USERNAME_SUFFIX_DIGITS;
+
+#[cfg(feature = "ssr")]
+fn username_suffix() -> String {
+    use rand::Rng;
+    let digits = rand::rngs::OsRng.gen_range(0..10_u32.pow(USERNAME_SUFFIX_DIGITS as u32));
+    format!("{digits:0width$}", width = USERNAME_SUFFIX_DIGITS)
+}
+
 /// `POST /api/create_child_login`: a guardian who has consented to it gives a child under 15
 /// their own login: a username, a password, and where the one-time code goes at each login
 /// (`channel` "email" or "sms", `contact` the address or number).
+///
+/// The guardian chooses the start of the username; four random digits are added to it (see
+/// [`USERNAME_SUFFIX_DIGITS`]), and the consents page shows the whole. So whether the start
+/// is someone else's already never shows (a "taken" answer would let any guardian find
+/// children's usernames), and a child's username is not a first name anyone can guess.
 #[server(prefix = "/api", endpoint = "create_child_login")]
 pub async fn create_child_login(
     log_id: Uuid,
@@ -19,7 +36,7 @@ pub async fn create_child_login(
     use crate::server::{gate, password};
     let invalid = |field| ApiError::Invalid { field };
     let username = username.trim().to_lowercase();
-    let username_ok = (3..=40).contains(&username.chars().count())
+    let username_ok = (3..=USERNAME_BASE_MAX).contains(&username.chars().count())
         && username.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
         && username
             .chars()
@@ -82,30 +99,72 @@ pub async fn create_child_login(
     )
     .execute(tx.conn())
     .await?;
-    let created = sqlx::query!(
-        "insert into child_account (person_id, username, password_hash, code_channel)
-         values ($1, $2, $3, $4)",
-        child_id,
-        username,
-        hash,
-        channel
+    if sqlx::query_scalar!(
+        r#"select exists (select 1 from child_account where person_id = $1) as "exists!""#,
+        child_id
     )
-    .execute(tx.conn())
-    .await;
-    match created {
+    .fetch_one(tx.conn())
+    .await?
+    {
         // The child has a login already: this form is not offered then.
-        Err(sqlx::Error::Database(error)) if error.constraint() == Some("child_account_pkey") => {
-            return Err(ApiError::BadRequest)
+        return Err(ApiError::BadRequest);
+    }
+    let mut created = None;
+    // Another child with the same start and digits is rare; try other digits then.
+    for _ in 0..10 {
+        let candidate = format!("{username}.{}", username_suffix());
+        created = sqlx::query_scalar!(
+            "insert into child_account (person_id, username, password_hash, code_channel)
+             values ($1, $2, $3, $4) on conflict do nothing returning person_id",
+            child_id,
+            candidate,
+            hash,
+            channel
+        )
+        .fetch_optional(tx.conn())
+        .await?;
+        if created.is_some() {
+            break;
         }
-        Err(sqlx::Error::Database(error)) if error.is_unique_violation() => {
-            return Err(invalid(Field::UsernameTaken))
-        }
-        other => other?,
-    };
+    }
+    if created.is_none() {
+        return Err(ApiError::Internal);
+    }
     tx.record(
         grant.log_id(),
         "child_login.created",
         serde_json::json!({ "channel": channel }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// `POST /api/unlock_child_login`: a guardian who may decide on the child's own login lifts a
+/// lock set by failed attempts (the child is told of those by e-mail or SMS), from every
+/// address at once.
+#[server(prefix = "/api", endpoint = "unlock_child_login")]
+pub async fn unlock_child_login(log_id: Uuid) -> Result<(), ApiError> {
+    use crate::domain::access::LogAction;
+    use crate::domain::consent::Action;
+    use crate::server::gate;
+    let mut tx = gate::open().await?;
+    let (grant, facts) =
+        gate::authorize(&mut tx, log_id, LogAction::Consent(Action::ChildOwnAccess)).await?;
+    let unlocked = sqlx::query_scalar!(
+        r#"select unlock_child_login($1) as "unlocked!""#,
+        facts.family.child_id
+    )
+    .fetch_one(tx.conn())
+    .await?;
+    // Only a guardian with parental responsibility looks after the child's login.
+    if !unlocked {
+        return Err(ApiError::NotFound);
+    }
+    tx.record(
+        grant.log_id(),
+        "child_login.unlocked",
+        serde_json::json!({}),
     )
     .await?;
     tx.commit().await?;

@@ -110,6 +110,17 @@ pub struct MyDecision {
     pub text: String,
     /// For a child's own login: whether the child has one already.
     pub child_has_login: bool,
+    /// And, for a guardian with parental responsibility, its username and whether it is
+    /// locked.
+    pub child_login: Option<ChildLoginState>,
+}
+
+/// A child's own login as their guardian sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildLoginState {
+    pub username: String,
+    /// Failed attempts have locked it (from somewhere, or its one-time codes).
+    pub locked: bool,
 }
 
 /// A consent in force that its giver could withdraw orally, for the holder to document.

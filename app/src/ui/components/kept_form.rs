@@ -7,8 +7,11 @@
 //! shown beside it, so nobody overwrites anybody without seeing it.
 //!
 //! Drafts are keyed by the person and the form, so another person using the same browser
-//! never gets them in their forms. A form without a draft key (one of national identity
-//! numbers) keeps nothing on the device but is still sent in place.
+//! never gets them in their forms. They are forgotten as soon as the login is seen to have
+//! ended: a save answered 401 (timed out, or logged out elsewhere) forgets every draft, and
+//! so does every page rendered for a visitor who is not logged in (`ForgetDrafts`, in the
+//! layout). A form without a draft key (one of national identity numbers) keeps nothing on
+//! the device but is still sent in place.
 //!
 //! Once saved, the page is shown again, or the page the server function sends the browser
 //! on to (`leptos_axum::redirect`): a plain form follows the 302, this island the
@@ -110,6 +113,12 @@ pub fn KeptForm(
                     }
                     go_on(next);
                 }
+                // The login has ended: what it wrote must not stay on a device that may be
+                // shared. The text is still in the form, to copy.
+                (Err(Some(ApiError::Unauthorized)), _) => {
+                    forget_all_drafts();
+                    message.set(Some(t.draft_logged_out.to_string()));
+                }
                 // The reloaded page shows the newest version beside the kept text.
                 (Err(Some(ApiError::Conflict)), Some(key)) => {
                     remember(&conflict_key(key));
@@ -139,21 +148,24 @@ pub fn KeptForm(
     }
 }
 
-/// Forgets every draft kept on this device: shown once the person has logged out, so that a
-/// shared computer keeps nothing they wrote.
+/// Forgets every draft kept on this device: on every page shown to a visitor who is not
+/// logged in (after logging out, or once the login timed out or ended elsewhere), so that a
+/// shared device keeps nothing anyone wrote.
 #[island]
 pub fn ForgetDrafts() -> impl IntoView {
-    Effect::new(|_| {
-        let Some(storage) = storage() else { return };
-        let count = storage.length().unwrap_or(0);
-        let drafts: Vec<String> = (0..count)
-            .filter_map(|n| storage.key(n).ok().flatten())
-            .filter(|key| key.starts_with(DRAFT_PREFIX))
-            .collect();
-        for key in drafts {
-            let _ = storage.remove_item(&key);
-        }
-    });
+    Effect::new(|_| forget_all_drafts());
+}
+
+fn forget_all_drafts() {
+    let Some(storage) = storage() else { return };
+    let count = storage.length().unwrap_or(0);
+    let drafts: Vec<String> = (0..count)
+        .filter_map(|n| storage.key(n).ok().flatten())
+        .filter(|key| key.starts_with(DRAFT_PREFIX))
+        .collect();
+    for key in drafts {
+        let _ = storage.remove_item(&key);
+    }
 }
 
 /// The start of every draft's key in localStorage.

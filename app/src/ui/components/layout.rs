@@ -1,5 +1,6 @@
 use crate::i18n::use_lang;
 use crate::ui::components::hydration_marker::HydrationMarker;
+use crate::ui::components::kept_form::ForgetDrafts;
 use crate::ui::components::language_form::LanguageForm;
 use crate::ui::signed_in::use_identity;
 use leptos::prelude::*;
@@ -23,7 +24,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <button type="submit">{t.logout}</button>
                         </form>
                     }.into_any(),
-                    None => view! { <a href="/login">{t.login_link}</a> }.into_any(),
+                    // Nobody is logged in here: no draft may stay on the device.
+                    None => view! {
+                        <a href="/login">{t.login_link}</a>
+                        <ForgetDrafts />
+                    }.into_any(),
                 }}
             </nav>
             <LanguageForm />

@@ -4,9 +4,10 @@
 
 use crate::api::error::ApiError;
 use crate::api::log::{
-    consent_history, get_log, log_actions, my_decisions, standing_consents, AddEntry, CloseLog,
-    ConsentRecord, CreateChildLogin, DocumentWithdrawal, GiveConsent, LogPermissions, LogView,
-    MyDecision, ReopenLog, StandingConsent, WithdrawConsent,
+    consent_history, get_log, log_actions, my_decisions, standing_consents, AddEntry,
+    ChildLoginState, CloseLog, ConsentRecord, CreateChildLogin, DocumentWithdrawal, GiveConsent,
+    LogPermissions, LogView, MyDecision, ReopenLog, StandingConsent, UnlockChildLogin,
+    WithdrawConsent,
 };
 use crate::domain::access::Capacity;
 use crate::domain::consent::{Action, Choice};
@@ -298,6 +299,7 @@ fn Decision(decision: MyDecision, log_id: Uuid, lang: Lang) -> impl IntoView {
     let given = decision.mine == Some(Choice::Given);
     let offer_login = decision.action == Action::ChildOwnAccess && decision.in_force;
     let has_login = decision.child_has_login;
+    let child_login = decision.child_login.clone();
     let (action, button) = if given {
         (WithdrawConsent::url(), t.log.withdraw_button)
     } else {
@@ -322,6 +324,7 @@ fn Decision(decision: MyDecision, log_id: Uuid, lang: Lang) -> impl IntoView {
             <button type="submit" class=if given { "button" } else { "button primary" }>{button}</button>
         </form>
         {(offer_login && has_login).then(|| view! { <p>{t.log.child_has_login}</p> })}
+        {child_login.map(|login| view! { <ChildLoginCare login log_id t /> })}
         {(offer_login && !has_login).then(|| view! { <ChildLoginForm log_id t /> })}
     }
 }
@@ -335,7 +338,7 @@ fn ChildLoginForm(log_id: Uuid, t: &'static Texts) -> impl IntoView {
             <p class="hint">{t.log.child_login_intro}</p>
             <input type="hidden" name="log_id" value=log_id.to_string() />
             <label for="child_username">{t.username_label}</label>
-            <input id="child_username" name="username" autocomplete="off" required />
+            <input id="child_username" name="username" autocomplete="off" required maxlength="35" />
             <label for="child_password">{t.password_label}</label>
             <input id="child_password" name="password" type="password" autocomplete="new-password" required minlength="8" />
             <fieldset>
@@ -347,6 +350,21 @@ fn ChildLoginForm(log_id: Uuid, t: &'static Texts) -> impl IntoView {
             <input id="child_contact" name="contact" autocomplete="off" required />
             <button type="submit" class="button primary">{t.log.create_child_login}</button>
         </form>
+    }
+}
+
+/// For the guardian: the child's username, and a locked login unlocked.
+#[component]
+fn ChildLoginCare(login: ChildLoginState, log_id: Uuid, t: &'static Texts) -> impl IntoView {
+    view! {
+        <p>{(t.log.child_username)(&login.username)}</p>
+        {login.locked.then(|| view! {
+            <p role="status">{t.log.child_login_locked}</p>
+            <form method="post" action=UnlockChildLogin::url()>
+                <input type="hidden" name="log_id" value=log_id.to_string() />
+                <button type="submit" class="button">{t.log.unlock_child_login}</button>
+            </form>
+        })}
     }
 }
 

@@ -4,7 +4,6 @@
 
 use crate::api::identity::LoginProblem;
 use crate::i18n::use_lang;
-use crate::ui::components::kept_form::ForgetDrafts;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -127,7 +126,6 @@ pub fn LoggedOutPage() -> impl IntoView {
         <h1>{t.logged_out_title}</h1>
         <p class="lead">{t.logged_out_body}</p>
         <p><a class="button" href="/login">{t.login_again}</a></p>
-        <ForgetDrafts />
     }
 }
 
