@@ -696,13 +696,6 @@ async fn the_demo_families_are_the_registers(pool: PgPool) {
     }
 }
 
-/// The birth date a synthetic number of this century encodes, as the register has it.
-fn child_born_of(nin: &str) -> String {
-    app::domain::national_id::birth_date(nin)
-        .expect("a valid number")
-        .to_string()
-}
-
 /// Gives the logged-in person's consent to `scope` (with `unit`), as the consents page does.
 async fn consent_to(
     browser: &mut Browser<'_>,
