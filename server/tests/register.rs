@@ -387,31 +387,6 @@ async fn a_member_of_staff_cannot_make_himself_a_guardian(pool: PgPool) {
     assert_eq!(people_after, people_before);
 }
 
-/// Gives the logged-in person's consent to establishing `log`, as the consents page does.
-async fn consent_to_establish(browser: &mut Browser<'_>, log: &str) -> StatusCode {
-    let response = browser
-        .get(&format!(
-            "/api/consent_text?log_id={log}&scope=establish_log&choice=given&lang=nb"
-        ))
-        .await;
-    if response.status() != StatusCode::OK {
-        return response.status();
-    }
-    let shown = json(response).await.as_str().expect("text").to_string();
-    browser
-        .post_form(
-            "/api/give_consent",
-            &[
-                ("log_id", log),
-                ("scope", "establish_log"),
-                ("text_shown", &shown),
-                ("lang", "nb"),
-            ],
-        )
-        .await
-        .status()
-}
-
 async fn log_status(pool: &PgPool, log: &str) -> String {
     sqlx::query_scalar("select status from log where log_id = $1::uuid")
         .bind(log)
@@ -534,12 +509,18 @@ async fn with_shared_residence_one_parents_consent_does_not_open_the_log_the_sec
 
     let mut mona = app.browser();
     log_in(&mut mona, &issuer, &person_id(app.pool(), &mother).await).await;
-    assert_eq!(consent_to_establish(&mut mona, &log).await, StatusCode::OK);
+    assert_eq!(
+        consent_to(&mut mona, &log, "establish_log", None).await,
+        StatusCode::OK
+    );
     assert_eq!(log_status(app.pool(), &log).await, "requested");
 
     let mut frode = app.browser();
     log_in(&mut frode, &issuer, &person_id(app.pool(), &father).await).await;
-    assert_eq!(consent_to_establish(&mut frode, &log).await, StatusCode::OK);
+    assert_eq!(
+        consent_to(&mut frode, &log, "establish_log", None).await,
+        StatusCode::OK
+    );
     assert_eq!(log_status(app.pool(), &log).await, "open");
 }
 
@@ -575,7 +556,7 @@ async fn a_change_in_parental_responsibility_counts_at_the_next_decision_and_the
     let mut frode = app.browser();
     log_in(&mut frode, &issuer, &person_id(app.pool(), &father).await).await;
     assert_eq!(
-        consent_to_establish(&mut frode, &log).await,
+        consent_to(&mut frode, &log, "establish_log", None).await,
         StatusCode::FORBIDDEN,
         "his consent no longer counts"
     );
@@ -594,7 +575,10 @@ async fn a_change_in_parental_responsibility_counts_at_the_next_decision_and_the
 
     let mut mona = app.browser();
     log_in(&mut mona, &issuer, &person_id(app.pool(), &mother).await).await;
-    assert_eq!(consent_to_establish(&mut mona, &log).await, StatusCode::OK);
+    assert_eq!(
+        consent_to(&mut mona, &log, "establish_log", None).await,
+        StatusCode::OK
+    );
     assert_eq!(log_status(app.pool(), &log).await, "open");
 
     // The register down: a consent waits for it, a withdrawal does not.

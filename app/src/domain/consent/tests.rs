@@ -323,6 +323,9 @@ fn a_service_sharing_health_information_needs_that_consent_from_16_or_the_guardi
             given(who, InvolveService(HEALTH_STATION)),
         ]
     };
+    let sharing = |family: &Family, history: &[ConsentEvent]| {
+        covers_service(family, HEALTH_STATION, true, TODAY, history)
+    };
     // At 15 the youth establishes and involves alone, but cannot let the health station in.
     let fifteen = together(15);
     let mut history = involved(CHILD);
@@ -333,68 +336,25 @@ fn a_service_sharing_health_information_needs_that_consent_from_16_or_the_guardi
         TODAY,
         &history
     ));
-    assert!(!covers_service(
-        &fifteen,
-        HEALTH_STATION,
-        true,
-        TODAY,
-        &history
-    ));
+    assert!(!sharing(&fifteen, &history));
     history.push(given(CHILD, ShareHealthInformation));
-    assert!(!covers_service(
-        &fifteen,
-        HEALTH_STATION,
-        true,
-        TODAY,
-        &history
-    ));
+    assert!(!sharing(&fifteen, &history));
     history.push(given(MOTHER, ShareHealthInformation));
-    assert!(covers_service(
-        &fifteen,
-        HEALTH_STATION,
-        true,
-        TODAY,
-        &history
-    ));
+    assert!(sharing(&fifteen, &history));
     // At 16 the youth decides alone.
-    let sixteen = together(16);
     let mut history = involved(CHILD);
     history.push(given(CHILD, ShareHealthInformation));
-    assert!(covers_service(
-        &sixteen,
-        HEALTH_STATION,
-        true,
-        TODAY,
-        &history
-    ));
+    assert!(sharing(&together(16), &history));
     // Below 16 with shared residence both parents must consent to it.
     let apart = shared(12);
     let mut history = [involved(MOTHER), involved(FATHER)].concat();
     history.push(given(MOTHER, ShareHealthInformation));
-    assert!(!covers_service(
-        &apart,
-        HEALTH_STATION,
-        true,
-        TODAY,
-        &history
-    ));
+    assert!(!sharing(&apart, &history));
     history.push(given(FATHER, ShareHealthInformation));
-    assert!(covers_service(
-        &apart,
-        HEALTH_STATION,
-        true,
-        TODAY,
-        &history
-    ));
+    assert!(sharing(&apart, &history));
     // A withdrawal of it ends the health station's access, and no other service's.
     history.push(withdrawn(FATHER, ShareHealthInformation));
-    assert!(!covers_service(
-        &apart,
-        HEALTH_STATION,
-        true,
-        TODAY,
-        &history
-    ));
+    assert!(!sharing(&apart, &history));
     assert!(covers_service(
         &apart,
         HEALTH_STATION,
