@@ -383,6 +383,13 @@ fn rows() -> Vec<Row> {
             expected: Err(Denial::NoOwnAccess),
         },
         Row {
+            rule: "a child with their own access writes entries",
+            who: child(),
+            action: WriteEntry,
+            facts: open(12, and(&[given(MOTHER, Action::ChildOwnAccess)])),
+            expected: Ok(AsFamily),
+        },
+        Row {
             rule: "nobody writes in a closed log",
             who: mother(),
             action: WriteEntry,
@@ -893,12 +900,10 @@ fn relations_of(person: Uuid, family: &Family, staff: Vec<Relation>) -> Vec<Rela
     relations
 }
 
-/// Histories that often consent to everything first, so that grants are common enough for
-/// the properties to say something, and then go on at random (withdrawals included).
-fn any_history() -> impl Strategy<Value = Vec<ConsentEvent>> {
-    let event = (
+fn any_event(action: impl Strategy<Value = Action>) -> impl Strategy<Value = ConsentEvent> {
+    (
         prop::sample::select(PEOPLE.to_vec()),
-        any_consent_action(),
+        action,
         prop::bool::weighted(0.7),
     )
         .prop_map(|(consenter, action, give)| ConsentEvent {
@@ -909,7 +914,12 @@ fn any_history() -> impl Strategy<Value = Vec<ConsentEvent>> {
             } else {
                 Choice::Withdrawn
             },
-        });
+        })
+}
+
+/// Histories that often consent to everything first, so that grants are common enough for
+/// the properties to say something, and then go on at random (withdrawals included).
+fn any_history() -> impl Strategy<Value = Vec<ConsentEvent>> {
     let everything: Vec<ConsentEvent> = [CHILD, MOTHER, FATHER]
         .into_iter()
         .flat_map(|person| {
@@ -923,7 +933,8 @@ fn any_history() -> impl Strategy<Value = Vec<ConsentEvent>> {
             .map(move |action| given(person, action))
         })
         .collect();
-    (any::<bool>(), prop::collection::vec(event, 0..8)).prop_map(move |(all_first, events)| {
+    let events = prop::collection::vec(any_event(any_consent_action()), 0..8);
+    (any::<bool>(), events).prop_map(move |(all_first, events)| {
         let start = if all_first {
             everything.clone()
         } else {
@@ -931,6 +942,12 @@ fn any_history() -> impl Strategy<Value = Vec<ConsentEvent>> {
         };
         [start, events].concat()
     })
+}
+
+/// The consents recorded since the log was last closed: often about reopening it.
+fn any_since_closed() -> impl Strategy<Value = Vec<ConsentEvent>> {
+    let action = prop_oneof![Just(Action::Reopen), any_consent_action()];
+    prop::collection::vec(any_event(action), 0..4)
 }
 
 #[derive(Debug, Clone)]
@@ -944,15 +961,14 @@ fn any_case() -> impl Strategy<Value = Case> {
         any_family(),
         any_status(),
         any_history(),
-        any::<prop::sample::Index>(),
+        any_since_closed(),
         prop::collection::vec(any::<bool>(), UNITS.len()),
         prop::sample::select(PEOPLE.to_vec()),
         any_staff_relations(),
     )
         .prop_map(
-            |(family, status, history, closed_at, health, person, staff)| {
-                // The consents since closing are the history's last ones.
-                let since_closed = history[closed_at.index(history.len() + 1)..].to_vec();
+            |(family, status, before, since_closed, health, person, staff)| {
+                let history = [before, since_closed.clone()].concat();
                 let health_units = UNITS
                     .into_iter()
                     .zip(health)
@@ -1126,10 +1142,14 @@ proptest! {
         case in any_case(),
         action in any_holders_action(),
     ) {
-        if let Ok(capacity) = ask(&case.who, action, &case.facts) {
-            prop_assert_eq!(capacity, AsHolder);
-            let holds = case.who.relations.iter().any(|r| matches!(r, Relation::Holder(_)));
-            prop_assert!(holds);
+        let holds = case.who.relations.iter().any(|r| matches!(r, Relation::Holder(_)));
+        // Each status in turn: reopening, say, is possible only while the log is closed.
+        for status in [LogStatus::Requested, LogStatus::Open, LogStatus::Closed] {
+            let facts = LogFacts { status, ..case.facts.clone() };
+            if let Ok(capacity) = ask(&case.who, action, &facts) {
+                prop_assert_eq!(capacity, AsHolder);
+                prop_assert!(holds);
+            }
         }
     }
 
