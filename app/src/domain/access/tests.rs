@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::consent::fixtures::*;
-use crate::domain::consent::{decide, requirement, Action, Choice, ConsentEvent, Residence};
+use crate::domain::consent::{decide, requirement, Action, ConsentEvent, Residence};
 use proptest::prelude::*;
 use uuid::Uuid;
 
@@ -900,23 +900,6 @@ fn relations_of(person: Uuid, family: &Family, staff: Vec<Relation>) -> Vec<Rela
     relations
 }
 
-fn any_event(action: impl Strategy<Value = Action>) -> impl Strategy<Value = ConsentEvent> {
-    (
-        prop::sample::select(PEOPLE.to_vec()),
-        action,
-        prop::bool::weighted(0.7),
-    )
-        .prop_map(|(consenter, action, give)| ConsentEvent {
-            consenter,
-            action,
-            choice: if give {
-                Choice::Given
-            } else {
-                Choice::Withdrawn
-            },
-        })
-}
-
 /// Histories that often consent to everything first, so that grants are common enough for
 /// the properties to say something, and then go on at random (withdrawals included).
 fn any_history() -> impl Strategy<Value = Vec<ConsentEvent>> {
@@ -933,7 +916,7 @@ fn any_history() -> impl Strategy<Value = Vec<ConsentEvent>> {
             .map(move |action| given(person, action))
         })
         .collect();
-    let events = prop::collection::vec(any_event(any_consent_action()), 0..8);
+    let events = prop::collection::vec(any_event(&PEOPLE, any_consent_action()), 0..8);
     (any::<bool>(), events).prop_map(move |(all_first, events)| {
         let start = if all_first {
             everything.clone()
@@ -947,7 +930,7 @@ fn any_history() -> impl Strategy<Value = Vec<ConsentEvent>> {
 /// The consents recorded since the log was last closed: often about reopening it.
 fn any_since_closed() -> impl Strategy<Value = Vec<ConsentEvent>> {
     let action = prop_oneof![Just(Action::Reopen), any_consent_action()];
-    prop::collection::vec(any_event(action), 0..4)
+    prop::collection::vec(any_event(&PEOPLE, action), 0..4)
 }
 
 #[derive(Debug, Clone)]

@@ -110,3 +110,25 @@ pub(crate) fn any_family() -> impl Strategy<Value = Family> {
         },
     )
 }
+
+/// A decision by one of `people` on an action of `action`: given seven times in ten, else
+/// withdrawn.
+pub(crate) fn any_event(
+    people: &[Uuid],
+    action: impl Strategy<Value = Action>,
+) -> impl Strategy<Value = ConsentEvent> {
+    (
+        prop::sample::select(people.to_vec()),
+        action,
+        prop::bool::weighted(0.7),
+    )
+        .prop_map(|(consenter, action, give)| ConsentEvent {
+            consenter,
+            action,
+            choice: if give {
+                Choice::Given
+            } else {
+                Choice::Withdrawn
+            },
+        })
+}

@@ -440,21 +440,7 @@ fn any_action() -> impl Strategy<Value = Action> {
 }
 
 fn any_history() -> impl Strategy<Value = Vec<ConsentEvent>> {
-    let event = (
-        prop::sample::select(PEOPLE.to_vec()),
-        any_action(),
-        prop::bool::weighted(0.7),
-    )
-        .prop_map(|(consenter, action, give)| ConsentEvent {
-            consenter,
-            action,
-            choice: if give {
-                Choice::Given
-            } else {
-                Choice::Withdrawn
-            },
-        });
-    prop::collection::vec(event, 0..16)
+    prop::collection::vec(any_event(&PEOPLE, any_action()), 0..16)
 }
 
 /// Each person's latest choice on `action`: the whole model of a history.
