@@ -31,29 +31,28 @@ pub(crate) fn guardian(person_id: Uuid, responsible: bool, residence: Residence)
     }
 }
 
-/// Mother and father living together, and a step-parent without responsibility.
-pub(crate) fn together(age: i32) -> Family {
+/// The child, `age` years old today, with these guardians.
+fn family(age: i32, guardians: Vec<Guardian>) -> Family {
     Family {
         child_id: CHILD,
         birth_date: born_years_ago(age),
-        guardians: vec![
-            guardian(MOTHER, true, Residence::LivesTogether),
-            guardian(FATHER, true, Residence::LivesTogether),
-            guardian(STEP, false, Residence::LivesTogether),
-        ],
+        guardians,
     }
+}
+
+/// Mother and father living together, and a step-parent without responsibility.
+pub(crate) fn together(age: i32) -> Family {
+    let with = |person, responsible| guardian(person, responsible, Residence::LivesTogether);
+    family(
+        age,
+        vec![with(MOTHER, true), with(FATHER, true), with(STEP, false)],
+    )
 }
 
 /// Parents apart, the child with fixed residence with both.
 pub(crate) fn shared(age: i32) -> Family {
-    Family {
-        child_id: CHILD,
-        birth_date: born_years_ago(age),
-        guardians: vec![
-            guardian(MOTHER, true, Residence::SharedResidence),
-            guardian(FATHER, true, Residence::SharedResidence),
-        ],
-    }
+    let with = |person| guardian(person, true, Residence::SharedResidence);
+    family(age, vec![with(MOTHER), with(FATHER)])
 }
 
 pub(crate) fn given(consenter: Uuid, action: Action) -> ConsentEvent {
