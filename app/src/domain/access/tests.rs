@@ -1176,6 +1176,29 @@ proptest! {
     }
 
     #[test]
+    fn a_log_is_reopened_by_the_holder_after_consent_since_the_closing(
+        case in any_case(),
+        consented in any::<bool>(),
+    ) {
+        let mut facts = case.facts;
+        facts.status = LogStatus::Closed;
+        if consented {
+            // Everyone who decides consents to reopening, so that it is often allowed.
+            let consents: Vec<ConsentEvent> =
+                requirement(&facts.family, Action::Reopen, TODAY, &facts.since_closed)
+                    .people()
+                    .iter()
+                    .map(|person| given(*person, Action::Reopen))
+                    .collect();
+            facts.since_closed.extend(consents.iter().copied());
+            facts.history.extend(consents);
+        }
+        let decision = decide(&facts.family, Action::Reopen, TODAY, &facts.since_closed);
+        let holds = case.who.relations.iter().any(|r| matches!(r, Relation::Holder(_)));
+        prop_assert_eq!(ask(&case.who, Reopen, &facts).is_ok(), holds && decision.allows());
+    }
+
+    #[test]
     fn figures_go_to_unit_leaders_and_the_holder(case in any_case()) {
         let relations = &case.who.relations;
         let expected = relations.iter().any(|r| matches!(r, Relation::UnitLeader | Relation::Holder(_)));
