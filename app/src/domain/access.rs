@@ -366,3 +366,6 @@ const fn rank(denial: Denial) -> u8 {
         _ => 1,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -48,6 +48,8 @@ mod action;
 mod age;
 mod explain;
 mod family;
+#[cfg(test)]
+pub(crate) mod fixtures;
 mod rules;
 #[cfg(test)]
 mod tests;

@@ -1,76 +1,12 @@
 //! The rules of the routine, one named row each, and properties over generated families
 //! and consent histories.
 
+use super::fixtures::*;
 use super::*;
 use proptest::prelude::*;
 use time::macros::date;
-use time::{Date, Duration};
+use time::Duration;
 use uuid::Uuid;
-
-const CHILD: Uuid = Uuid::from_u128(1);
-const MOTHER: Uuid = Uuid::from_u128(2);
-const FATHER: Uuid = Uuid::from_u128(3);
-/// A step-parent: a guardian without parental responsibility.
-const STEP: Uuid = Uuid::from_u128(4);
-const STRANGER: Uuid = Uuid::from_u128(5);
-const SCHOOL: Uuid = Uuid::from_u128(100);
-const HEALTH_STATION: Uuid = Uuid::from_u128(101);
-const TODAY: Date = date!(2026 - 06 - 15);
-
-fn born_years_ago(years: i32) -> Date {
-    date!(2026 - 06 - 15)
-        .replace_year(2026 - years)
-        .expect("a date")
-}
-
-fn guardian(person_id: Uuid, responsible: bool, residence: Residence) -> Guardian {
-    Guardian {
-        person_id,
-        has_parental_responsibility: responsible,
-        residence,
-    }
-}
-
-/// Mother and father living together, and a step-parent without responsibility.
-fn together(age: i32) -> Family {
-    Family {
-        child_id: CHILD,
-        birth_date: born_years_ago(age),
-        guardians: vec![
-            guardian(MOTHER, true, Residence::LivesTogether),
-            guardian(FATHER, true, Residence::LivesTogether),
-            guardian(STEP, false, Residence::LivesTogether),
-        ],
-    }
-}
-
-/// Parents apart, the child with fixed residence with both.
-fn shared(age: i32) -> Family {
-    Family {
-        child_id: CHILD,
-        birth_date: born_years_ago(age),
-        guardians: vec![
-            guardian(MOTHER, true, Residence::SharedResidence),
-            guardian(FATHER, true, Residence::SharedResidence),
-        ],
-    }
-}
-
-fn given(consenter: Uuid, action: Action) -> ConsentEvent {
-    ConsentEvent {
-        consenter,
-        action,
-        choice: Choice::Given,
-    }
-}
-
-fn withdrawn(consenter: Uuid, action: Action) -> ConsentEvent {
-    ConsentEvent {
-        consenter,
-        action,
-        choice: Choice::Withdrawn,
-    }
-}
 
 use Action::*;
 
@@ -448,43 +384,6 @@ fn reasons_are_given_in_every_language() {
 
 const PEOPLE: [Uuid; 5] = [CHILD, MOTHER, FATHER, STEP, STRANGER];
 
-fn any_date(from: i32, to: i32) -> impl Strategy<Value = Date> {
-    prop_oneof![
-        // Leap days are rare among all days; give them their own share.
-        (from..=to).prop_filter_map("a leap year", |year| Date::from_calendar_date(
-            year,
-            time::Month::February,
-            29
-        )
-        .ok()),
-        (from..=to, 1u16..=366).prop_filter_map("a day of the year", |(year, day)| {
-            Date::from_ordinal_date(year, day).ok()
-        }),
-    ]
-}
-
-fn any_residence() -> impl Strategy<Value = Residence> {
-    prop::sample::select(Residence::ALL.to_vec())
-}
-
-fn any_family() -> impl Strategy<Value = Family> {
-    let guardian = (
-        prop::sample::select(vec![MOTHER, FATHER, STEP]),
-        any::<bool>(),
-        any_residence(),
-    )
-        .prop_map(|(person_id, responsible, residence)| {
-            guardian(person_id, responsible, residence)
-        });
-    (any_date(2004, 2026), prop::collection::vec(guardian, 0..4)).prop_map(
-        |(birth_date, guardians)| Family {
-            child_id: CHILD,
-            birth_date,
-            guardians,
-        },
-    )
-}
-
 fn any_action() -> impl Strategy<Value = Action> {
     prop::sample::select(vec![
         EstablishLog,
@@ -501,21 +400,7 @@ fn any_action() -> impl Strategy<Value = Action> {
 }
 
 fn any_history() -> impl Strategy<Value = Vec<ConsentEvent>> {
-    let event = (
-        prop::sample::select(PEOPLE.to_vec()),
-        any_action(),
-        prop::bool::weighted(0.7),
-    )
-        .prop_map(|(consenter, action, give)| ConsentEvent {
-            consenter,
-            action,
-            choice: if give {
-                Choice::Given
-            } else {
-                Choice::Withdrawn
-            },
-        });
-    prop::collection::vec(event, 0..16)
+    prop::collection::vec(any_event(&PEOPLE, any_action()), 0..16)
 }
 
 /// Each person's latest choice on `action`: the whole model of a history.
