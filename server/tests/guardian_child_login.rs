@@ -95,6 +95,26 @@ async fn a_guardian_sees_that_the_login_is_locked_and_unlocks_it(pool: PgPool) {
             .contains("error=locked")
     );
 
+    // Neither the holder nor the father without parental responsibility may lift it.
+    for someone_else in [NORA_STRAND_TEACHER, GEIR] {
+        let mut browser = app.browser();
+        log_in(&mut browser, &issuer, someone_else).await;
+        let response = browser
+            .post_form("/api/unlock_child_login", &[("log_id", MATS_LOG)])
+            .await;
+        assert!(
+            response.status().is_client_error(),
+            "{someone_else}: {}",
+            response.status()
+        );
+    }
+    assert!(
+        password_step(&mut guesser, "mats", server::demo_seed::DEMO_CHILD_PASSWORD)
+            .await
+            .contains("error=locked"),
+        "still locked"
+    );
+
     let mut ingrid = app.browser();
     log_in(&mut ingrid, &issuer, INGRID).await;
     let consents = format!("/logs/{MATS_LOG}/consents");

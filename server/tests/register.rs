@@ -138,9 +138,16 @@ async fn a_holder_looks_a_child_up_and_asks_for_a_log_with_the_family_from_the_r
     .await;
     assert_eq!(leaked, 0);
 
-    // Someone else cannot use the lookup.
+    // Someone else can neither see nor use the lookup.
     let mut ida = app.browser();
     log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let response = ida
+        .get(&format!("/api/child_lookup?lookup_id={lookup}"))
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(json(response).await["field"], "lookup");
+    let (_, _, page) = ida.page(&next).await;
+    assert!(!page.contains("Lukas"), "{page}");
     let (status, body) = request(
         &mut ida,
         &[
@@ -475,15 +482,15 @@ async fn family_with(
     (child, mother, father)
 }
 
-/// Asks for a log for `child` as Nora Strand; its id.
-async fn requested_log(nora: &mut Browser<'_>, child: &str) -> String {
+/// Asks for a log for `child` as Nora Strand, with `service` ("unit/person") taking part;
+/// its id.
+async fn requested_log(nora: &mut Browser<'_>, child: &str, service: &str) -> String {
     let lookup = look_up(nora, child, SCHOOL).await.expect("the child");
-    let service = format!("{PPT}/{MAJA_PPT}");
     let (status, log) = request(
         nora,
         &[
             ("request[lookup_id]", &lookup),
-            ("request[first_service]", &service),
+            ("request[first_service]", service),
         ],
     )
     .await;
@@ -501,7 +508,7 @@ async fn with_shared_residence_one_parents_consent_does_not_open_the_log_the_sec
     let (child, mother, father) = family(&register, 311, true).await;
     let mut nora = app.browser();
     log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
-    let log = requested_log(&mut nora, &child).await;
+    let log = requested_log(&mut nora, &child, &format!("{PPT}/{MAJA_PPT}")).await;
     assert!(guardianships(app.pool(), &child)
         .await
         .iter()
@@ -534,7 +541,7 @@ async fn a_change_in_parental_responsibility_counts_at_the_next_decision_and_the
     let (child, mother, father) = family(&register, 321, false).await;
     let mut nora = app.browser();
     log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
-    let log = requested_log(&mut nora, &child).await;
+    let log = requested_log(&mut nora, &child, &format!("{PPT}/{MAJA_PPT}")).await;
     let actions = json(nora.get(&format!("/api/log_actions?log_id={log}")).await).await;
     assert_eq!(actions["family_changed"], Value::Null);
 
@@ -570,6 +577,34 @@ async fn a_change_in_parental_responsibility_counts_at_the_next_decision_and_the
     );
     let actions = json(nora.get(&format!("/api/log_actions?log_id={log}")).await).await;
     assert!(actions["family_changed"].is_string(), "{actions}");
+    // Someone with nothing to do with the log makes no decision on it, and no lookup in the
+    // register is made on their behalf.
+    let checked = || async {
+        sqlx::query_scalar::<_, String>(
+            "select register_checked_at::text from child c join person p using (person_id)
+             where p.national_id = $1",
+        )
+        .bind(&child)
+        .fetch_one(app.pool())
+        .await
+        .expect("checked")
+    };
+    let before = checked().await;
+    let mut ida = app.browser();
+    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let response = ida
+        .post_form(
+            "/api/give_consent",
+            &[
+                ("log_id", log.as_str()),
+                ("scope", "establish_log"),
+                ("text_shown", "Jeg samtykker"),
+                ("lang", "nb"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(checked().await, before);
     let (_, _, page) = nora.page(&format!("/logs/{log}/consents")).await;
     assert!(page.contains("Folkeregisteret viste"), "{page}");
 
@@ -718,18 +753,7 @@ async fn a_youth_of_15_cannot_let_the_health_station_in_alone(pool: PgPool) {
     let (youth, mother, _) = family_with(&register, 331, false, Some(born)).await;
     let mut nora = app.browser();
     log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
-    let lookup = look_up(&mut nora, &youth, SCHOOL).await.expect("the youth");
-    let service = format!("{HEALTH_STATION}/{IDA_NURSE}");
-    let (status, log) = request(
-        &mut nora,
-        &[
-            ("request[lookup_id]", &lookup),
-            ("request[first_service]", &service),
-        ],
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{log}");
-    let log = log.as_str().expect("id").to_string();
+    let log = requested_log(&mut nora, &youth, &format!("{HEALTH_STATION}/{IDA_NURSE}")).await;
 
     // The youth (15) establishes the log and involves the school and the health station.
     let mut tiril = app.browser();
