@@ -68,19 +68,6 @@ pub fn NewLogPage() -> impl IntoView {
     }
 }
 
-/// The unit the holder asks for, as a choice when they work in several.
-#[component]
-fn UnitChoice(units: Vec<StaffUnit>, name: &'static str, t: &'static Texts) -> impl IntoView {
-    view! {
-        <label for="holder_unit">{t.log.holder_unit_label}</label>
-        <select id="holder_unit" name=name data-field="HolderUnit">
-            {units.into_iter().map(|unit| view! {
-                <option value=unit.unit_id.to_string()>{unit.unit_name}</option>
-            }).collect_view()}
-        </select>
-    }
-}
-
 /// The first step: the child's national identity number. Sent in place once hydrated
 /// (`KeptForm` without a draft key: the number is never kept on the device).
 #[component]
@@ -92,7 +79,12 @@ fn LookupForm(units: Vec<StaffUnit>, t: &'static Texts) -> impl IntoView {
             <input id="national_id" name="national_id" type="text" inputmode="numeric"
                 autocomplete="off" maxlength="13" required
                 data-field=format!("{:?}", Field::ChildNationalId) />
-            <UnitChoice units name="unit_id" t />
+            <label for="holder_unit">{t.log.holder_unit_label}</label>
+            <select id="holder_unit" name="unit_id" data-field="HolderUnit">
+                {units.into_iter().map(|unit| view! {
+                    <option value=unit.unit_id.to_string()>{unit.unit_name}</option>
+                }).collect_view()}
+            </select>
             <p class="hint">{t.log.lookup_note}</p>
             <button type="submit" class="button primary">{t.log.lookup_button}</button>
         </KeptForm>
