@@ -68,17 +68,44 @@ pub enum Refusal {
     NotResident,
     /// 18 or older: not a child.
     Adult,
+    /// Under 15 and nobody with parental responsibility: nobody could consent, so the log
+    /// could never open.
+    NoGuardian,
 }
 
-/// Whether a log can be started for `child` on `today`.
-pub fn refusal(child: &RegisterPerson, today: Date) -> Option<Refusal> {
+/// Whether a log can be started for `child`, whose guardians are `guardians`, on `today`.
+pub fn refusal(
+    child: &RegisterPerson,
+    guardians: &[RegisterGuardian],
+    today: Date,
+) -> Option<Refusal> {
+    let age = age_on(child.birth_date, today);
     match child.status {
         RegisterStatus::Deceased => Some(Refusal::Deceased),
         RegisterStatus::Emigrated => Some(Refusal::Emigrated),
         RegisterStatus::Other => Some(Refusal::NotResident),
-        RegisterStatus::Resident if age_on(child.birth_date, today) >= 18 => Some(Refusal::Adult),
+        RegisterStatus::Resident if age >= 18 => Some(Refusal::Adult),
+        RegisterStatus::Resident
+            if age < 15
+                && !guardians
+                    .iter()
+                    .any(|guardian| guardian.has_parental_responsibility) =>
+        {
+            Some(Refusal::NoGuardian)
+        }
         RegisterStatus::Resident => None,
     }
+}
+
+/// Whether every guardian must consent: the child lives with two of them apart, with
+/// shared residence (as `Family::lives_with_both` decides from what is stored).
+pub fn both_must_consent(child: &RegisterPerson, guardians: &[RegisterGuardian]) -> bool {
+    child.shared_residence
+        && guardians
+            .iter()
+            .filter(|guardian| guardian.has_parental_responsibility)
+            .count()
+            > 1
 }
 
 /// A guardian as the register makes them.
@@ -253,21 +280,36 @@ mod tests {
     }
 
     #[test]
-    fn refusals_by_status_and_age() {
+    fn refusals_by_status_age_and_parental_responsibility() {
         let today = date!(2026 - 11 - 30);
-        let mut someone = child(Some("a"), &[], &[]);
-        assert_eq!(refusal(&someone, today), None);
+        let mut someone = child(Some("a"), &["mum"], &["mum"]);
+        let mum = guardians(&someone, &[person("mum", Some("a"))]);
+        assert_eq!(refusal(&someone, &mum, today), None);
+        assert_eq!(refusal(&someone, &[], today), Some(Refusal::NoGuardian));
+        someone.birth_date = date!(2011 - 11 - 30);
+        assert_eq!(refusal(&someone, &[], today), None, "15 decides alone");
         someone.birth_date = date!(2008 - 11 - 30);
-        assert_eq!(refusal(&someone, today), Some(Refusal::Adult));
+        assert_eq!(refusal(&someone, &mum, today), Some(Refusal::Adult));
         someone.birth_date = date!(2008 - 12 - 01);
-        assert_eq!(refusal(&someone, today), None);
+        assert_eq!(refusal(&someone, &mum, today), None);
         for (status, expected) in [
             (RegisterStatus::Deceased, Refusal::Deceased),
             (RegisterStatus::Emigrated, Refusal::Emigrated),
             (RegisterStatus::Other, Refusal::NotResident),
         ] {
             someone.status = status;
-            assert_eq!(refusal(&someone, today), Some(expected));
+            assert_eq!(refusal(&someone, &mum, today), Some(expected));
         }
+    }
+
+    #[test]
+    fn both_must_consent_only_with_shared_residence_and_two_responsible() {
+        let mut emma = child(Some("a"), &["mum", "dad"], &["mum", "dad"]);
+        let parents = [person("mum", Some("a")), person("dad", Some("b"))];
+        assert!(!both_must_consent(&emma, &guardians(&emma, &parents)));
+        emma.shared_residence = true;
+        assert!(both_must_consent(&emma, &guardians(&emma, &parents)));
+        emma.responsible = vec!["mum".into()];
+        assert!(!both_must_consent(&emma, &guardians(&emma, &parents)));
     }
 }

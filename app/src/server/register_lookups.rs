@@ -8,7 +8,7 @@ use crate::api::identity::Identity;
 use crate::api::log::{LookedUpChild, LookupGuardian, RegisterLookupRecord};
 use crate::domain::consent::age_on;
 use crate::domain::national_id;
-use crate::domain::register::{refusal, Refusal};
+use crate::domain::register::{both_must_consent, refusal, Refusal};
 use crate::server::family::{self, RegisterFamily};
 use crate::server::state::AppState;
 use crate::server::{audit, register::RegisterError};
@@ -38,21 +38,13 @@ pub(crate) fn usable(
     today: time::Date,
 ) -> Result<RegisterFamily, (Field, &'static str)> {
     let family = family.ok_or((Field::ChildUnknown, "unknown"))?;
-    match refusal(&family.child, today) {
+    match refusal(&family.child, &family.guardians, today) {
         Some(Refusal::Deceased) => Err((Field::ChildDeceased, "deceased")),
         Some(Refusal::Emigrated) => Err((Field::ChildEmigrated, "emigrated")),
         Some(Refusal::NotResident) => Err((Field::ChildNotResident, "not_resident")),
         Some(Refusal::Adult) => Err((Field::ChildAdult, "adult")),
-        // Under 15 only someone with parental responsibility can consent: a log could
-        // never open.
-        None if age_on(family.child.birth_date, today) < 15
-            && !family
-                .guardians
-                .iter()
-                .any(|guardian| guardian.has_parental_responsibility) =>
-        {
-            Err((Field::ChildNoGuardian, "found"))
-        }
+        // The register found the child; the lookup is recorded as found.
+        Some(Refusal::NoGuardian) => Err((Field::ChildNoGuardian, "found")),
         None => Ok(family),
     }
 }
@@ -207,13 +199,7 @@ pub async fn view(
         unit_id,
         child_name: family.child.name(),
         age: age_on(family.child.birth_date, today),
-        both_must_consent: family.child.shared_residence
-            && family
-                .guardians
-                .iter()
-                .filter(|guardian| guardian.has_parental_responsibility)
-                .count()
-                > 1,
+        both_must_consent: both_must_consent(&family.child, &family.guardians),
         guardians,
     })
 }
