@@ -1,12 +1,15 @@
 //! Stafett: the shared Leptos application.
 //!
-//! `domain` holds pure rules (no I/O, compiled for server and browser), `i18n` every UI text,
-//! `api` the server functions (the public HTTP API) with their wire types, `ui` the pages and
-//! components, and `server` (only with the `ssr` feature) the database and server state.
+//! Layers, each naming only those before it (`./scripts/test` checks it):
+//! `domain` pure rules (no I/O, no sentences); `model` the wire and read types and the one
+//! client-facing error; `i18n` every UI text; `server` (only with the `ssr` feature) the
+//! database and server state; `api` the server functions (the public HTTP API); `ui` the
+//! pages and components.
 
 pub mod api;
 pub mod domain;
 pub mod i18n;
+pub mod model;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod ui;

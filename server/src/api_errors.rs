@@ -3,7 +3,7 @@
 //! Leptos answers every server-function error with 500; the body carries our stable
 //! `ApiError` code, which knows its status (400 for undecodable arguments, 404, 503, …).
 
-use app::api::error::ApiError;
+use app::model::error::ApiError;
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
 use axum::middleware::Next;

@@ -7,9 +7,9 @@
 
 use crate::api_errors::refused;
 use crate::state::ServerState;
-use app::api::error::{ApiError, Field};
-use app::api::identity::Identity;
 use app::domain::attachment::{content_disposition, MAX_BYTES};
+use app::model::error::{ApiError, Field};
+use app::model::identity::Identity;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Query, Request, State};
 use axum::http::header::{ACCEPT, CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION};
 use axum::http::StatusCode;

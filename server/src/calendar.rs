@@ -4,9 +4,9 @@
 
 use crate::api_errors::refused;
 use crate::state::ServerState;
-use app::api::error::ApiError;
-use app::api::identity::Identity;
 use app::i18n::Lang;
+use app::model::error::ApiError;
+use app::model::identity::Identity;
 use axum::extract::{Query, Request, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, COOKIE};
 use axum::response::{IntoResponse, Response};

@@ -3,7 +3,6 @@
 //! Every server function has a stable endpoint under [`PREFIX`], listed in ARCHITECTURE.md.
 
 pub mod directory;
-pub mod error;
 pub mod identity;
 pub mod language;
 pub mod log;

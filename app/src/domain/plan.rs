@@ -2,7 +2,6 @@
 //! evaluation or meeting is. The server checks every form with these before writing, and
 //! names the field that is wrong so the form can say it beside the field.
 
-use crate::api::error::Field;
 use crate::domain::access::Capacity;
 use serde::{Deserialize, Serialize};
 use time::{Date, Month, PrimitiveDateTime, Time};
@@ -43,8 +42,22 @@ impl MeasureStatus {
     }
 }
 
-/// A text field trimmed, and its length in characters within `min..=max`.
-pub fn text_within(value: &str, min: usize, max: usize, field: Field) -> Result<&str, Field> {
+/// The input a rule refused, so the caller can name the form field that is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invalid {
+    StartDate,
+    EvaluationDate,
+    EvaluatedOn,
+    MeetingStart,
+    Duration,
+    Place,
+    VideoUrl,
+    AgendaItem,
+}
+
+/// A text field trimmed, and its length in characters within `min..=max`; otherwise the
+/// caller's name for the field.
+pub fn text_within<F>(value: &str, min: usize, max: usize, field: F) -> Result<&str, F> {
     let trimmed = value.trim();
     let length = trimmed.chars().count();
     if (min..=max).contains(&length) {
@@ -55,7 +68,7 @@ pub fn text_within(value: &str, min: usize, max: usize, field: Field) -> Result<
 }
 
 /// An optional text: empty means none.
-pub fn optional_text(value: &str, max: usize, field: Field) -> Result<Option<&str>, Field> {
+pub fn optional_text<F>(value: &str, max: usize, field: F) -> Result<Option<&str>, F> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
         Ok(None)
@@ -86,20 +99,20 @@ pub fn parse_time(value: &str) -> Option<Time> {
 
 /// A measure's dates: it may have started already, but its evaluation is planned from today
 /// on, and never before it starts.
-pub fn measure_dates(start: &str, evaluation: &str, today: Date) -> Result<(Date, Date), Field> {
-    let start = parse_date(start).ok_or(Field::StartDate)?;
-    let evaluation = parse_date(evaluation).ok_or(Field::EvaluationDate)?;
+pub fn measure_dates(start: &str, evaluation: &str, today: Date) -> Result<(Date, Date), Invalid> {
+    let start = parse_date(start).ok_or(Invalid::StartDate)?;
+    let evaluation = parse_date(evaluation).ok_or(Invalid::EvaluationDate)?;
     if evaluation < start || evaluation < today {
-        return Err(Field::EvaluationDate);
+        return Err(Invalid::EvaluationDate);
     }
     Ok((start, evaluation))
 }
 
 /// The day an evaluation was made: not in the future, not before the measure started.
-pub fn evaluated_on(value: &str, measure_start: Date, today: Date) -> Result<Date, Field> {
-    let day = parse_date(value).ok_or(Field::EvaluatedOn)?;
+pub fn evaluated_on(value: &str, measure_start: Date, today: Date) -> Result<Date, Invalid> {
+    let day = parse_date(value).ok_or(Invalid::EvaluatedOn)?;
     if day > today || day < measure_start {
-        return Err(Field::EvaluatedOn);
+        return Err(Invalid::EvaluatedOn);
     }
     Ok(day)
 }
@@ -113,16 +126,16 @@ pub fn meeting_time(
     date: &str,
     time: &str,
     minutes: u32,
-) -> Result<(PrimitiveDateTime, PrimitiveDateTime), Field> {
-    let date = parse_date(date).ok_or(Field::MeetingStart)?;
-    let time = parse_time(time).ok_or(Field::MeetingStart)?;
+) -> Result<(PrimitiveDateTime, PrimitiveDateTime), Invalid> {
+    let date = parse_date(date).ok_or(Invalid::MeetingStart)?;
+    let time = parse_time(time).ok_or(Invalid::MeetingStart)?;
     if !MEETING_MINUTES.contains(&minutes) {
-        return Err(Field::Duration);
+        return Err(Invalid::Duration);
     }
     let start = PrimitiveDateTime::new(date, time);
     let end = start
         .checked_add(time::Duration::minutes(i64::from(minutes)))
-        .ok_or(Field::Duration)?;
+        .ok_or(Invalid::Duration)?;
     Ok((start, end))
 }
 
@@ -130,10 +143,10 @@ pub fn meeting_time(
 pub fn meeting_place<'a>(
     place: &'a str,
     video_url: &'a str,
-) -> Result<(Option<&'a str>, Option<&'a str>), Field> {
-    let place = optional_text(place, 300, Field::Place)?;
+) -> Result<(Option<&'a str>, Option<&'a str>), Invalid> {
+    let place = optional_text(place, 300, Invalid::Place)?;
     if place.is_some_and(|place| place.chars().count() < 2) {
-        return Err(Field::Place);
+        return Err(Invalid::Place);
     }
     let video_url = video_url.trim();
     let video_url = if video_url.is_empty() {
@@ -147,10 +160,10 @@ pub fn meeting_place<'a>(
     {
         Some(video_url)
     } else {
-        return Err(Field::VideoUrl);
+        return Err(Invalid::VideoUrl);
     };
     if place.is_none() && video_url.is_none() {
-        return Err(Field::Place);
+        return Err(Invalid::Place);
     }
     Ok((place, video_url))
 }
@@ -162,11 +175,11 @@ pub fn writes_minutes(capacity: Capacity, person: Uuid, minute_taker: Option<Uui
 }
 
 /// The agenda written one item per line; blank lines are skipped.
-pub fn agenda_items(text: &str) -> Result<Vec<&str>, Field> {
+pub fn agenda_items(text: &str) -> Result<Vec<&str>, Invalid> {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
-        .map(|line| text_within(line, 2, 1000, Field::AgendaItem))
+        .map(|line| text_within(line, 2, 1000, Invalid::AgendaItem))
         .collect()
 }
 
@@ -204,15 +217,15 @@ mod tests {
         );
         assert_eq!(
             measure_dates("2026-11-01", "2026-11-22", TODAY),
-            Err(Field::EvaluationDate)
+            Err(Invalid::EvaluationDate)
         );
         assert_eq!(
             measure_dates("2027-01-10", "2027-01-09", TODAY),
-            Err(Field::EvaluationDate)
+            Err(Invalid::EvaluationDate)
         );
         assert_eq!(
             measure_dates("soon", "2027-01-09", TODAY),
-            Err(Field::StartDate)
+            Err(Invalid::StartDate)
         );
     }
 
@@ -222,11 +235,11 @@ mod tests {
         assert_eq!(evaluated_on("2026-11-23", start, TODAY), Ok(TODAY));
         assert_eq!(
             evaluated_on("2026-11-24", start, TODAY),
-            Err(Field::EvaluatedOn)
+            Err(Invalid::EvaluatedOn)
         );
         assert_eq!(
             evaluated_on("2026-09-30", start, TODAY),
-            Err(Field::EvaluatedOn)
+            Err(Invalid::EvaluatedOn)
         );
     }
 
@@ -240,14 +253,17 @@ mod tests {
             meeting_time("2026-12-01", "23:30", 60),
             Ok((datetime!(2026-12-01 23:30), datetime!(2026-12-02 00:30)))
         );
-        assert_eq!(meeting_time("2026-12-01", "", 60), Err(Field::MeetingStart));
+        assert_eq!(
+            meeting_time("2026-12-01", "", 60),
+            Err(Invalid::MeetingStart)
+        );
         assert_eq!(
             meeting_time("2026-12-01", "14:00", 10),
-            Err(Field::Duration)
+            Err(Invalid::Duration)
         );
         assert_eq!(
             meeting_time("2026-12-01", "14:00", 481),
-            Err(Field::Duration)
+            Err(Invalid::Duration)
         );
 
         assert_eq!(meeting_place("Rom 2", ""), Ok((Some("Rom 2"), None)));
@@ -255,15 +271,19 @@ mod tests {
             meeting_place("", " https://video.example/abc "),
             Ok((None, Some("https://video.example/abc")))
         );
-        assert_eq!(meeting_place(" ", ""), Err(Field::Place));
-        assert_eq!(meeting_place("X", ""), Err(Field::Place));
+        assert_eq!(meeting_place(" ", ""), Err(Invalid::Place));
+        assert_eq!(meeting_place("X", ""), Err(Invalid::Place));
         for bad in [
             "http://video.example",
             "https://",
             "https://a b.example",
             "javascript:x",
         ] {
-            assert_eq!(meeting_place("Rom 2", bad), Err(Field::VideoUrl), "{bad:?}");
+            assert_eq!(
+                meeting_place("Rom 2", bad),
+                Err(Invalid::VideoUrl),
+                "{bad:?}"
+            );
         }
     }
 
@@ -284,17 +304,17 @@ mod tests {
             Ok(vec!["Skolestart", "Søvn"])
         );
         assert_eq!(agenda_items(""), Ok(vec![]));
-        assert_eq!(agenda_items("Ok\nx"), Err(Field::AgendaItem));
+        assert_eq!(agenda_items("Ok\nx"), Err(Invalid::AgendaItem));
     }
 
     #[test]
     fn texts_are_trimmed_and_counted_in_characters() {
-        assert_eq!(text_within("  Søvn  ", 2, 4, Field::Title), Ok("Søvn"));
-        assert_eq!(text_within("Søvnx", 2, 4, Field::Title), Err(Field::Title));
-        assert_eq!(optional_text("   ", 10, Field::Description), Ok(None));
+        assert_eq!(text_within("  Søvn  ", 2, 4, "title"), Ok("Søvn"));
+        assert_eq!(text_within("Søvnx", 2, 4, "title"), Err("title"));
+        assert_eq!(optional_text("   ", 10, "description"), Ok(None));
         assert_eq!(
-            optional_text(&"æ".repeat(11), 10, Field::Description),
-            Err(Field::Description)
+            optional_text(&"æ".repeat(11), 10, "description"),
+            Err("description")
         );
         for status in MeasureStatus::ALL {
             assert_eq!(MeasureStatus::from_code(status.code()), Some(status));

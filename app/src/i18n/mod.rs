@@ -4,18 +4,21 @@
 //! The language is chosen by the user and kept in the [`LANG_COOKIE`] cookie, so the server
 //! renders the same language the browser will hydrate with.
 
+mod consent_reason;
 mod en;
 mod nb;
 mod nn;
 
-use crate::api::identity::{LoginMethod, LoginProblem};
-use crate::api::notices::{NoticeChoice, NoticeKind};
-use crate::api::plan::MemberRole;
 use crate::domain::access::LogStatus;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
+use crate::model::identity::{LoginMethod, LoginProblem};
+use crate::model::notices::{NoticeChoice, NoticeKind};
+use crate::model::plan::MemberRole;
 use serde::{Deserialize, Serialize};
+
+pub use consent_reason::consent_reason;
 
 /// The cookie that remembers the user's language.
 pub const LANG_COOKIE: &str = "stafett_lang";
@@ -200,7 +203,7 @@ pub struct DirectoryTexts {
 /// What a form says about sending and errors, which the `KeptForm` island shows.
 #[derive(Debug)]
 pub struct FormTexts {
-    pub error: fn(crate::api::error::ApiError) -> &'static str,
+    pub error: fn(crate::model::error::ApiError) -> &'static str,
     /// A form's unsaved text was put back from the device.
     pub draft_restored: &'static str,
     /// A save could not reach the server; the text stays on the device.
@@ -211,14 +214,14 @@ pub struct FormTexts {
     pub saved_version: &'static str,
     pub saving: &'static str,
     /// What is wrong with a form field, shown beside it.
-    pub field_error: fn(crate::api::error::Field) -> &'static str,
+    pub field_error: fn(crate::model::error::Field) -> &'static str,
 }
 
 impl FormTexts {
     /// What went wrong, in words: a form field's own message, or the error's.
-    pub fn explain(&self, error: crate::api::error::ApiError) -> &'static str {
+    pub fn explain(&self, error: crate::model::error::ApiError) -> &'static str {
         match error {
-            crate::api::error::ApiError::Invalid { field } => (self.field_error)(field),
+            crate::model::error::ApiError::Invalid { field } => (self.field_error)(field),
             error => (self.error)(error),
         }
     }

@@ -1,13 +1,13 @@
 use super::{ConsentTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts};
-use crate::api::error::{ApiError, Field};
-use crate::api::identity::{LoginMethod, LoginProblem};
-use crate::api::notices::{NoticeChoice, NoticeKind};
-use crate::api::plan::MemberRole;
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
+use crate::model::error::{ApiError, Field};
+use crate::model::identity::{LoginMethod, LoginProblem};
+use crate::model::notices::{NoticeChoice, NoticeKind};
+use crate::model::plan::MemberRole;
 
 pub(super) const TEXTS: Texts = Texts {
     app_name: "Stafett",

@@ -2,10 +2,10 @@
 //! security, and read back only through the gate. A person attaches files to their own
 //! entries only, so nobody adds to another's words.
 
-use crate::api::error::{ApiError, Field};
-use crate::api::identity::Identity;
 use crate::domain::access::Denial;
 use crate::domain::attachment::{safe_file_name, sniff, MAX_BYTES};
+use crate::model::error::{ApiError, Field};
+use crate::model::identity::Identity;
 use crate::server::gate::{self, ContentTx};
 use sqlx::PgPool;
 use uuid::Uuid;

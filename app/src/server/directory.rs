@@ -1,7 +1,7 @@
 //! Reads of the municipality's directory of units and services.
 
-use crate::api::directory::{UnitDetail, UnitSummary};
 use crate::domain::service_kind::ServiceKind;
+use crate::model::directory::{UnitDetail, UnitSummary};
 use sqlx::PgPool;
 use uuid::Uuid;
 

@@ -1,6 +1,6 @@
 //! The one place server errors are logged and turned into client-facing [`ApiError`]s.
 
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
 
 impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> Self {

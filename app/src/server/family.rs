@@ -2,9 +2,9 @@
 //! the only source of children, guardians, parental responsibility and residence: the
 //! tables `person` (names), `child` and `guardianship` hold a copy, written only here.
 
-use crate::api::error::ApiError;
 use crate::domain::consent::{Choice, Residence};
 use crate::domain::register::{self, RegisterGuardian, RegisterPerson};
+use crate::model::error::ApiError;
 use crate::server::gate;
 use crate::server::register::{PopulationRegister, RegisterError};
 use crate::server::state::AppState;

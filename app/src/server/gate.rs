@@ -7,10 +7,10 @@
 //! The transaction runs as the database role `stafett_app` with the acting person set, so
 //! PostgreSQL's row-level security checks every content row a second time.
 
-use crate::api::error::ApiError;
-use crate::api::identity::Identity;
 use crate::domain::access::{self, Capacity, Denial, LogAction, LogFacts, LogStatus, Relation};
 use crate::domain::consent::{Action, Choice, ConsentEvent, Family, Guardian, Residence};
+use crate::model::error::ApiError;
+use crate::model::identity::Identity;
 use crate::server::audit;
 use serde::Deserialize;
 use sqlx::{PgConnection, PgPool, Postgres, Transaction};

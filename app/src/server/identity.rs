@@ -2,8 +2,8 @@
 //! middleware resolves the login of each page and server-function request (see
 //! `server::auth::identify`) and leaves the [`Identity`] in the request's extensions.
 
-use crate::api::error::ApiError;
-use crate::api::identity::{Identity, LoginMethod, SessionSummary, StaffUnit};
+use crate::model::error::ApiError;
+use crate::model::identity::{Identity, LoginMethod, SessionSummary, StaffUnit};
 use leptos::prelude::*;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;

@@ -1,10 +1,10 @@
 //! Reading and writing a log's content. Every function takes a grant from the gate, and
 //! records the read or write in the log's audit chain.
 
-use crate::api::error::ApiError;
-use crate::api::log::{EntryView, LogView, MeasureLine, PartyView};
-use crate::api::meeting::MeetingSummary;
 use crate::domain::access::LogStatus;
+use crate::model::error::ApiError;
+use crate::model::log::{EntryView, LogView, MeasureLine, PartyView};
+use crate::model::meeting::MeetingSummary;
 use crate::server::gate::{ContentTx, ReadGrant, WriteGrant};
 use serde::Deserialize;
 use sqlx::types::Json;

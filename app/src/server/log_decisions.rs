@@ -2,10 +2,10 @@
 //! withdrawn (digitally, or orally as documented by the holder), services added, closing and
 //! reopening, and the history of consents.
 
-use crate::api::log::ConsentRecord;
 use crate::domain::access::{Capacity, LogFacts, LogStatus};
 use crate::domain::consent::{decide, Action, Choice};
 use crate::i18n::Lang;
+use crate::model::log::ConsentRecord;
 use crate::server::gate::{ContentTx, Grant};
 use uuid::Uuid;
 

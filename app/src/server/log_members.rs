@@ -2,8 +2,8 @@
 //! each with whether the gate would let them see the content today. Only those who would
 //! may be made responsible, invited, or notified.
 
-use crate::api::plan::{Member, MemberRole};
 use crate::domain::access::{self, LogAction, LogFacts, Relation};
+use crate::model::plan::{Member, MemberRole};
 use crate::server::gate::{self, ContentTx, Granted};
 use uuid::Uuid;
 

@@ -1,11 +1,12 @@
 //! The logs a person is part of, and the decisions the consent rules give them on one.
 
-use crate::api::error::ApiError;
-use crate::api::identity::Identity;
-use crate::api::log::{LogSummary, MyDecision};
 use crate::domain::access::{self, LogAction, LogFacts, LogStatus};
-use crate::domain::consent::{age_on, decide, explain, Action, ActionKind, Choice, Outcome};
+use crate::domain::consent::{age_on, decide, Action, ActionKind, Choice, Outcome};
+use crate::i18n::consent_reason;
 use crate::i18n::Lang;
+use crate::model::error::ApiError;
+use crate::model::identity::Identity;
+use crate::model::log::{LogSummary, MyDecision};
 use crate::server::gate::{self, ContentTx};
 use crate::server::log_decisions::consent_text;
 use sqlx::PgPool;
@@ -149,7 +150,7 @@ pub async fn decisions(
     .fetch_one(tx.conn())
     .await?;
     let child_login = sqlx::query_as!(
-        crate::api::log::ChildLoginState,
+        crate::model::log::ChildLoginState,
         r#"select username as "username!", locked as "locked!" from child_login_state($1)"#,
         facts.family.child_id
     )
@@ -184,7 +185,7 @@ pub async fn decisions(
             unit_name,
             mine,
             in_force: decision.allows(),
-            reason: explain(&decision, lang, |id| {
+            reason: consent_reason(&decision, lang, |id| {
                 names.get(&id).cloned().unwrap_or_default()
             }),
             text: consent_text(tx, facts, action, next, lang).await?,
@@ -201,7 +202,7 @@ pub async fn decisions(
 pub async fn standing(
     tx: &mut ContentTx,
     facts: &LogFacts,
-) -> Result<Vec<crate::api::log::StandingConsent>, sqlx::Error> {
+) -> Result<Vec<crate::model::log::StandingConsent>, sqlx::Error> {
     let mut seen: Vec<(Uuid, Action)> = Vec::new();
     let mut standing = Vec::new();
     // Newest first: the first decision met for a person and consent is their latest.
@@ -230,7 +231,7 @@ pub async fn standing(
         )
         .fetch_one(tx.conn())
         .await?;
-        result.push(crate::api::log::StandingConsent {
+        result.push(crate::model::log::StandingConsent {
             consenter_id: consenter,
             consenter_name: names.person,
             action,

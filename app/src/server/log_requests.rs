@@ -2,9 +2,9 @@
 //! register (never from the form), the log created waiting for consent, the holder and the
 //! services to involve named.
 
-use crate::api::error::{ApiError, Field};
-use crate::api::identity::Identity;
-use crate::api::log::{LogRequest, StaffChoice};
+use crate::model::error::{ApiError, Field};
+use crate::model::identity::Identity;
+use crate::model::log::{LogRequest, StaffChoice};
 use crate::server::state::AppState;
 use crate::server::{family, register_lookups};
 use sqlx::PgPool;

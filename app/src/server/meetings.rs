@@ -2,14 +2,14 @@
 //! content), proposing agenda items, writing and approving minutes, recording decisions.
 //! Approved minutes are read-only, here and in the database.
 
-use crate::api::error::{ApiError, Field};
-use crate::api::meeting::{
-    AgendaItemView, DecisionView, MeetingSummary, MeetingView, NextMeetingSeed,
-};
-use crate::api::plan::Member;
 use crate::domain::access::{Denial, LogFacts};
 use crate::domain::plan::writes_minutes;
 use crate::i18n::Lang;
+use crate::model::error::{ApiError, Field};
+use crate::model::meeting::{
+    AgendaItemView, DecisionView, MeetingSummary, MeetingView, NextMeetingSeed,
+};
+use crate::model::plan::Member;
 use crate::server::gate::{ApproveGrant, ContentTx, Granted, PlanGrant, ReadGrant, WriteGrant};
 use crate::server::log_members::{self, Reachable};
 use crate::server::outbox::{self, Channel, Message};
@@ -490,7 +490,7 @@ pub struct IcsFile {
 /// municipality, so it says only when, where, and links back here.
 pub async fn invitation(
     pool: &sqlx::PgPool,
-    identity: &crate::api::identity::Identity,
+    identity: &crate::model::identity::Identity,
     log_id: Uuid,
     meeting_id: Uuid,
     public_url: &str,

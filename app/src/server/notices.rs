@@ -3,8 +3,8 @@
 //! each person chose. A notice says what kind of thing is new and links to the log behind
 //! the login: never the content, never the child's name.
 
-use crate::api::notices::{NoticeChoice, NoticeKind};
 use crate::i18n::Lang;
+use crate::model::notices::{NoticeChoice, NoticeKind};
 use crate::server::gate::{ContentTx, Granted};
 use crate::server::log_members::Reachable;
 use crate::server::outbox::{self, Channel, Message};

@@ -3,10 +3,10 @@
 //! checked against the log's own areas, goals and members, and is recorded in the audit
 //! chain.
 
-use crate::api::error::{ApiError, Field};
-use crate::api::plan::{AreaView, DecisionSeed, MeasureView, PlanView};
 use crate::domain::access::LogFacts;
 use crate::domain::plan::MeasureStatus;
+use crate::model::error::{ApiError, Field};
+use crate::model::plan::{AreaView, DecisionSeed, MeasureView, PlanView};
 use crate::server::gate::{ContentTx, PlanGrant, ReadGrant};
 use crate::server::log_members::{self, Reachable};
 use time::Date;

@@ -23,9 +23,9 @@ pub trait PopulationRegister: Send + Sync + std::fmt::Debug {
     fn person<'a>(&'a self, national_id: &'a str) -> LookupFuture<'a>;
 }
 
-impl From<RegisterError> for crate::api::error::ApiError {
+impl From<RegisterError> for crate::model::error::ApiError {
     fn from(error: RegisterError) -> Self {
         tracing::warn!(%error, "population register");
-        crate::api::error::ApiError::RegisterUnavailable
+        crate::model::error::ApiError::RegisterUnavailable
     }
 }

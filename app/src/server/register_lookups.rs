@@ -3,12 +3,12 @@
 //! number, for which unit, what came of it), shown to the unit's leader, and limited per
 //! member of staff. The page shows only what the request needs: names and age.
 
-use crate::api::error::{ApiError, Field};
-use crate::api::identity::Identity;
-use crate::api::log::{LookedUpChild, LookupGuardian, RegisterLookupRecord};
 use crate::domain::consent::age_on;
 use crate::domain::national_id;
 use crate::domain::register::{both_must_consent, refusal, Refusal};
+use crate::model::error::{ApiError, Field};
+use crate::model::identity::Identity;
+use crate::model::log::{LookedUpChild, LookupGuardian, RegisterLookupRecord};
 use crate::server::family::{self, RegisterFamily};
 use crate::server::state::AppState;
 use crate::server::{audit, register::RegisterError};

@@ -1,6 +1,6 @@
 //! The state shared by every request, given to pages and server functions as context.
 
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use sqlx::PgPool;
 use std::sync::atomic::{AtomicBool, Ordering};

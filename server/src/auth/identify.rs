@@ -3,7 +3,7 @@
 
 use crate::auth::{login_cookie, see_other, with_return_to};
 use crate::state::ServerState;
-use app::api::identity::Identity;
+use app::model::identity::Identity;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::Next;

@@ -11,7 +11,7 @@ use crate::auth::login_cookie;
 use crate::auth::login_session::{self, Method};
 use crate::auth::{device, see_other};
 use crate::state::ServerState;
-use app::api::identity::LoginMethod;
+use app::model::identity::LoginMethod;
 use app::server::audit;
 use app::server::redirect::local_path_or_root;
 use axum::extract::{Query, State};

@@ -4,7 +4,7 @@
 
 use crate::auth::login_cookie;
 use crate::seal::SealKey;
-use app::api::identity::LoginMethod;
+use app::model::identity::LoginMethod;
 use sqlx::{PgConnection, PgPool};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

@@ -1,5 +1,5 @@
-use super::UnitDetail;
-use crate::api::error::ApiError;
+use crate::model::directory::UnitDetail;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use uuid::Uuid;

@@ -1,6 +1,6 @@
-use super::UnitSummary;
-use crate::api::error::ApiError;
 use crate::domain::service_kind::ServiceKind;
+use crate::model::directory::UnitSummary;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 

@@ -2,8 +2,6 @@
 
 mod get_unit;
 mod list_units;
-mod unit;
 
 pub use get_unit::*;
 pub use list_units::*;
-pub use unit::{UnitDetail, UnitSummary};

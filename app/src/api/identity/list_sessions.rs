@@ -1,5 +1,5 @@
-use super::SessionSummary;
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
+use crate::model::identity::SessionSummary;
 use leptos::prelude::*;
 
 /// `GET /api/sessions`: the current person's active logins, newest activity first.

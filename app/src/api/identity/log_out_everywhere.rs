@@ -1,4 +1,4 @@
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 
 /// `POST /api/log_out_everywhere`: ends every login of the current person, in every browser

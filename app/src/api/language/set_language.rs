@@ -1,4 +1,4 @@
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 
 /// `POST /api/set_language` (form fields `lang`, `return_to`): remembers the UI language in a

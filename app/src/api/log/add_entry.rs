@@ -1,9 +1,8 @@
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
+#[cfg(feature = "ssr")]
+use crate::model::log::ENTRY_MAX_CHARS;
 use leptos::prelude::*;
 use uuid::Uuid;
-
-/// The longest entry, as the database allows.
-pub const ENTRY_MAX_CHARS: usize = 20_000;
 
 /// `POST /api/add_entry`: writes an entry in the log. Only the family may mark it as the
 /// child's own voice.
@@ -13,8 +12,8 @@ pub async fn add_entry(
     body: String,
     #[server(default)] child_voice: bool,
 ) -> Result<Uuid, ApiError> {
-    use crate::api::notices::NoticeKind;
     use crate::domain::access::Capacity;
+    use crate::model::notices::NoticeKind;
     use crate::server::{gate, log_content, log_members, notices, state::AppState};
     let body = body.trim();
     if body.is_empty() || body.chars().count() > ENTRY_MAX_CHARS {

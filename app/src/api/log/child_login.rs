@@ -1,11 +1,8 @@
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
+#[cfg(feature = "ssr")]
+use crate::model::log::{USERNAME_BASE_MAX, USERNAME_SUFFIX_DIGITS};
 use leptos::prelude::*;
 use uuid::Uuid;
-
-/// How many random digits follow the chosen start of a child's username.
-pub const USERNAME_SUFFIX_DIGITS: usize = 4;
-/// The longest start a guardian may choose: with `.` and the digits, at most 40 characters.
-pub const USERNAME_BASE_MAX: usize = 40 - 1 - USERNAME_SUFFIX_DIGITS;
 
 #[cfg(feature = "ssr")]
 fn username_suffix() -> String {
@@ -30,11 +27,10 @@ pub async fn create_child_login(
     channel: String,
     contact: String,
 ) -> Result<(), ApiError> {
-    use crate::api::error::Field;
     use crate::domain::access::{Denial, LogAction};
     use crate::domain::consent::{decide, Action};
+    use crate::model::error::Field;
     use crate::server::{gate, password};
-    let invalid = |field| ApiError::Invalid { field };
     let username = username.trim().to_lowercase();
     let username_ok = (3..=USERNAME_BASE_MAX).contains(&username.chars().count())
         && username.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
@@ -42,9 +38,9 @@ pub async fn create_child_login(
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
     if !username_ok {
-        return Err(invalid(Field::Username));
+        return Err(ApiError::from(Field::Username));
     }
-    password::check_new(&password, &username).map_err(|_| invalid(Field::Password))?;
+    password::check_new(&password, &username).map_err(|_| ApiError::from(Field::Password))?;
     let contact = contact.trim().to_string();
     let contact_ok = match channel.as_str() {
         "email" => {
@@ -64,7 +60,7 @@ pub async fn create_child_login(
         _ => false,
     };
     if !contact_ok {
-        return Err(invalid(Field::Contact));
+        return Err(ApiError::from(Field::Contact));
     }
 
     let mut tx = gate::open().await?;

@@ -1,5 +1,5 @@
-use crate::api::error::ApiError;
 use crate::i18n::Lang;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use uuid::Uuid;
 

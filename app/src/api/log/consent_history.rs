@@ -1,5 +1,5 @@
-use super::ConsentRecord;
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
+use crate::model::log::ConsentRecord;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use uuid::Uuid;

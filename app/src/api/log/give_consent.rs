@@ -1,6 +1,6 @@
-use crate::api::error::ApiError;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::i18n::Lang;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use uuid::Uuid;

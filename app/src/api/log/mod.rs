@@ -13,7 +13,6 @@ mod my_logs;
 mod register_lookups;
 mod reopen_log;
 mod request_log;
-mod types;
 mod withdraw_consent;
 
 pub use add_entry::*;
@@ -27,5 +26,4 @@ pub use my_logs::*;
 pub use register_lookups::*;
 pub use reopen_log::*;
 pub use request_log::*;
-pub use types::*;
 pub use withdraw_consent::*;

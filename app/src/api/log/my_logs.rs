@@ -1,6 +1,6 @@
-use super::{LogSummary, MyDecision};
-use crate::api::error::ApiError;
 use crate::i18n::Lang;
+use crate::model::error::ApiError;
+use crate::model::log::{LogSummary, MyDecision};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use uuid::Uuid;
@@ -30,7 +30,9 @@ pub async fn my_decisions(log_id: Uuid, lang: Lang) -> Result<Vec<MyDecision>, A
 /// `GET /api/standing_consents?log_id=`: for the holder, the consents in force whose givers
 /// may withdraw them, so an oral withdrawal can be documented at once.
 #[server(prefix = "/api", endpoint = "standing_consents", input = GetUrl)]
-pub async fn standing_consents(log_id: Uuid) -> Result<Vec<super::StandingConsent>, ApiError> {
+pub async fn standing_consents(
+    log_id: Uuid,
+) -> Result<Vec<crate::model::log::StandingConsent>, ApiError> {
     use crate::domain::access::LogAction;
     use crate::server::{gate, log_overview};
     let mut tx = gate::open().await?;
@@ -43,7 +45,7 @@ pub async fn standing_consents(log_id: Uuid) -> Result<Vec<super::StandingConsen
 /// `GET /api/log_actions?log_id=`: whether the person may close or reopen the log now;
 /// for the holder, when the population register last changed the child's family.
 #[server(prefix = "/api", endpoint = "log_actions", input = GetUrl)]
-pub async fn log_actions(log_id: Uuid) -> Result<super::LogPermissions, ApiError> {
+pub async fn log_actions(log_id: Uuid) -> Result<crate::model::log::LogPermissions, ApiError> {
     use crate::domain::access::{self, LogAction, Relation};
     use crate::server::{gate, log_overview};
     let mut tx = gate::open().await?;
@@ -64,7 +66,7 @@ pub async fn log_actions(log_id: Uuid) -> Result<super::LogPermissions, ApiError
     } else {
         None
     };
-    Ok(super::LogPermissions {
+    Ok(crate::model::log::LogPermissions {
         can_close: may(LogAction::Close),
         can_reopen: may(LogAction::Reopen),
         family_changed,

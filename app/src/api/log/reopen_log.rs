@@ -1,4 +1,4 @@
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use uuid::Uuid;
 

@@ -1,26 +1,7 @@
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
+use crate::model::log::{LogRequest, LookedUpChild, StaffChoice};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-
-/// A child as the population register has them, reduced to what a holder needs to ask for
-/// a log: names and age, never addresses or numbers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LookedUpChild {
-    pub lookup_id: Uuid,
-    pub unit_id: Uuid,
-    pub child_name: String,
-    pub age: u8,
-    pub guardians: Vec<LookupGuardian>,
-    /// The child has fixed residence with both parents: both must consent.
-    pub both_must_consent: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LookupGuardian {
-    pub name: String,
-    pub has_parental_responsibility: bool,
-}
 
 /// `POST /api/look_up_child`: a member of staff looks a child up in the population register
 /// by national identity number, for one of their units. Each lookup is recorded (who, whose
@@ -46,17 +27,6 @@ pub async fn child_lookup(lookup_id: Uuid) -> Result<LookedUpChild, ApiError> {
     register_lookups::view(&state, &identity, lookup_id).await
 }
 
-/// The services to involve in a log for the child of a lookup. Nothing about the family is
-/// taken from the form: the register is read again when the log is created.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LogRequest {
-    pub lookup_id: Uuid,
-    /// "unit_id/person_id": a member of staff taking part for their service.
-    pub first_service: String,
-    #[serde(default)]
-    pub second_service: String,
-}
-
 /// `POST /api/request_log`: a member of staff asks for the consent that establishes a log
 /// held by them, for the child of their lookup, involving the chosen services. The child
 /// and the guardians come from the population register, read again now. Nothing is shared
@@ -70,16 +40,6 @@ pub async fn request_log(request: LogRequest) -> Result<Uuid, ApiError> {
     let log_id = log_requests::create(&state, &identity, &request).await?;
     leptos_axum::redirect(&format!("/logs/{log_id}/consents"));
     Ok(log_id)
-}
-
-/// A member of staff who can take part, for the form's choices.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StaffChoice {
-    pub unit_id: Uuid,
-    pub unit_name: String,
-    pub person_id: Uuid,
-    pub name: String,
-    pub job_title: Option<String>,
 }
 
 /// `GET /api/staff_choices`: the municipality's staff by unit, for staff only.

@@ -1,4 +1,4 @@
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -11,14 +11,13 @@ pub async fn add_decision(
     text: String,
     #[server(default)] measure_id: String,
 ) -> Result<(), ApiError> {
-    use crate::api::error::Field;
     use crate::domain::plan::text_within;
+    use crate::model::error::Field;
     use crate::server::{gate, meetings};
-    let invalid = |field| ApiError::Invalid { field };
-    let text = text_within(&text, 2, 4000, Field::Decision).map_err(invalid)?;
+    let text = text_within(&text, 2, 4000, Field::Decision)?;
     let measure_id = match measure_id.trim() {
         "" => None,
-        id => Some(Uuid::parse_str(id).map_err(|_| invalid(Field::Measure))?),
+        id => Some(Uuid::parse_str(id).map_err(|_| ApiError::from(Field::Measure))?),
     };
     let mut tx = gate::open().await?;
     let grant = gate::write(&mut tx, log_id).await?;

@@ -1,4 +1,4 @@
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -6,7 +6,7 @@ use uuid::Uuid;
 /// then on they are read-only and corrections come as new entries.
 #[server(prefix = "/api", endpoint = "approve_minutes")]
 pub async fn approve_minutes(log_id: Uuid, meeting_id: Uuid, version: i32) -> Result<(), ApiError> {
-    use crate::api::notices::NoticeKind;
+    use crate::model::notices::NoticeKind;
     use crate::server::{gate, log_members, meetings, notices, state::AppState};
     let state = AppState::from_context()?;
     let mut tx = gate::open().await?;

@@ -1,5 +1,5 @@
-use super::MeetingForm;
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
+use crate::model::meeting::MeetingForm;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -7,21 +7,19 @@ use uuid::Uuid;
 /// (who get an e-mail without content) and may appoint the minute-taker. Returns its id.
 #[server(prefix = "/api", endpoint = "call_meeting")]
 pub async fn call_meeting(log_id: Uuid, meeting: MeetingForm) -> Result<Uuid, ApiError> {
-    use crate::api::error::Field;
     use crate::domain::plan::{agenda_items, meeting_place, meeting_time};
+    use crate::model::error::Field;
     use crate::server::{gate, log_members, meetings, state::AppState};
-    let invalid = |field| ApiError::Invalid { field };
-    let (start, end) =
-        meeting_time(&meeting.date, &meeting.time, meeting.duration).map_err(invalid)?;
-    let (place, video_url) = meeting_place(&meeting.place, &meeting.video_url).map_err(invalid)?;
+    let (start, end) = meeting_time(&meeting.date, &meeting.time, meeting.duration)?;
+    let (place, video_url) = meeting_place(&meeting.place, &meeting.video_url)?;
     let mut invitees = meeting.invitees;
     invitees.sort_unstable();
     invitees.dedup();
     let minute_taker = match meeting.minute_taker.trim() {
         "" => None,
-        id => Some(Uuid::parse_str(id).map_err(|_| invalid(Field::MinuteTaker))?),
+        id => Some(Uuid::parse_str(id).map_err(|_| ApiError::from(Field::MinuteTaker))?),
     };
-    let agenda = agenda_items(&meeting.agenda).map_err(invalid)?;
+    let agenda = agenda_items(&meeting.agenda)?;
     let state = AppState::from_context()?;
     let mut tx = gate::open().await?;
     let (grant, facts) = gate::grant(&mut tx, log_id).await?;

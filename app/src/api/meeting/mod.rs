@@ -9,7 +9,6 @@ mod get_meeting;
 mod list_meetings;
 mod propose_agenda_item;
 mod save_minutes;
-mod types;
 
 pub use add_decision::*;
 pub use approve_minutes::*;
@@ -18,4 +17,3 @@ pub use get_meeting::*;
 pub use list_meetings::*;
 pub use propose_agenda_item::*;
 pub use save_minutes::*;
-pub use types::*;

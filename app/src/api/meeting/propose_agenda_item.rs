@@ -1,4 +1,4 @@
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -10,11 +10,10 @@ pub async fn propose_agenda_item(
     meeting_id: Uuid,
     text: String,
 ) -> Result<(), ApiError> {
-    use crate::api::error::Field;
     use crate::domain::plan::text_within;
+    use crate::model::error::Field;
     use crate::server::{gate, meetings};
-    let text = text_within(&text, 2, 1000, Field::AgendaItem)
-        .map_err(|field| ApiError::Invalid { field })?;
+    let text = text_within(&text, 2, 1000, Field::AgendaItem)?;
     let mut tx = gate::open().await?;
     let grant = gate::write(&mut tx, log_id).await?;
     meetings::propose(&mut tx, &grant, meeting_id, text).await?;

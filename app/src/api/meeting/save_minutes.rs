@@ -1,4 +1,4 @@
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -12,7 +12,7 @@ pub async fn save_minutes(
     minutes: String,
     version: i32,
 ) -> Result<i32, ApiError> {
-    use crate::api::error::Field;
+    use crate::model::error::Field;
     use crate::server::{gate, meetings};
     if minutes.chars().count() > 50_000 {
         return Err(ApiError::Invalid {

@@ -1,7 +1,5 @@
 //! How a person hears that something new happened in a log they take part in.
 
 mod notice_choice;
-mod types;
 
 pub use notice_choice::*;
-pub use types::*;

@@ -1,5 +1,5 @@
-use super::NoticeChoice;
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
+use crate::model::notices::NoticeChoice;
 use leptos::prelude::*;
 
 /// `GET /api/notice_choice`: how the person asking wants to hear of news.

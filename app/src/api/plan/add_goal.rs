@@ -1,4 +1,4 @@
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -10,12 +10,11 @@ pub async fn add_goal(
     title: String,
     #[server(default)] description: String,
 ) -> Result<Uuid, ApiError> {
-    use crate::api::error::Field;
     use crate::domain::plan::{optional_text, text_within};
+    use crate::model::error::Field;
     use crate::server::{gate, plan};
-    let invalid = |field| ApiError::Invalid { field };
-    let title = text_within(&title, 2, 300, Field::Title).map_err(invalid)?;
-    let description = optional_text(&description, 4000, Field::Description).map_err(invalid)?;
+    let title = text_within(&title, 2, 300, Field::Title)?;
+    let description = optional_text(&description, 4000, Field::Description)?;
     let mut tx = gate::open().await?;
     let (grant, _) = gate::grant(&mut tx, log_id).await?;
     let goal_id = plan::add_goal(&mut tx, &grant, area_id, title, description).await?;

@@ -1,5 +1,5 @@
-use super::PlanView;
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
+use crate::model::plan::PlanView;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use uuid::Uuid;

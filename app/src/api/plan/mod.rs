@@ -7,11 +7,9 @@ mod add_evaluation;
 mod add_goal;
 mod get_plan;
 mod save_measure;
-mod types;
 
 pub use add_area::*;
 pub use add_evaluation::*;
 pub use add_goal::*;
 pub use get_plan::*;
 pub use save_measure::*;
-pub use types::*;

@@ -1,5 +1,5 @@
-use super::MeasureForm;
-use crate::api::error::ApiError;
+use crate::model::error::ApiError;
+use crate::model::plan::MeasureForm;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -9,19 +9,18 @@ use uuid::Uuid;
 /// the measure's id.
 #[server(prefix = "/api", endpoint = "save_measure")]
 pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, ApiError> {
-    use crate::api::error::Field;
-    use crate::api::notices::NoticeKind;
     use crate::domain::plan::{measure_dates, optional_text, text_within, MeasureStatus};
+    use crate::model::error::Field;
+    use crate::model::notices::NoticeKind;
     use crate::server::{gate, log_members, notices, plan, state::AppState};
-    let invalid = |field| ApiError::Invalid { field };
-    let title = text_within(&measure.title, 2, 300, Field::Title).map_err(invalid)?;
-    let description =
-        optional_text(&measure.description, 8000, Field::Description).map_err(invalid)?;
+    let title = text_within(&measure.title, 2, 300, Field::Title)?;
+    let description = optional_text(&measure.description, 8000, Field::Description)?;
     let goal_id = match measure.goal_id.trim() {
         "" => None,
-        id => Some(Uuid::parse_str(id).map_err(|_| invalid(Field::Goal))?),
+        id => Some(Uuid::parse_str(id).map_err(|_| ApiError::from(Field::Goal))?),
     };
-    let status = MeasureStatus::from_code(&measure.status).ok_or(invalid(Field::MeasureStatus))?;
+    let status =
+        MeasureStatus::from_code(&measure.status).ok_or(ApiError::from(Field::MeasureStatus))?;
     let existing = match (measure.measure_id, measure.version, measure.decision_id) {
         (None, _, _) => None,
         (Some(id), Some(version), None) => Some((id, version)),
@@ -32,8 +31,7 @@ pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, Ap
     let mut tx = gate::open().await?;
     let (grant, facts) = gate::grant(&mut tx, log_id).await?;
     let (start, evaluation) =
-        measure_dates(&measure.start_date, &measure.evaluation_date, facts.today)
-            .map_err(invalid)?;
+        measure_dates(&measure.start_date, &measure.evaluation_date, facts.today)?;
     let members = log_members::members(&mut tx, &grant, &facts).await?;
     let measure = plan::Measure {
         area_id: measure.area_id,

@@ -1,7 +1,7 @@
 //! The consent rules of the routine (../shared/seeds/000_…, "SAMTYKKE"), as pure code:
 //! given the child's birth date, today's date in Europe/Oslo, the guardians with parental
 //! responsibility and where the child lives, and an [`Action`], [`decide`] says who must
-//! consent and whether the consents on record suffice, and [`explain`] says why in words.
+//! consent and whether the consents on record suffice, and `i18n::consent_reason` says why in words.
 //!
 //! The rules:
 //! - The log is established, services are involved, transitions happen, the log is closed
@@ -46,7 +46,6 @@
 
 mod action;
 mod age;
-mod explain;
 mod family;
 #[cfg(test)]
 pub(crate) mod fixtures;
@@ -56,7 +55,6 @@ mod tests;
 
 pub use action::{Action, ActionKind};
 pub use age::{age_on, birthday};
-pub use explain::explain;
 pub use family::{Family, Guardian, Residence};
 pub use rules::{
     covers_service, decide, requirement, youth_decides_from, Choice, ConsentEvent, Decision,

@@ -341,45 +341,6 @@ fn a_service_sees_the_log_only_with_both_consents() {
     assert!(covers_service(&family, SCHOOL, false, TODAY, &history));
 }
 
-#[test]
-fn reasons_are_given_in_every_language() {
-    let name = |id: Uuid| match id {
-        MOTHER => "Kari".to_string(),
-        FATHER => "Ola".to_string(),
-        _ => "Nora".to_string(),
-    };
-    let decision = decide(
-        &shared(12),
-        EstablishLog,
-        TODAY,
-        &[given(MOTHER, EstablishLog)],
-    );
-    assert_eq!(
-        explain(&decision, crate::i18n::Lang::Nb, name),
-        "Barnet er 12 år og har fast bosted hos begge foreldrene, så alle med \
-         foreldreansvar må samtykke til at stafettloggen opprettes. Venter på samtykke fra Ola."
-    );
-    let decision = decide(&together(12), EstablishLog, TODAY, &[]);
-    assert_eq!(
-        explain(&decision, crate::i18n::Lang::En, name),
-        "The child is 12. Consent to establishing the relay log from one person with \
-         parental responsibility is enough. Waiting for consent from Kari or Ola."
-    );
-    let decision = decide(
-        &together(16),
-        ShareHealthInformation,
-        TODAY,
-        &[withdrawn(CHILD, ShareHealthInformation)],
-    );
-    assert_eq!(
-        explain(&decision, crate::i18n::Lang::Nn, name),
-        "Barnet er 16 år. Frå 16 år bestemmer barnet sjølv over deling av helseopplysningar. \
-         Helsestasjonen, fastlegen og fysio- og ergoterapeutane ser loggen berre når dette er \
-         samtykt, også når tenesta elles er med. \
-         Nora har trekt samtykket tilbake. Det gjeld frå no og til nytt samtykke er gitt."
-    );
-}
-
 // Properties over generated families and histories.
 
 const PEOPLE: [Uuid; 5] = [CHILD, MOTHER, FATHER, STEP, STRANGER];

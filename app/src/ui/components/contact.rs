@@ -1,5 +1,5 @@
-use crate::api::directory::UnitSummary;
 use crate::i18n::DirectoryTexts;
+use crate::model::directory::UnitSummary;
 use leptos::prelude::*;
 
 /// A unit's phone, e-mail and address as a description list, with links a phone can act on.

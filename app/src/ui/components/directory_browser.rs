@@ -5,9 +5,9 @@
 //! The island only shows and hides what the server rendered, rather than rendering the list
 //! itself: the units, their contact markup and most of the texts then stay out of the WASM.
 
-use crate::api::directory::UnitSummary;
 use crate::domain::service_kind::ServiceKind;
 use crate::i18n::{DirectoryTexts, Lang};
+use crate::model::directory::UnitSummary;
 use crate::ui::components::contact::Contact;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

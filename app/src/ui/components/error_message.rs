@@ -1,5 +1,5 @@
-use crate::api::error::ApiError;
 use crate::i18n::use_lang;
+use crate::model::error::ApiError;
 use crate::ui::status::set_status;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,5 +1,5 @@
-use crate::api::error::ApiError;
 use crate::i18n::use_lang;
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use leptos::server_fn::error::ServerFnUrlError;
 use leptos_router::hooks::use_query_map;

@@ -17,8 +17,8 @@
 //! on to (`leptos_axum::redirect`): a plain form follows the 302, this island the
 //! `Location` header.
 
-use crate::api::error::ApiError;
 use crate::i18n::{FormTexts, Lang};
+use crate::model::error::ApiError;
 use leptos::prelude::*;
 use leptos::server_fn::error::FromServerFnError;
 use wasm_bindgen::JsCast;
@@ -26,7 +26,7 @@ use web_sys::{Element, HtmlFormElement, Storage, UrlSearchParams};
 
 /// The draft key of `form` for the person this page is rendered for.
 pub fn draft_key(form: impl std::fmt::Display) -> String {
-    let person = crate::ui::signed_in::use_identity()
+    let person = crate::api::identity::use_identity()
         .map(|identity| identity.person_id.to_string())
         .unwrap_or_default();
     format!("{person}/{form}")

@@ -1,8 +1,8 @@
+use crate::api::identity::use_identity;
 use crate::i18n::use_lang;
 use crate::ui::components::hydration_marker::HydrationMarker;
 use crate::ui::components::kept_form::ForgetDrafts;
 use crate::ui::components::language_form::LanguageForm;
-use crate::ui::signed_in::use_identity;
 use leptos::prelude::*;
 
 /// The frame of every page: skip link, header with the language choice, main, footer.

@@ -2,16 +2,18 @@
 //! (`/logs/<id>/consents`). Both render on the server only, after the gate; a person the
 //! gate refuses gets a page saying why, and nothing of the log.
 
-use crate::api::error::ApiError;
 use crate::api::log::{
-    consent_history, get_log, log_actions, my_decisions, standing_consents, AddEntry,
-    ChildLoginState, CloseLog, ConsentRecord, CreateChildLogin, DocumentWithdrawal, GiveConsent,
-    LogPermissions, LogView, MyDecision, ReopenLog, StandingConsent, UnlockChildLogin,
+    consent_history, get_log, log_actions, my_decisions, standing_consents, AddEntry, CloseLog,
+    CreateChildLogin, DocumentWithdrawal, GiveConsent, ReopenLog, UnlockChildLogin,
     WithdrawConsent,
 };
 use crate::domain::access::Capacity;
 use crate::domain::consent::{Action, Choice};
 use crate::i18n::{use_lang, Lang, Texts};
+use crate::model::error::ApiError;
+use crate::model::log::{
+    ChildLoginState, ConsentRecord, LogPermissions, LogView, MyDecision, StandingConsent,
+};
 use crate::ui::components::error_message::ErrorMessage;
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::{draft_key, KeptForm};
@@ -176,7 +178,7 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
 #[component]
 fn Attachments(
     entry_id: Uuid,
-    attachments: Vec<crate::api::log::AttachmentView>,
+    attachments: Vec<crate::model::log::AttachmentView>,
     mine: bool,
     log_id: Uuid,
     t: &'static Texts,
@@ -211,7 +213,7 @@ fn Attachments(
 /// When and where a meeting is.
 #[component]
 pub(crate) fn MeetingWhen(
-    meeting: crate::api::meeting::MeetingSummary,
+    meeting: crate::model::meeting::MeetingSummary,
     t: &'static Texts,
 ) -> impl IntoView {
     view! {
@@ -224,7 +226,7 @@ pub(crate) fn MeetingWhen(
 }
 
 #[component]
-fn Party(party: crate::api::log::PartyView, t: &'static Texts) -> impl IntoView {
+fn Party(party: crate::model::log::PartyView, t: &'static Texts) -> impl IntoView {
     view! {
         <p><strong>{party.name}</strong>{party.unit_name.map(|unit| format!(", {unit}"))}</p>
         {party.responsibility.map(|text| view! { <p>{text}</p> })}

@@ -2,8 +2,8 @@
 //! page for a person with no log, and the logged-out page. Plain forms posting to the
 //! server's `/auth/*` routes: they work before hydration and without JavaScript.
 
-use crate::api::identity::LoginProblem;
 use crate::i18n::use_lang;
+use crate::model::identity::LoginProblem;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

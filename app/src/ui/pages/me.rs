@@ -3,8 +3,9 @@
 use crate::api::identity::list_sessions::list_sessions;
 use crate::api::identity::LogOutEverywhere;
 use crate::api::log::my_logs;
-use crate::api::notices::{my_notice_choice, NoticeChoice, SetNoticeChoice};
+use crate::api::notices::{my_notice_choice, SetNoticeChoice};
 use crate::i18n::use_lang;
+use crate::model::notices::NoticeChoice;
 use crate::ui::components::error_message::ErrorMessage;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -14,7 +15,7 @@ use leptos_meta::Title;
 #[component]
 pub fn MePage() -> impl IntoView {
     let t = use_lang().texts();
-    let identity = crate::ui::signed_in::use_identity();
+    let identity = crate::api::identity::use_identity();
     view! {
         <Title text=t.me_title />
         {identity.map(|identity| {

@@ -2,13 +2,14 @@
 //! `/logs/<id>/meetings/<meeting>`: one meeting with its agenda, minutes and decisions.
 //! Rendered on the server after the gate, like the log itself.
 
-use crate::api::error::ApiError;
 use crate::api::meeting::{
-    get_meeting, list_meetings, AddDecision, ApproveMinutes, CallMeeting, MeetingList, MeetingView,
-    NextMeetingSeed, ProposeAgendaItem, SaveMinutes,
+    get_meeting, list_meetings, AddDecision, ApproveMinutes, CallMeeting, ProposeAgendaItem,
+    SaveMinutes,
 };
 use crate::domain::access::Capacity;
 use crate::i18n::{use_lang, Texts};
+use crate::model::error::ApiError;
+use crate::model::meeting::{MeetingList, MeetingView, NextMeetingSeed};
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::{draft_key, KeptForm};
 use crate::ui::pages::log::{id_query, log_id_param, refusal, MeetingWhen};
@@ -82,7 +83,7 @@ fn Meetings(log_id: Uuid, list: MeetingList, t: &'static Texts) -> impl IntoView
 #[component]
 fn CallForm(
     log_id: Uuid,
-    list_members: Vec<crate::api::plan::Member>,
+    list_members: Vec<crate::model::plan::Member>,
     seed: Option<NextMeetingSeed>,
     t: &'static Texts,
 ) -> impl IntoView {

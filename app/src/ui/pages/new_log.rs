@@ -3,12 +3,11 @@
 //! them, and asks for consent to a log with chosen services. Nobody types who the guardians
 //! are.
 
-use crate::api::error::{ApiError, Field};
-use crate::api::identity::StaffUnit;
-use crate::api::log::{
-    child_lookup, staff_choices, LookUpChild, LookedUpChild, RequestLog, StaffChoice,
-};
+use crate::api::log::{child_lookup, staff_choices, LookUpChild, RequestLog};
 use crate::i18n::{use_lang, Texts};
+use crate::model::error::{ApiError, Field};
+use crate::model::identity::StaffUnit;
+use crate::model::log::{LookedUpChild, StaffChoice};
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::KeptForm;
 use crate::ui::status::set_status;
@@ -22,7 +21,7 @@ use uuid::Uuid;
 pub fn NewLogPage() -> impl IntoView {
     let lang = use_lang();
     let t = lang.texts();
-    let units = crate::ui::signed_in::use_identity()
+    let units = crate::api::identity::use_identity()
         .map(|identity| identity.staff_units)
         .unwrap_or_default();
     let lookup = use_query_map()

@@ -2,14 +2,12 @@
 //! Everyone who may read the log sees it; staff taking part get the forms. Rendered on the
 //! server after the gate, like the log itself.
 
-use crate::api::error::ApiError;
-use crate::api::plan::{
-    get_plan, AddArea, AddEvaluation, AddGoal, AreaView, DecisionSeed, MeasureView, Member,
-    PlanView, SaveMeasure,
-};
+use crate::api::plan::{get_plan, AddArea, AddEvaluation, AddGoal, SaveMeasure};
 use crate::domain::access::Capacity;
 use crate::domain::plan::MeasureStatus;
 use crate::i18n::{use_lang, Texts};
+use crate::model::error::ApiError;
+use crate::model::plan::{AreaView, DecisionSeed, MeasureView, Member, PlanView};
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::{draft_key, KeptForm};
 use crate::ui::pages::log::{id_query, log_id_param, refusal};

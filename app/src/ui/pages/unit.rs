@@ -1,6 +1,6 @@
 use crate::api::directory::get_unit;
-use crate::api::error::ApiError;
 use crate::i18n::use_lang;
+use crate::model::error::ApiError;
 use crate::ui::components::contact::Contact;
 use crate::ui::components::error_message::ErrorMessage;
 use crate::ui::pages::not_found::NotFoundPage;

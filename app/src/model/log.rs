@@ -1,7 +1,7 @@
-use crate::api::meeting::MeetingSummary;
 use crate::domain::access::{Capacity, LogStatus};
 use crate::domain::consent::{Action, Choice};
 use crate::domain::plan::MeasureStatus;
+use crate::model::meeting::MeetingSummary;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -142,3 +142,67 @@ pub struct LogPermissions {
     /// was asked for.
     pub family_changed: Option<String>,
 }
+
+/// A child as the population register has them, reduced to what a holder needs to ask for
+/// a log: names and age, never addresses or numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookedUpChild {
+    pub lookup_id: Uuid,
+    pub unit_id: Uuid,
+    pub child_name: String,
+    pub age: u8,
+    pub guardians: Vec<LookupGuardian>,
+    /// The child has fixed residence with both parents: both must consent.
+    pub both_must_consent: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookupGuardian {
+    pub name: String,
+    pub has_parental_responsibility: bool,
+}
+
+/// The services to involve in a log for the child of a lookup. Nothing about the family is
+/// taken from the form: the register is read again when the log is created.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogRequest {
+    pub lookup_id: Uuid,
+    /// "unit_id/person_id": a member of staff taking part for their service.
+    pub first_service: String,
+    #[serde(default)]
+    pub second_service: String,
+}
+
+/// A member of staff who can take part, for the form's choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffChoice {
+    pub unit_id: Uuid,
+    pub unit_name: String,
+    pub person_id: Uuid,
+    pub name: String,
+    pub job_title: Option<String>,
+}
+
+/// One lookup in the population register by a member of a unit, for its leader: who, when,
+/// for which unit and what came of it. The number is shown only by its birth date part,
+/// enough to see a pattern without handing the leader the numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterLookupRecord {
+    /// Europe/Oslo, "2026-11-22 14:05".
+    pub looked_up_at: String,
+    pub staff_name: String,
+    pub unit_name: String,
+    /// The first six digits of the number, the rest hidden.
+    pub number_hint: String,
+    /// found, unknown, deceased, emigrated, not_resident, adult or unavailable.
+    pub outcome: String,
+}
+
+/// How many random digits follow the chosen start of a child's username.
+pub const USERNAME_SUFFIX_DIGITS: usize = 4;
+
+/// The longest start a guardian may choose: with `.` and the digits, at most 40 characters.
+pub const USERNAME_BASE_MAX: usize = 40 - 1 - USERNAME_SUFFIX_DIGITS;
+
+/// The longest entry, as the database allows.
+pub const ENTRY_MAX_CHARS: usize = 20_000;

@@ -1,5 +1,5 @@
-use crate::api::plan::Member;
 use crate::domain::access::Capacity;
+use crate::model::plan::Member;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -78,4 +78,30 @@ pub struct MeetingForm {
     /// One agenda item per line.
     #[serde(default)]
     pub agenda: String,
+}
+
+/// The meetings of a log, and who could be invited to the next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingList {
+    pub capacity: Capacity,
+    pub meetings: Vec<MeetingSummary>,
+    pub members: Vec<Member>,
+    /// The meeting the next one is agreed at, to fill the form from, when asked for.
+    pub after: Option<NextMeetingSeed>,
+}
+
+/// What the next meeting takes over from the one it is agreed at: the time of day, length,
+/// place, who is invited and who takes the minutes. The date is for the user to choose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextMeetingSeed {
+    pub meeting_id: Uuid,
+    /// The meeting's start, local "2026-12-01 14:00".
+    pub starts_at: String,
+    /// Local "HH:MM".
+    pub time: String,
+    pub duration_minutes: i32,
+    pub place: Option<String>,
+    pub video_url: Option<String>,
+    pub invitees: Vec<Uuid>,
+    pub minute_taker: Option<Uuid>,
 }

@@ -1,6 +1,7 @@
 //! The one error type every server function returns to clients.
 
 use crate::domain::access::Denial;
+use crate::domain::plan::Invalid;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -115,4 +116,31 @@ pub enum Field {
     Decision,
     Measure,
     Attachment,
+}
+
+impl From<Field> for ApiError {
+    fn from(field: Field) -> Self {
+        ApiError::Invalid { field }
+    }
+}
+
+impl From<Invalid> for Field {
+    fn from(invalid: Invalid) -> Self {
+        match invalid {
+            Invalid::StartDate => Field::StartDate,
+            Invalid::EvaluationDate => Field::EvaluationDate,
+            Invalid::EvaluatedOn => Field::EvaluatedOn,
+            Invalid::MeetingStart => Field::MeetingStart,
+            Invalid::Duration => Field::Duration,
+            Invalid::Place => Field::Place,
+            Invalid::VideoUrl => Field::VideoUrl,
+            Invalid::AgendaItem => Field::AgendaItem,
+        }
+    }
+}
+
+impl From<Invalid> for ApiError {
+    fn from(invalid: Invalid) -> Self {
+        Field::from(invalid).into()
+    }
 }

@@ -1,4 +1,67 @@
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The person behind a request, as established at login. A person may be staff, a citizen
+/// (a guardian, a youth or a child with their own login), or both: what they may do with a
+/// log is decided per log, not here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    pub person_id: Uuid,
+    pub login_session_id: Uuid,
+    pub given_name: String,
+    pub family_name: String,
+    /// The units this person works in; empty for a citizen.
+    pub staff_units: Vec<StaffUnit>,
+    /// A guardian or a child in some family known to the municipality.
+    pub is_citizen: bool,
+}
+
+impl Identity {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.given_name, self.family_name)
+    }
+
+    pub fn is_staff(&self) -> bool {
+        !self.staff_units.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffUnit {
+    pub unit_id: Uuid,
+    pub unit_name: String,
+    pub is_unit_leader: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoginMethod {
+    IdPorten,
+    PasswordAndCode,
+}
+
+impl LoginMethod {
+    pub fn from_code(code: &str) -> Option<LoginMethod> {
+        match code {
+            "idporten" => Some(LoginMethod::IdPorten),
+            "password_and_code" => Some(LoginMethod::PasswordAndCode),
+            _ => None,
+        }
+    }
+}
+
+/// One active login of the current person, for the list of their sessions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub login_session_id: Uuid,
+    pub method: LoginMethod,
+    pub device: Option<String>,
+    /// Europe/Oslo, `DD.MM.YYYY HH:MM`.
+    pub started: String,
+    pub last_active: String,
+    /// The session this request came with.
+    pub current: bool,
+}
 
 /// Why a login page is shown again, passed in its `error` query parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
