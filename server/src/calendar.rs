@@ -32,7 +32,7 @@ pub async fn meeting_ics(State(state): State<ServerState>, request: Request) -> 
         .and_then(|value| value.to_str().ok())
         .map(Lang::from_cookie_header)
         .unwrap_or_default();
-    let file = app::server::meetings::invitation(
+    let file = app::server::meeting::invitation(
         &state.app.pool,
         &identity,
         which.log_id,

@@ -3,7 +3,7 @@
 
 use crate::auth::{child_login, csrf, identify, idporten_routes, sessions};
 use crate::state::ServerState;
-use crate::{attachments, security_headers};
+use crate::{attachment, security_headers};
 use app::{shell, App};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
@@ -36,9 +36,9 @@ pub fn build(state: ServerState) -> Router {
         .route("/api/meeting_ics", get(crate::calendar::meeting_ics))
         .route(
             "/api/attachments",
-            post(attachments::upload).layer(attachments::upload_limit()),
+            post(attachment::upload).layer(attachment::upload_limit()),
         )
-        .route("/api/attachment", get(attachments::download))
+        .route("/api/attachment", get(attachment::download))
         .leptos_routes_with_context(&state, routes, context.clone(), page)
         // Pages, server functions and the routes above learn who is asking; static files
         // (the fallback) and the two routes below do not need to.

@@ -7,7 +7,7 @@ pub mod identity;
 pub mod language;
 pub mod log;
 pub mod meeting;
-pub mod notices;
+pub mod notice;
 pub mod plan;
 
 /// The URL prefix of every server function.

@@ -6,7 +6,7 @@ use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::error::{ApiError, Field};
 use crate::model::identity::{LoginMethod, LoginProblem};
-use crate::model::notices::{NoticeChoice, NoticeKind};
+use crate::model::notice::{NoticeChoice, NoticeKind};
 use crate::model::plan::MemberRole;
 
 pub(super) const TEXTS: Texts = Texts {

@@ -14,7 +14,7 @@ use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::identity::{LoginMethod, LoginProblem};
-use crate::model::notices::{NoticeChoice, NoticeKind};
+use crate::model::notice::{NoticeChoice, NoticeKind};
 use crate::model::plan::MemberRole;
 use serde::{Deserialize, Serialize};
 
@@ -420,7 +420,7 @@ pub struct PlanTexts {
     pub notify_save: &'static str,
 }
 
-/// The consent rules' reasons (see `domain::consent::explain`). `action` completes "consent
+/// The consent rules' reasons (see `consent_reason`). `action` completes "consent
 /// to …"; names arrive joined.
 #[derive(Debug)]
 pub struct ConsentTexts {

@@ -8,5 +8,5 @@ pub mod error;
 pub mod identity;
 pub mod log;
 pub mod meeting;
-pub mod notices;
+pub mod notice;
 pub mod plan;

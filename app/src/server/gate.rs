@@ -1,6 +1,6 @@
 //! The gate in front of all log content. A server function that touches a log opens a
 //! [`ContentTx`] for the person asking and asks [`authorize`] (or [`read`] / [`write`]) for a
-//! grant; the functions in `server::log_content` take that grant as a parameter, so content
+//! grant; the functions in `server::log::content` take that grant as a parameter, so content
 //! cannot be read or written without passing here. The grant is checked against the facts
 //! as they are in this transaction: a withdrawal recorded a moment ago is already counted.
 //!
@@ -312,7 +312,7 @@ pub async fn authorize(
 
 /// A grant for the action of `K` decided on the facts as they are now, outside any
 /// transaction: for a read that is then one statement, whose row-level security checks
-/// again (the log page, see `log_content::page`). A transaction would add nothing: each of
+/// again (the log page, see `log::content::page`). A transaction would add nothing: each of
 /// its statements would see the newest consents all the same.
 pub async fn grant_now<K: GrantKind>(
     pool: &PgPool,

@@ -8,7 +8,7 @@ use crate::domain::plan::MeasureStatus;
 use crate::model::error::{ApiError, Field};
 use crate::model::plan::{AreaView, DecisionSeed, MeasureView, PlanView};
 use crate::server::gate::{ContentTx, PlanGrant, ReadGrant};
-use crate::server::log_members::{self, Reachable};
+use crate::server::log::{self, members::Reachable};
 use time::Date;
 use uuid::Uuid;
 
@@ -78,7 +78,7 @@ pub async fn view(
     let malformed = |_| sqlx::Error::Decode("malformed plan".into());
     let areas: Vec<AreaView> = serde_json::from_value(row.areas).map_err(malformed)?;
     let measures: Vec<MeasureView> = serde_json::from_value(row.measures).map_err(malformed)?;
-    let members = log_members::members(tx, grant, facts).await?;
+    let members = log::members::members(tx, grant, facts).await?;
     let from_decision = match from_decision {
         Some(decision_id) => {
             sqlx::query_as!(
@@ -196,7 +196,7 @@ pub async fn save_measure(
     measure: &Measure<'_>,
 ) -> Result<Uuid, ApiError> {
     let log_id = grant.log_id();
-    if !log_members::all_members(members, &[measure.responsible_id]) {
+    if !log::members::all_members(members, &[measure.responsible_id]) {
         return Err(ApiError::Invalid {
             field: Field::Responsible,
         });

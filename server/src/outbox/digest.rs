@@ -5,7 +5,7 @@
 //! instances send each digest once.
 
 use app::i18n::Lang;
-use app::server::notices::digest_message;
+use app::server::notice::digest_message;
 use sqlx::PgPool;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};

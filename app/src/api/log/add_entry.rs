@@ -13,8 +13,8 @@ pub async fn add_entry(
     #[server(default)] child_voice: bool,
 ) -> Result<Uuid, ApiError> {
     use crate::domain::access::Capacity;
-    use crate::model::notices::NoticeKind;
-    use crate::server::{gate, log_content, log_members, notices, state::AppState};
+    use crate::model::notice::NoticeKind;
+    use crate::server::{gate, log, notice, state::AppState};
     let body = body.trim();
     if body.is_empty() || body.chars().count() > ENTRY_MAX_CHARS {
         return Err(ApiError::BadRequest);
@@ -25,9 +25,9 @@ pub async fn add_entry(
     if child_voice && grant.capacity() != Capacity::Family {
         return Err(ApiError::BadRequest);
     }
-    let entry_id = log_content::add_entry(&mut tx, &grant, body, child_voice).await?;
-    let members = log_members::members(&mut tx, &grant, &facts).await?;
-    notices::notify(
+    let entry_id = log::content::add_entry(&mut tx, &grant, body, child_voice).await?;
+    let members = log::members::members(&mut tx, &grant, &facts).await?;
+    notice::notify(
         &mut tx,
         &grant,
         &members,

@@ -12,7 +12,7 @@ pub async fn add_participant(
     responsibility: Option<String>,
 ) -> Result<Uuid, ApiError> {
     use crate::domain::access::LogAction;
-    use crate::server::{gate, log_decisions};
+    use crate::server::{gate, log};
     let responsibility = responsibility
         .as_deref()
         .map(str::trim)
@@ -23,7 +23,7 @@ pub async fn add_participant(
     let mut tx = gate::open().await?;
     let (grant, _) = gate::authorize(&mut tx, log_id, LogAction::AddParticipant(unit_id)).await?;
     let added =
-        log_decisions::add_participant(&mut tx, &grant, unit_id, person_id, responsibility).await;
+        log::decisions::add_participant(&mut tx, &grant, unit_id, person_id, responsibility).await;
     let participant_id = match added {
         // Already taking part, or not staff of that unit.
         Err(sqlx::Error::Database(error))

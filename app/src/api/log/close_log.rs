@@ -8,10 +8,10 @@ use uuid::Uuid;
 #[server(prefix = "/api", endpoint = "close_log")]
 pub async fn close_log(log_id: Uuid, lang: Lang) -> Result<(), ApiError> {
     use crate::domain::access::LogAction;
-    use crate::server::{gate, log_decisions};
+    use crate::server::{gate, log};
     let mut tx = gate::open().await?;
     let (grant, facts) = gate::authorize(&mut tx, log_id, LogAction::Close).await?;
-    log_decisions::close(&mut tx, &grant, &facts, lang).await?;
+    log::decisions::close(&mut tx, &grant, &facts, lang).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -10,9 +10,9 @@ use uuid::Uuid;
 #[server(prefix = "/api", endpoint = "log", input = GetUrl)]
 pub async fn get_log(log_id: Uuid, before: Option<Uuid>) -> Result<LogView, ApiError> {
     use crate::server::gate::{self, Read};
-    use crate::server::{identity, log_content, state::AppState};
+    use crate::server::{identity, log, state::AppState};
     let identity = identity::current()?;
     let pool = AppState::from_context()?.pool;
     let (grant, facts) = gate::grant_now::<Read>(&pool, identity.person_id, log_id).await?;
-    log_content::page(&pool, &grant, facts.status, before).await
+    log::content::page(&pool, &grant, facts.status, before).await
 }

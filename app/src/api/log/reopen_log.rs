@@ -7,10 +7,10 @@ use uuid::Uuid;
 #[server(prefix = "/api", endpoint = "reopen_log")]
 pub async fn reopen_log(log_id: Uuid) -> Result<(), ApiError> {
     use crate::domain::access::{LogAction, LogStatus};
-    use crate::server::{gate, log_decisions};
+    use crate::server::{gate, log};
     let mut tx = gate::open().await?;
     let (grant, _) = gate::authorize(&mut tx, log_id, LogAction::Reopen).await?;
-    log_decisions::set_status(&mut tx, &grant, LogStatus::Open, "log.reopened").await?;
+    log::decisions::set_status(&mut tx, &grant, LogStatus::Open, "log.reopened").await?;
     tx.commit().await?;
     Ok(())
 }

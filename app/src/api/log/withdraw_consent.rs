@@ -15,7 +15,7 @@ pub async fn withdraw_consent(
     lang: Lang,
 ) -> Result<(), ApiError> {
     use crate::domain::consent::Choice;
-    super::give_consent::decide_digitally(
+    crate::server::log::decisions::decide_digitally(
         log_id,
         scope,
         unit_id,
@@ -25,55 +25,4 @@ pub async fn withdraw_consent(
     )
     .await
     .map(|_| ())
-}
-
-/// `POST /api/document_withdrawal`: the holder documents a withdrawal a consenter made
-/// orally: who, for what, and what was explained of its consequences.
-#[server(prefix = "/api", endpoint = "document_withdrawal")]
-pub async fn document_withdrawal(
-    log_id: Uuid,
-    consenter_id: Uuid,
-    scope: ActionKind,
-    unit_id: Option<Uuid>,
-    explained_consequences: String,
-    lang: Lang,
-) -> Result<(), ApiError> {
-    use crate::domain::access::{Denial, LogAction};
-    use crate::domain::consent::{decide, Action, Choice};
-    use crate::server::{family, gate, identity, log_decisions, state::AppState};
-    let action = Action::from_scope(scope.code(), unit_id).ok_or(ApiError::BadRequest)?;
-    let explained = explained_consequences.trim();
-    if explained.is_empty() || explained.chars().count() > 4000 {
-        return Err(ApiError::BadRequest);
-    }
-    let state = AppState::from_context()?;
-    let person_id = identity::current()?.person_id;
-    family::refresh_before_decision(&state, person_id, log_id, Choice::Withdrawn).await?;
-    let mut tx = gate::open().await?;
-    let (grant, facts) = gate::authorize(&mut tx, log_id, LogAction::DocumentWithdrawal).await?;
-    if !decide(&facts.family, action, facts.today, &facts.history).may_decide(consenter_id) {
-        return Err(ApiError::Denied {
-            reason: Denial::NotTheirDecision,
-        });
-    }
-    let text =
-        log_decisions::consent_text(&mut tx, &facts, action, Choice::Withdrawn, lang).await?;
-    let method = log_decisions::Method::Oral {
-        documented_by: grant.person_id(),
-        explained_consequences: explained.to_string(),
-    };
-    log_decisions::record_consent(
-        &mut tx,
-        &grant,
-        &facts,
-        consenter_id,
-        action,
-        Choice::Withdrawn,
-        &method,
-        &text,
-        lang,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
 }

@@ -13,7 +13,7 @@ pub async fn add_decision(
 ) -> Result<(), ApiError> {
     use crate::domain::plan::text_within;
     use crate::model::error::Field;
-    use crate::server::{gate, meetings};
+    use crate::server::{gate, meeting};
     let text = text_within(&text, 2, 4000, Field::Decision)?;
     let measure_id = match measure_id.trim() {
         "" => None,
@@ -21,7 +21,7 @@ pub async fn add_decision(
     };
     let mut tx = gate::open().await?;
     let grant = gate::write(&mut tx, log_id).await?;
-    meetings::add_decision(&mut tx, &grant, meeting_id, text, measure_id).await?;
+    meeting::add_decision(&mut tx, &grant, meeting_id, text, measure_id).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -6,14 +6,14 @@ use uuid::Uuid;
 /// then on they are read-only and corrections come as new entries.
 #[server(prefix = "/api", endpoint = "approve_minutes")]
 pub async fn approve_minutes(log_id: Uuid, meeting_id: Uuid, version: i32) -> Result<(), ApiError> {
-    use crate::model::notices::NoticeKind;
-    use crate::server::{gate, log_members, meetings, notices, state::AppState};
+    use crate::model::notice::NoticeKind;
+    use crate::server::{gate, log, meeting, notice, state::AppState};
     let state = AppState::from_context()?;
     let mut tx = gate::open().await?;
     let (grant, facts) = gate::grant::<gate::Approve>(&mut tx, log_id).await?;
-    meetings::approve(&mut tx, &grant, meeting_id, version).await?;
-    let members = log_members::members(&mut tx, &grant, &facts).await?;
-    notices::notify(
+    meeting::approve(&mut tx, &grant, meeting_id, version).await?;
+    let members = log::members::members(&mut tx, &grant, &facts).await?;
+    notice::notify(
         &mut tx,
         &grant,
         &members,

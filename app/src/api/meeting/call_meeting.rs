@@ -9,7 +9,7 @@ use uuid::Uuid;
 pub async fn call_meeting(log_id: Uuid, meeting: MeetingForm) -> Result<Uuid, ApiError> {
     use crate::domain::plan::{agenda_items, meeting_place, meeting_time};
     use crate::model::error::Field;
-    use crate::server::{gate, log_members, meetings, state::AppState};
+    use crate::server::{gate, log, meeting, state::AppState};
     let (start, end) = meeting_time(&meeting.date, &meeting.time, meeting.duration)?;
     let (place, video_url) = meeting_place(&meeting.place, &meeting.video_url)?;
     let mut invitees = meeting.invitees;
@@ -23,8 +23,8 @@ pub async fn call_meeting(log_id: Uuid, meeting: MeetingForm) -> Result<Uuid, Ap
     let state = AppState::from_context()?;
     let mut tx = gate::open().await?;
     let (grant, facts) = gate::grant(&mut tx, log_id).await?;
-    let members = log_members::members(&mut tx, &grant, &facts).await?;
-    let new = meetings::NewMeeting {
+    let members = log::members::members(&mut tx, &grant, &facts).await?;
+    let new = meeting::NewMeeting {
         start,
         end,
         place,
@@ -33,7 +33,7 @@ pub async fn call_meeting(log_id: Uuid, meeting: MeetingForm) -> Result<Uuid, Ap
         minute_taker,
         agenda,
     };
-    let meeting_id = meetings::call(&mut tx, &grant, &members, &new, &state.public_url).await?;
+    let meeting_id = meeting::call(&mut tx, &grant, &members, &new, &state.public_url).await?;
     tx.commit().await?;
     Ok(meeting_id)
 }

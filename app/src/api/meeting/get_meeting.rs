@@ -7,10 +7,10 @@ use uuid::Uuid;
 /// `GET /api/meeting?log_id=&meeting_id=`: one meeting, for those who may read the log.
 #[server(prefix = "/api", endpoint = "meeting", input = GetUrl)]
 pub async fn get_meeting(log_id: Uuid, meeting_id: Uuid) -> Result<MeetingView, ApiError> {
-    use crate::server::{gate, meetings};
+    use crate::server::{gate, meeting};
     let mut tx = gate::open().await?;
     let (grant, facts) = gate::read(&mut tx, log_id).await?;
-    let view = meetings::view(&mut tx, &grant, &facts, meeting_id).await?;
+    let view = meeting::view(&mut tx, &grant, &facts, meeting_id).await?;
     tx.commit().await?;
     Ok(view)
 }

@@ -8,13 +8,13 @@ use uuid::Uuid;
 /// what the next meeting takes over from the meeting `after`, if asked.
 #[server(prefix = "/api", endpoint = "meetings", input = GetUrl)]
 pub async fn list_meetings(log_id: Uuid, after: Option<Uuid>) -> Result<MeetingList, ApiError> {
-    use crate::server::{gate, log_members, meetings};
+    use crate::server::{gate, log, meeting};
     let mut tx = gate::open().await?;
     let (grant, facts) = gate::read(&mut tx, log_id).await?;
-    let list = meetings::list(&mut tx, &grant).await?;
-    let members = log_members::members(&mut tx, &grant, &facts).await?;
+    let list = meeting::list(&mut tx, &grant).await?;
+    let members = log::members::members(&mut tx, &grant, &facts).await?;
     let after = match after {
-        Some(meeting_id) => meetings::next_seed(&mut tx, &grant, meeting_id).await?,
+        Some(meeting_id) => meeting::next_seed(&mut tx, &grant, meeting_id).await?,
         None => None,
     };
     tx.commit().await?;

@@ -12,11 +12,11 @@ pub async fn propose_agenda_item(
 ) -> Result<(), ApiError> {
     use crate::domain::plan::text_within;
     use crate::model::error::Field;
-    use crate::server::{gate, meetings};
+    use crate::server::{gate, meeting};
     let text = text_within(&text, 2, 1000, Field::AgendaItem)?;
     let mut tx = gate::open().await?;
     let grant = gate::write(&mut tx, log_id).await?;
-    meetings::propose(&mut tx, &grant, meeting_id, text).await?;
+    meeting::propose(&mut tx, &grant, meeting_id, text).await?;
     tx.commit().await?;
     Ok(())
 }

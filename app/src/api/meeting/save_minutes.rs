@@ -13,7 +13,7 @@ pub async fn save_minutes(
     version: i32,
 ) -> Result<i32, ApiError> {
     use crate::model::error::Field;
-    use crate::server::{gate, meetings};
+    use crate::server::{gate, meeting};
     if minutes.chars().count() > 50_000 {
         return Err(ApiError::Invalid {
             field: Field::Minutes,
@@ -21,7 +21,7 @@ pub async fn save_minutes(
     }
     let mut tx = gate::open().await?;
     let grant = gate::write(&mut tx, log_id).await?;
-    let version = meetings::save_minutes(&mut tx, &grant, meeting_id, &minutes, version).await?;
+    let version = meeting::save_minutes(&mut tx, &grant, meeting_id, &minutes, version).await?;
     tx.commit().await?;
     Ok(version)
 }

@@ -11,8 +11,8 @@ use uuid::Uuid;
 pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, ApiError> {
     use crate::domain::plan::{measure_dates, optional_text, text_within, MeasureStatus};
     use crate::model::error::Field;
-    use crate::model::notices::NoticeKind;
-    use crate::server::{gate, log_members, notices, plan, state::AppState};
+    use crate::model::notice::NoticeKind;
+    use crate::server::{gate, log, notice, plan, state::AppState};
     let title = text_within(&measure.title, 2, 300, Field::Title)?;
     let description = optional_text(&measure.description, 8000, Field::Description)?;
     let goal_id = match measure.goal_id.trim() {
@@ -32,7 +32,7 @@ pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, Ap
     let (grant, facts) = gate::grant(&mut tx, log_id).await?;
     let (start, evaluation) =
         measure_dates(&measure.start_date, &measure.evaluation_date, facts.today)?;
-    let members = log_members::members(&mut tx, &grant, &facts).await?;
+    let members = log::members::members(&mut tx, &grant, &facts).await?;
     let measure = plan::Measure {
         area_id: measure.area_id,
         goal_id,
@@ -45,7 +45,7 @@ pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, Ap
         decision_id: measure.decision_id,
     };
     let measure_id = plan::save_measure(&mut tx, &grant, &members, existing, &measure).await?;
-    notices::notify(
+    notice::notify(
         &mut tx,
         &grant,
         &members,

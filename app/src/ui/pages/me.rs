@@ -3,9 +3,9 @@
 use crate::api::identity::list_sessions::list_sessions;
 use crate::api::identity::LogOutEverywhere;
 use crate::api::log::my_logs;
-use crate::api::notices::{my_notice_choice, SetNoticeChoice};
+use crate::api::notice::{my_notice_choice, SetNoticeChoice};
 use crate::i18n::use_lang;
-use crate::model::notices::NoticeChoice;
+use crate::model::notice::NoticeChoice;
 use crate::ui::components::error_message::ErrorMessage;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

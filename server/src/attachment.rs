@@ -40,7 +40,7 @@ pub async fn upload(State(state): State<ServerState>, request: Request) -> Respo
         Ok(form) => form,
         Err(error) => return refused(error),
     };
-    let stored = app::server::attachments::store(
+    let stored = app::server::attachment::store(
         &state.app.pool,
         &identity,
         form.log_id,
@@ -135,7 +135,7 @@ pub async fn download(State(state): State<ServerState>, request: Request) -> Res
     let Ok(Query(which)) = Query::<Which>::try_from_uri(request.uri()) else {
         return refused(ApiError::BadRequest);
     };
-    let file = app::server::attachments::fetch(
+    let file = app::server::attachment::fetch(
         &state.app.pool,
         &identity,
         which.log_id,

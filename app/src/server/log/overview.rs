@@ -8,7 +8,7 @@ use crate::model::error::ApiError;
 use crate::model::identity::Identity;
 use crate::model::log::{LogSummary, MyDecision};
 use crate::server::gate::{self, ContentTx};
-use crate::server::log_decisions::consent_text;
+use crate::server::log::decisions::consent_text;
 use sqlx::PgPool;
 use std::collections::HashMap;
 use uuid::Uuid;

@@ -4,9 +4,9 @@
 //! the login: never the content, never the child's name.
 
 use crate::i18n::Lang;
-use crate::model::notices::{NoticeChoice, NoticeKind};
+use crate::model::notice::{NoticeChoice, NoticeKind};
 use crate::server::gate::{ContentTx, Granted};
-use crate::server::log_members::Reachable;
+use crate::server::log::members::Reachable;
 use crate::server::outbox::{self, Channel, Message};
 use sqlx::PgPool;
 use uuid::Uuid;

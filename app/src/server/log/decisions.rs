@@ -2,9 +2,11 @@
 //! withdrawn (digitally, or orally as documented by the holder), services added, closing and
 //! reopening, and the history of consents.
 
+use crate::domain::access::LogAction;
 use crate::domain::access::{Capacity, LogFacts, LogStatus};
-use crate::domain::consent::{decide, Action, Choice};
+use crate::domain::consent::{decide, Action, ActionKind, Choice};
 use crate::i18n::Lang;
+use crate::model::error::ApiError;
 use crate::model::log::ConsentRecord;
 use crate::server::gate::{ContentTx, Grant};
 use uuid::Uuid;
@@ -235,4 +237,56 @@ pub async fn history(tx: &mut ContentTx, grant: &Grant) -> Result<Vec<ConsentRec
             })
         })
         .collect()
+}
+
+/// Records the logged-in person's own decision, digitally.
+pub async fn decide_digitally(
+    log_id: Uuid,
+    scope: ActionKind,
+    unit_id: Option<Uuid>,
+    choice: Choice,
+    text_shown: String,
+    lang: Lang,
+) -> Result<bool, ApiError> {
+    use crate::server::{family, gate, identity, state::AppState};
+    let (action, wanted) = wanted(scope, unit_id, choice)?;
+    let state = AppState::from_context()?;
+    family::refresh_before_decision(&state, identity::current()?.person_id, log_id, choice).await?;
+    let mut tx = gate::open().await?;
+    let (grant, facts) = gate::authorize(&mut tx, log_id, wanted).await?;
+    let text = consent_text(&mut tx, &facts, action, choice, lang).await?;
+    // The evidence is the text the person actually read; if it has changed since, they
+    // must read it again.
+    if text != text_shown.trim() {
+        return Err(ApiError::BadRequest);
+    }
+    let consenter = grant.person_id();
+    let opened = record_consent(
+        &mut tx,
+        &grant,
+        &facts,
+        consenter,
+        action,
+        choice,
+        &Method::Digital,
+        &text,
+        lang,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(opened)
+}
+
+/// The consent asked about, and what the gate must allow for the choice.
+pub fn wanted(
+    scope: ActionKind,
+    unit_id: Option<Uuid>,
+    choice: Choice,
+) -> Result<(Action, LogAction), ApiError> {
+    let action = Action::from_scope(scope.code(), unit_id).ok_or(ApiError::BadRequest)?;
+    let wanted = match choice {
+        Choice::Given => LogAction::Consent(action),
+        Choice::Withdrawn => LogAction::Withdraw(action),
+    };
+    Ok((action, wanted))
 }

@@ -1,0 +1,54 @@
+//! What the log's pages share: the log's id from the path or query, the page a refusal
+//! shows instead of the log, and when and where a meeting is.
+
+use crate::i18n::Texts;
+use crate::model::error::ApiError;
+use crate::ui::components::error_message::ErrorMessage;
+use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::status::set_status;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use uuid::Uuid;
+
+pub(crate) fn log_id_param() -> Option<Uuid> {
+    use_params_map().with_untracked(|p| p.get("log_id").and_then(|id| Uuid::parse_str(&id).ok()))
+}
+
+/// The id in the query parameter `name`, if it is one.
+pub(crate) fn id_query(name: &str) -> Option<Uuid> {
+    use_query_map().with_untracked(|q| q.get(name).and_then(|id| Uuid::parse_str(&id).ok()))
+}
+
+/// What a refused or failed request shows instead of the log.
+pub(crate) fn refusal(error: ApiError, t: &'static Texts) -> AnyView {
+    match error {
+        ApiError::NotFound => view! { <NotFoundPage /> }.into_any(),
+        ApiError::Denied { .. } => {
+            set_status(error.status());
+            view! {
+                <Title text=t.log.no_access_title />
+                <h1>{t.log.no_access_title}</h1>
+                <p role="alert" class="alert">{(t.form.error)(error)}</p>
+                <p><a href="/me">{t.my_page}</a></p>
+            }
+            .into_any()
+        }
+        error => view! { <ErrorMessage error /> }.into_any(),
+    }
+}
+
+/// When and where a meeting is.
+#[component]
+pub(crate) fn MeetingWhen(
+    meeting: crate::model::meeting::MeetingSummary,
+    t: &'static Texts,
+) -> impl IntoView {
+    view! {
+        <p><strong><time>{meeting.starts_at}</time> "–" <time>{meeting.ends_at}</time></strong></p>
+        {meeting.place.map(|place| view! { <p>{t.plan.place_label} ": " {place}</p> })}
+        {meeting.video_url.map(|url| view! {
+            <p><a href=url.clone() rel="noopener noreferrer">{t.plan.video_label}</a></p>
+        })}
+    }
+}
