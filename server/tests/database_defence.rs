@@ -694,7 +694,8 @@ async fn every_content_table_shows_what_the_rules_allow(pool: PgPool) {
                 .collect();
             assert_eq!(
                 database, expected,
-                "(table, log) rows {person} reads; this log {log} is {case:#?}"
+                "the (table, log) rows {person} reads (left) and may read (right); \
+                 the latest log {log} is {case:#?}"
             );
         }
     }
