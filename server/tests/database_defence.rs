@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 use sqlx::{PgPool, Postgres, Transaction};
+use std::collections::{BTreeSet, HashMap};
 use support::fixture::*;
 use time::{Date, Duration, Month};
 use uuid::Uuid;
@@ -245,15 +246,9 @@ fn uuid(text: &str) -> Uuid {
 /// Today, and a birth date 14, 15 or 16 years before, a day either side of the birthday or
 /// on it; or born on 29 February, judged on the days around the birthday.
 fn dates() -> impl Strategy<Value = (Date, Date)> {
-    let around = (2026..2036i32, 1u16..=365, 14..=16i32, -1..=1i64).prop_map(
-        |(year, day, years, offset)| {
-            let today = Date::from_ordinal_date(year, day).expect("a day");
-            let birth = today.replace_year(year - years).unwrap_or_else(|_| {
-                Date::from_calendar_date(year - years, Month::February, 28).expect("a day")
-            });
-            (today, birth + Duration::days(offset))
-        },
-    );
+    let around = (2026..2036i32, 1u16..=365)
+        .prop_map(|(year, day)| Date::from_ordinal_date(year, day).expect("a day"))
+        .prop_flat_map(|today| born_before(today).prop_map(move |birth| (today, birth)));
     let leap_day = (
         prop::sample::select(vec![2008, 2012, 2016, 2020]),
         14..=16i32,
@@ -273,6 +268,18 @@ fn dates() -> impl Strategy<Value = (Date, Date)> {
     prop_oneof![around, leap_day]
 }
 
+/// A birth date 14, 15 or 16 years before `today`, a day either side of the birthday or on
+/// it.
+fn born_before(today: Date) -> impl Strategy<Value = Date> {
+    (14..=16i32, -1..=1i64).prop_map(move |(years, offset)| {
+        let year = today.year() - years;
+        let birthday = today.replace_year(year).unwrap_or_else(|_| {
+            Date::from_calendar_date(year, Month::February, 28).expect("a day")
+        });
+        birthday + Duration::days(offset)
+    })
+}
+
 fn action() -> impl Strategy<Value = Action> {
     let unit = prop::sample::select(UNITS.to_vec()).prop_map(uuid);
     prop_oneof![
@@ -284,13 +291,13 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
-fn cases() -> impl Strategy<Value = Case> {
+fn cases(dates: impl Strategy<Value = (Date, Date)>) -> impl Strategy<Value = Case> {
     let guardian = (
         prop::bool::weighted(0.8),
         prop::sample::select(Residence::ALL.to_vec()),
     );
     (
-        dates(),
+        dates,
         prop::collection::vec(guardian, 1..=2),
         prop::sample::select(vec![
             LogStatus::Open,
@@ -518,7 +525,7 @@ async fn the_policies_allow_what_the_rules_allow(pool: PgPool) {
         cases: 64,
         ..Default::default()
     });
-    let strategy = cases();
+    let strategy = cases(dates());
     let (mut allowed, mut refused) = (0, 0);
     for _ in 0..64 {
         let case = strategy.new_tree(&mut runner).expect("a case").current();
@@ -542,6 +549,201 @@ async fn the_policies_allow_what_the_rules_allow(pool: PgPool) {
         allowed > 20 && refused > 20,
         "allowed {allowed}, refused {refused}"
     );
+}
+
+/// Every table that holds a log's content, and the column that tells its rows apart (an
+/// invitee by its meeting). `every_content_table_is_held_to_content_logs` keeps this list
+/// equal to the tables under forced row-level security, so none escapes the test below.
+const CONTENT: [(&str, &str); 10] = [
+    ("entry", "entry_id"),
+    ("attachment", "attachment_id"),
+    ("development_area", "development_area_id"),
+    ("goal", "goal_id"),
+    ("measure", "measure_id"),
+    ("evaluation", "evaluation_id"),
+    ("meeting", "meeting_id"),
+    ("meeting_agenda_item", "meeting_agenda_item_id"),
+    ("meeting_invitee", "meeting_id"),
+    ("meeting_decision", "meeting_decision_id"),
+];
+
+/// Writes one row of every content table into `log`; returns each row's key, in the order
+/// of `CONTENT`. The rows are written whatever the case allows, and the owner is held to
+/// the policies too: for this one transaction they are not forced on it.
+async fn write_content(pool: &PgPool, log: Uuid) -> Vec<Uuid> {
+    let [entry, attachment, area, goal, measure, evaluation, meeting, item, decision] =
+        [(); 9].map(|_| Uuid::new_v4());
+    let author = NORA_STRAND_TEACHER;
+    let force = |on: &str| {
+        CONTENT
+            .iter()
+            .map(|(table, _)| format!("alter table {table} {on} force row level security;"))
+            .collect::<String>()
+    };
+    let mut tx = pool.begin().await.expect("tx");
+    sqlx::raw_sql(&format!(
+        "{no_force}
+         insert into entry (entry_id, log_id, author_id, body)
+         values ('{entry}', '{log}', '{author}', 'Innhold');
+         insert into attachment (attachment_id, log_id, entry_id, file_name, content_type,
+                                 size_bytes, sha256, data, uploaded_by)
+         values ('{attachment}', '{log}', '{entry}', 'vedlegg.pdf', 'application/pdf', 4,
+                 sha256(convert_to('%PDF', 'UTF8')), convert_to('%PDF', 'UTF8'), '{author}');
+         insert into development_area (development_area_id, log_id, title, created_by)
+         values ('{area}', '{log}', 'Område', '{author}');
+         insert into goal (goal_id, log_id, development_area_id, title, created_by)
+         values ('{goal}', '{log}', '{area}', 'Mål', '{author}');
+         insert into measure (measure_id, log_id, development_area_id, goal_id, title,
+                              start_date, planned_evaluation_date, responsible_id, created_by)
+         values ('{measure}', '{log}', '{area}', '{goal}', 'Tiltak', current_date,
+                 current_date + 30, '{author}', '{author}');
+         insert into evaluation (evaluation_id, measure_id, what_was_tried, what_worked,
+                                 what_next, evaluated_on, recorded_by)
+         values ('{evaluation}', '{measure}', 'Prøvd', 'Virket', 'Videre', current_date,
+                 '{author}');
+         insert into meeting (meeting_id, log_id, starts_at, ends_at, place, called_by,
+                              minute_taker_id)
+         values ('{meeting}', '{log}', now() + interval '1 day',
+                 now() + interval '1 day 1 hour', 'Skolen', '{author}', '{author}');
+         insert into meeting_agenda_item (meeting_agenda_item_id, meeting_id, proposed_by,
+                                          text, position)
+         values ('{item}', '{meeting}', '{author}', 'Sak', 0);
+         insert into meeting_invitee (meeting_id, person_id) values ('{meeting}', '{author}');
+         insert into meeting_decision (meeting_decision_id, meeting_id, text, measure_id)
+         values ('{decision}', '{meeting}', 'Vedtak', '{measure}');
+         {force}",
+        no_force = force("no"),
+        force = force(""),
+    ))
+    .execute(&mut *tx)
+    .await
+    .expect("content");
+    tx.commit().await.expect("written");
+    vec![
+        entry, attachment, area, goal, measure, evaluation, meeting, item, meeting, decision,
+    ]
+}
+
+/// The content rows `person` reads with a plain select of every content table, as
+/// (table, key).
+async fn readable_content(pool: &PgPool, person: Option<Uuid>) -> Vec<(String, Uuid)> {
+    let person = person.map(|person| person.to_string());
+    let mut tx = acting(pool, person.as_deref()).await;
+    let every_table = CONTENT
+        .iter()
+        .map(|(table, key)| format!("select '{table}', {key} from {table}"))
+        .collect::<Vec<_>>()
+        .join(" union all ");
+    sqlx::query_as(&every_table)
+        .fetch_all(&mut *tx)
+        .await
+        .expect("content")
+}
+
+/// The rules against every content table's rows: generated cases as above, on the
+/// database's today (the policies judge today), each log with one row in every content
+/// table; after each case, every person around it reads every content table, and must read
+/// the rows of exactly the logs so far whose content domain::access lets them read (the
+/// staff are the same people in every case, so a row of another log shows too).
+#[sqlx::test(migrations = "../migrations")]
+async fn every_content_table_shows_what_the_rules_allow(pool: PgPool) {
+    server::demo_seed::run(&pool).await.expect("seed");
+    let days: i64 = sqlx::query_scalar(
+        "select ((now() at time zone 'Europe/Oslo')::date - date '2000-01-01')::bigint",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("today");
+    let today =
+        Date::from_calendar_date(2000, Month::January, 1).expect("a day") + Duration::days(days);
+    let mut runner = TestRunner::new(proptest::test_runner::Config {
+        cases: 64,
+        ..Default::default()
+    });
+    let strategy = cases(born_before(today).prop_map(move |birth| (today, birth)));
+    // Each row written (by its key) and its log; the logs whose content each person may read.
+    let mut log_of = HashMap::new();
+    let mut readable: HashMap<Uuid, BTreeSet<Uuid>> = HashMap::new();
+    let (mut allowed, mut refused) = (0, 0);
+    for _ in 0..64 {
+        let case = strategy.new_tree(&mut runner).expect("a case").current();
+        let (log, family) = write(&pool, &case).await;
+        for key in write_content(&pool, log).await {
+            log_of.insert(key, log);
+        }
+        let verdicts = rules(&case, &family);
+        for (person, content, _) in &verdicts {
+            if *content {
+                readable.entry(*person).or_default().insert(log);
+                allowed += 1;
+            } else {
+                refused += 1;
+            }
+        }
+        for (person, _, _) in verdicts {
+            let database: BTreeSet<(String, Uuid)> = readable_content(&pool, Some(person))
+                .await
+                .into_iter()
+                .filter_map(|(table, key)| Some((table, *log_of.get(&key)?)))
+                .collect();
+            let expected: BTreeSet<(String, Uuid)> = readable
+                .get(&person)
+                .into_iter()
+                .flatten()
+                .flat_map(|log| CONTENT.iter().map(|(table, _)| (table.to_string(), *log)))
+                .collect();
+            assert_eq!(
+                database, expected,
+                "the (table, log) rows {person} reads (left) and may read (right); \
+                 the latest log {log} is {case:#?}"
+            );
+        }
+    }
+    assert!(
+        allowed > 20 && refused > 20,
+        "allowed {allowed}, refused {refused}"
+    );
+    // Without an acting person nothing at all; a stranger to every case none of theirs.
+    assert_eq!(readable_content(&pool, None).await, Vec::new());
+    let kari = readable_content(&pool, Some(uuid(KARI))).await;
+    assert!(kari.iter().all(|(_, key)| !log_of.contains_key(key)));
+}
+
+/// Every table under forced row-level security is a content table of `CONTENT`, guarded by
+/// one policy for every command that reads and writes by `content_logs()`: the one
+/// set-based rule the test above compares with domain::access.
+#[sqlx::test(migrations = "../migrations")]
+async fn every_content_table_is_held_to_content_logs(pool: PgPool) {
+    let forced: Vec<String> = sqlx::query_scalar(
+        "select relname::text from pg_class
+         where relnamespace = 'public'::regnamespace and relforcerowsecurity order by 1",
+    )
+    .fetch_all(&pool)
+    .await
+    .expect("tables");
+    let mut content: Vec<&str> = CONTENT.iter().map(|(table, _)| *table).collect();
+    content.sort_unstable();
+    assert_eq!(forced, content);
+    for table in content {
+        let policies: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
+            "select cmd, permissive, qual, with_check from pg_policies
+             where schemaname = 'public' and tablename = $1",
+        )
+        .bind(table)
+        .fetch_all(&pool)
+        .await
+        .expect("policies");
+        let [(command, permissive, using, check)] = &policies[..] else {
+            panic!("{table}: one policy, not {policies:?}");
+        };
+        assert_eq!(
+            (command.as_str(), permissive.as_str()),
+            ("ALL", "PERMISSIVE"),
+            "{table}"
+        );
+        assert!(using.contains("content_logs()"), "{table}: {using}");
+        assert_eq!(Some(using), check.as_ref(), "{table}: writes as reads");
+    }
 }
 
 /// The policies read today in Europe/Oslo, as the gate's facts do.
