@@ -70,6 +70,9 @@ pub enum LogAction {
     Reopen,
     /// Activity figures without content.
     ReadFigures,
+    /// The log in the person's own list: the child's name, its status and the consents
+    /// waiting for them. Those who may read its content or its consent history.
+    ReadSummary,
     /// Work on the plan and the meetings: development areas, goals, measures, evaluations,
     /// calling a meeting and writing its minutes. Staff who see the content; the family reads
     /// the plan, writes entries and proposes agenda items.
@@ -263,6 +266,8 @@ pub fn authorize(
             require_open(facts)?;
             service_consent(facts, unit).map(|()| Capacity::Holder)
         }
+        LogAction::ReadSummary => authorize(person, relations, LogAction::ReadContent, facts)
+            .or_else(|_| authorize(person, relations, LogAction::ReadConsentHistory, facts)),
         LogAction::ReadFigures => {
             if relations.contains(&Relation::UnitLeader) || holder_unit(relations).is_some() {
                 Ok(Capacity::Leader)

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod attachment;
 pub mod calendar;
+pub mod child_login;
 pub mod consent;
 pub mod national_id;
 pub mod plan;

@@ -198,11 +198,5 @@ pub struct RegisterLookupRecord {
     pub outcome: String,
 }
 
-/// How many random digits follow the chosen start of a child's username.
-pub const USERNAME_SUFFIX_DIGITS: usize = 4;
-
-/// The longest start a guardian may choose: with `.` and the digits, at most 40 characters.
-pub const USERNAME_BASE_MAX: usize = 40 - 1 - USERNAME_SUFFIX_DIGITS;
-
 /// The longest entry, as the database allows.
 pub const ENTRY_MAX_CHARS: usize = 20_000;

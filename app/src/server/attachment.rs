@@ -38,7 +38,7 @@ pub async fn store(
     let file_name = safe_file_name(file_name, content_type);
     let size = i32::try_from(data.len()).map_err(|_| invalid)?;
     let mut tx = ContentTx::begin(pool, identity).await?;
-    let grant = gate::write(&mut tx, log_id).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::WriteEntry).await?;
     let author = sqlx::query_scalar!(
         "select author_id from entry where entry_id = $2 and log_id = $1",
         log_id,
@@ -84,7 +84,7 @@ pub async fn fetch(
     attachment_id: Uuid,
 ) -> Result<Download, ApiError> {
     let mut tx = ContentTx::begin(pool, identity).await?;
-    let (grant, _) = gate::read(&mut tx, log_id).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::ReadContent).await?;
     let row = sqlx::query!(
         "select file_name, content_type, data from attachment
          where attachment_id = $2 and log_id = $1",

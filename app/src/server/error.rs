@@ -1,6 +1,7 @@
 //! The one place server errors are logged and turned into client-facing [`ApiError`]s.
 
-use crate::model::error::ApiError;
+use crate::model::error::{ApiError, Field};
+use crate::server::password::HashError;
 
 impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> Self {
@@ -9,11 +10,49 @@ impl From<sqlx::Error> for ApiError {
                 tracing::warn!(%error, "database unavailable");
                 ApiError::Unavailable
             }
-            sqlx::Error::RowNotFound => ApiError::NotFound,
+            // A row that must exist is missing: a fault, not the client's unknown id (ids
+            // from a request are looked up with `fetch_optional` and answered with 404).
+            sqlx::Error::RowNotFound => {
+                tracing::error!("a row that must exist is missing");
+                ApiError::Internal
+            }
             other => {
                 tracing::error!(error = %other, "database error");
                 ApiError::Internal
             }
         }
+    }
+}
+
+impl From<HashError> for ApiError {
+    fn from(error: HashError) -> Self {
+        tracing::error!(%error, "password hashing failed");
+        ApiError::Internal
+    }
+}
+
+/// The constraints a user's choice can break, and the form field that is then wrong.
+const CONSTRAINT_FIELDS: &[(&str, Field)] = &[
+    // A service chosen twice, or a member of staff for a unit they do not work at.
+    ("participant_unit_current_idx", Field::Services),
+    ("participant_person_current_idx", Field::Services),
+    ("participant_staff_of_unit", Field::Services),
+];
+
+/// A write's error as the client sees it: a named constraint the user's choice broke is
+/// the field it names; any other error is a fault, logged once by `From<sqlx::Error>`.
+pub fn refused_write(error: sqlx::Error) -> ApiError {
+    let field = match &error {
+        sqlx::Error::Database(database) => database.constraint().and_then(|constraint| {
+            CONSTRAINT_FIELDS
+                .iter()
+                .find(|(name, _)| *name == constraint)
+                .map(|(_, field)| *field)
+        }),
+        _ => None,
+    };
+    match field {
+        Some(field) => field.into(),
+        None => error.into(),
     }
 }

@@ -1,8 +1,9 @@
 //! The gate in front of all log content. A server function that touches a log opens a
-//! [`ContentTx`] for the person asking and asks [`authorize`] (or [`read`] / [`write`]) for a
-//! grant; the functions in `server::log::content` take that grant as a parameter, so content
-//! cannot be read or written without passing here. The grant is checked against the facts
-//! as they are in this transaction: a withdrawal recorded a moment ago is already counted.
+//! [`ContentTx`] for the person asking and asks [`grant`] for a [`Granted`] permission,
+//! written at the call (`gate::grant(&mut tx, log_id, Close)`); the data-access functions
+//! of `server` take the grant of their permission as a parameter, so content cannot be read
+//! or written without passing here. The grant is decided on the facts as they are in this
+//! transaction, and carries them.
 //!
 //! The transaction runs as the database role `stafett_app` with the acting person set, so
 //! PostgreSQL's row-level security checks every content row a second time.
@@ -14,7 +15,6 @@ use crate::model::identity::Identity;
 use crate::server::audit;
 use serde::Deserialize;
 use sqlx::{PgConnection, PgPool, Postgres, Transaction};
-use std::marker::PhantomData;
 use uuid::Uuid;
 
 /// A transaction acting for one person, under row-level security.
@@ -46,8 +46,8 @@ impl ContentTx {
         self.person_id
     }
 
-    /// For the data-access functions, which take a grant too.
-    pub(crate) fn conn(&mut self) -> &mut PgConnection {
+    /// For the data-access functions of `server`, which take a grant too; never for `api`.
+    pub(in crate::server) fn conn(&mut self) -> &mut PgConnection {
         &mut self.tx
     }
 
@@ -67,73 +67,142 @@ impl ContentTx {
     }
 }
 
-/// Permission to do one action on one log, made only by [`authorize`].
-#[derive(Debug, Clone, Copy)]
-pub struct Grant {
-    log_id: Uuid,
-    person_id: Uuid,
-    action: LogAction,
-    capacity: Capacity,
+/// What a grant permits: one action of `domain::access`, named where the gate is asked
+/// (`gate::grant(&mut tx, log_id, Close)`). The data-access functions name the permission
+/// they need (`&Granted<Close>`), so a grant for one action cannot be used for another:
+///
+/// ```compile_fail
+/// # use app::server::gate::{ContentTx, Granted, ReadConsentHistory};
+/// # use app::i18n::Lang;
+/// async fn misuse(tx: &mut ContentTx, history: &Granted<ReadConsentHistory>) {
+///     // A grant to read the history of consents does not close the log.
+///     app::server::log::decisions::close(tx, history, Lang::Nb).await.ok();
+/// }
+/// ```
+///
+/// ```no_run
+/// # use app::server::gate::{ContentTx, Granted, Close};
+/// # use app::i18n::Lang;
+/// async fn close(tx: &mut ContentTx, close: &Granted<Close>) {
+///     app::server::log::decisions::close(tx, close, Lang::Nb).await.ok();
+/// }
+/// ```
+pub trait Permission: Copy {
+    fn action(self) -> LogAction;
 }
 
-impl Grant {
+macro_rules! permissions {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+        impl Permission for $name {
+            fn action(self) -> LogAction {
+                LogAction::$name
+            }
+        }
+    )*};
+}
+
+permissions! {
+    /// Read the log's content.
+    ReadContent;
+    /// Write an entry, or propose an agenda item.
+    WriteEntry;
+    /// Work on the plan and the meetings.
+    EditPlan;
+    /// Approve a meeting's minutes.
+    ApproveMinutes;
+    /// Read the history of consents, and one's own decisions.
+    ReadConsentHistory;
+    /// Document a consenter's oral withdrawal.
+    DocumentWithdrawal;
+    Close;
+    Reopen;
+    /// See the log in one's own list.
+    ReadSummary;
+}
+
+/// Give one's own consent to the action: also whoever may give it looks after what it
+/// allows (a child's own login).
+#[derive(Debug, Clone, Copy)]
+pub struct Consent(pub Action);
+
+/// Give or withdraw one's own consent to the action.
+#[derive(Debug, Clone, Copy)]
+pub struct Decide(pub Action, pub Choice);
+
+/// Add the service (unit), or a named member of its staff, to the log.
+#[derive(Debug, Clone, Copy)]
+pub struct AddParticipant(pub Uuid);
+
+impl Permission for Consent {
+    fn action(self) -> LogAction {
+        LogAction::Consent(self.0)
+    }
+}
+
+impl Permission for Decide {
+    fn action(self) -> LogAction {
+        match self.1 {
+            Choice::Given => LogAction::Consent(self.0),
+            Choice::Withdrawn => LogAction::Withdraw(self.0),
+        }
+    }
+}
+
+impl Permission for AddParticipant {
+    fn action(self) -> LogAction {
+        LogAction::AddParticipant(self.0)
+    }
+}
+
+/// The permissions under which a consent or withdrawal is recorded: one's own decision, a
+/// documented oral withdrawal, and the family's decision to close.
+pub trait RecordsConsent: Permission {}
+impl RecordsConsent for Decide {}
+impl RecordsConsent for DocumentWithdrawal {}
+impl RecordsConsent for Close {}
+
+/// Permission to do one action on one log, made only by [`grant`] (or [`grant_now`]), with
+/// the facts it was decided on.
+#[derive(Debug, Clone)]
+pub struct Granted<P> {
+    log_id: Uuid,
+    person_id: Uuid,
+    permission: P,
+    capacity: Capacity,
+    facts: LogFacts,
+    relations: Vec<Relation>,
+}
+
+impl<P: Permission> Granted<P> {
     pub fn log_id(&self) -> Uuid {
         self.log_id
     }
     pub fn person_id(&self) -> Uuid {
         self.person_id
     }
-    pub fn action(&self) -> LogAction {
-        self.action
+    pub fn permission(&self) -> P {
+        self.permission
     }
     pub fn capacity(&self) -> Capacity {
         self.capacity
     }
-}
-
-/// A [`Grant`] for one fixed action, as a type: the data-access functions name the kind
-/// they need (`&Granted<Read>`), so a grant for reading cannot be used to write.
-#[derive(Debug, Clone, Copy)]
-pub struct Granted<K>(Grant, PhantomData<K>);
-
-/// The actions a [`Granted`] may stand for.
-pub trait GrantKind {
-    const ACTION: LogAction;
-}
-
-macro_rules! grant_kinds {
-    ($($(#[$doc:meta])* $kind:ident => $action:expr, $alias:ident;)*) => {$(
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy)]
-        pub enum $kind {}
-        impl GrantKind for $kind {
-            const ACTION: LogAction = $action;
-        }
-        $(#[$doc])*
-        pub type $alias = Granted<$kind>;
-    )*};
-}
-
-grant_kinds! {
-    /// Permission to read a log's content.
-    Read => LogAction::ReadContent, ReadGrant;
-    /// Permission to write an entry, or propose an agenda item.
-    Write => LogAction::WriteEntry, WriteGrant;
-    /// Permission to work on the plan and the meetings.
-    Plan => LogAction::EditPlan, PlanGrant;
-    /// Permission to approve minutes.
-    Approve => LogAction::ApproveMinutes, ApproveGrant;
-}
-
-impl<K> Granted<K> {
-    pub fn log_id(&self) -> Uuid {
-        self.0.log_id
+    /// The facts the grant was decided on, as they are in this transaction.
+    pub fn facts(&self) -> &LogFacts {
+        &self.facts
     }
-    pub fn person_id(&self) -> Uuid {
-        self.0.person_id
+    /// Whether the person holds the log (for their unit).
+    pub fn holds(&self) -> bool {
+        self.relations
+            .iter()
+            .any(|relation| matches!(relation, Relation::Holder(_)))
     }
-    pub fn capacity(&self) -> Capacity {
-        self.0.capacity
+    /// Whether the same facts would allow `action` too, for what a page offers; this
+    /// grants nothing: doing it asks the gate again.
+    pub fn allows(&self, action: LogAction) -> bool {
+        access::authorize(self.person_id, &self.relations, action, &self.facts).is_ok()
     }
 }
 
@@ -155,17 +224,7 @@ impl Found {
     }
 }
 
-/// The facts of a log and how the acting person stands to it; `None` if there is no such
-/// log or the person does not stand to it.
-pub async fn facts(
-    tx: &mut ContentTx,
-    log_id: Uuid,
-) -> Result<Option<(LogFacts, Vec<Relation>)>, sqlx::Error> {
-    let person_id = tx.person_id;
-    Ok(facts_of(tx.conn(), person_id, log_id).await?.facts())
-}
-
-/// [`facts`] on any connection, in one statement: `gate_facts()` reads them from tables the
+/// The facts of a log and how the acting person stands to it, in one statement: `gate_facts()` reads them from tables the
 /// application's role may not read itself (the family and consents of a log the person may
 /// not see into, which the gate needs to give the reason).
 async fn facts_of(
@@ -296,32 +355,33 @@ fn date(days_since_2000: i32) -> Option<time::Date> {
     time::Date::from_julian_day(JULIAN_DAY_2000_01_01.checked_add(days_since_2000)?).ok()
 }
 
-/// Decides whether the acting person may do `action` on the log; records a refusal in the
-/// audit trail at once (the caller's transaction is rolled back). An unknown log and a log
-/// the person has nothing to do with look the same (404), so the gate does not reveal which
-/// children have a log.
-pub async fn authorize(
+/// The one way to a grant: whether the acting person may have `permission` on the log, on
+/// the facts as they are in this transaction (a withdrawal recorded a moment ago is already
+/// counted). A refusal is recorded in the audit trail at once (the caller's transaction is
+/// rolled back). An unknown log and a log the person has nothing to do with look the same
+/// (404), so the gate does not reveal which children have a log.
+pub async fn grant<P: Permission>(
     tx: &mut ContentTx,
     log_id: Uuid,
-    action: LogAction,
-) -> Result<(Grant, LogFacts), ApiError> {
+    permission: P,
+) -> Result<Granted<P>, ApiError> {
     let person_id = tx.person_id;
     let found = facts_of(tx.conn(), person_id, log_id).await?;
-    decide(&tx.pool, person_id, log_id, action, found).await
+    decide(&tx.pool, person_id, log_id, permission, found).await
 }
 
-/// A grant for the action of `K` decided on the facts as they are now, outside any
-/// transaction: for a read that is then one statement, whose row-level security checks
-/// again (the log page, see `log::content::page`). A transaction would add nothing: each of
-/// its statements would see the newest consents all the same.
-pub async fn grant_now<K: GrantKind>(
+/// [`grant`] decided on the facts as they are now, outside any transaction: for a read
+/// that is then one statement, whose row-level security checks again (the log page, see
+/// `log::content::page`). A transaction would add nothing: each of its statements would see
+/// the newest consents all the same.
+pub async fn grant_now<P: Permission>(
     pool: &PgPool,
     person_id: Uuid,
     log_id: Uuid,
-) -> Result<(Granted<K>, LogFacts), ApiError> {
+    permission: P,
+) -> Result<Granted<P>, ApiError> {
     let found = facts_of(&mut *pool.acquire().await?, person_id, log_id).await?;
-    let (grant, facts) = decide(pool, person_id, log_id, K::ACTION, found).await?;
-    Ok((Granted(grant, PhantomData), facts))
+    decide(pool, person_id, log_id, permission, found).await
 }
 
 /// Whether the person stands in any relation to the log, deciding nothing: work done on a
@@ -333,67 +393,48 @@ pub async fn involved(pool: &PgPool, person_id: Uuid, log_id: Uuid) -> Result<bo
         .is_some_and(|(_, relations)| !relations.is_empty()))
 }
 
-/// The grant or refusal for `action` on what [`facts`] found; a refusal is recorded in the
-/// log's audit chain on its own connection, to outlive a transaction rolled back.
-async fn decide(
+/// The grant or refusal of `permission` on what [`facts_of`] found; a refusal is recorded
+/// in the log's audit chain on its own connection, to outlive a transaction rolled back.
+async fn decide<P: Permission>(
     pool: &PgPool,
     person_id: Uuid,
     log_id: Uuid,
-    action: LogAction,
+    permission: P,
     found: Found,
-) -> Result<(Grant, LogFacts), ApiError> {
-    let verdict = match found {
+) -> Result<Granted<P>, ApiError> {
+    let action = permission.action();
+    let reason = match found {
         Found::Nothing => return Err(ApiError::NotFound),
-        Found::Unrelated => Err(Denial::NotInvolved),
+        Found::Unrelated => Denial::NotInvolved,
         Found::Facts(facts, relations) => {
-            access::authorize(person_id, &relations, action, &facts).map(|c| (c, facts))
+            match access::authorize(person_id, &relations, action, &facts) {
+                Ok(capacity) => {
+                    return Ok(Granted {
+                        log_id,
+                        person_id,
+                        permission,
+                        capacity,
+                        facts,
+                        relations,
+                    })
+                }
+                Err(reason) => reason,
+            }
         }
     };
-    match verdict {
-        Ok((capacity, facts)) => Ok((
-            Grant {
-                log_id,
-                person_id,
-                action,
-                capacity,
-            },
-            facts,
-        )),
-        Err(reason) => {
-            let mut conn = pool.acquire().await?;
-            audit::record_in_log(
-                &mut conn,
-                person_id,
-                log_id,
-                "gate.denied",
-                serde_json::json!({ "action": action, "reason": reason }),
-            )
-            .await?;
-            Err(match reason {
-                Denial::NotInvolved => ApiError::NotFound,
-                reason => ApiError::Denied { reason },
-            })
-        }
-    }
-}
-
-/// A grant for the action of `K`, with the facts it was decided on.
-pub async fn grant<K: GrantKind>(
-    tx: &mut ContentTx,
-    log_id: Uuid,
-) -> Result<(Granted<K>, LogFacts), ApiError> {
-    let (grant, facts) = authorize(tx, log_id, K::ACTION).await?;
-    Ok((Granted(grant, PhantomData), facts))
-}
-
-/// A grant to read the log's content.
-pub async fn read(tx: &mut ContentTx, log_id: Uuid) -> Result<(ReadGrant, LogFacts), ApiError> {
-    grant(tx, log_id).await
-}
-
-/// A grant to write an entry in the log.
-pub async fn write(tx: &mut ContentTx, log_id: Uuid) -> Result<WriteGrant, ApiError> {
-    Ok(grant(tx, log_id).await?.0)
+    let mut conn = pool.acquire().await?;
+    audit::record_in_log(
+        &mut conn,
+        person_id,
+        log_id,
+        "gate.denied",
+        serde_json::json!({ "action": action, "reason": reason }),
+    )
+    .await?;
+    Err(match reason {
+        Denial::NotInvolved => ApiError::NotFound,
+        reason => ApiError::Denied { reason },
+    })
 }
 
 /// The person asking and a content transaction for them: how every log server function

@@ -2,6 +2,7 @@
 
 pub mod attachment;
 pub mod audit;
+pub mod child_login;
 pub mod directory;
 pub mod error;
 pub mod family;

@@ -5,14 +5,14 @@
 
 use crate::i18n::Lang;
 use crate::model::notice::{NoticeChoice, NoticeKind};
-use crate::server::gate::{ContentTx, Granted};
+use crate::server::gate::{ContentTx, Granted, Permission};
 use crate::server::log::members::Reachable;
 use crate::server::outbox::{self, Channel, Message};
 use sqlx::PgPool;
 use uuid::Uuid;
 
 /// Notifies every member who may read the log, but the one who made the news.
-pub async fn notify<K>(
+pub async fn notify<K: Permission>(
     tx: &mut ContentTx,
     grant: &Granted<K>,
     members: &[Reachable],

@@ -3,11 +3,10 @@
 //! checked against the log's own areas, goals and members, and is recorded in the audit
 //! chain.
 
-use crate::domain::access::LogFacts;
 use crate::domain::plan::MeasureStatus;
 use crate::model::error::{ApiError, Field};
 use crate::model::plan::{AreaView, DecisionSeed, MeasureView, PlanView};
-use crate::server::gate::{ContentTx, PlanGrant, ReadGrant};
+use crate::server::gate::{ContentTx, EditPlan, Granted, ReadContent};
 use crate::server::log::{self, members::Reachable};
 use time::Date;
 use uuid::Uuid;
@@ -15,8 +14,7 @@ use uuid::Uuid;
 /// The plan as the grant's holder may see it, with the members who may be made responsible.
 pub async fn view(
     tx: &mut ContentTx,
-    grant: &ReadGrant,
-    facts: &LogFacts,
+    grant: &Granted<ReadContent>,
     from_decision: Option<Uuid>,
 ) -> Result<PlanView, sqlx::Error> {
     let log_id = grant.log_id();
@@ -78,7 +76,7 @@ pub async fn view(
     let malformed = |_| sqlx::Error::Decode("malformed plan".into());
     let areas: Vec<AreaView> = serde_json::from_value(row.areas).map_err(malformed)?;
     let measures: Vec<MeasureView> = serde_json::from_value(row.measures).map_err(malformed)?;
-    let members = log::members::members(tx, grant, facts).await?;
+    let members = log::members::members(tx, grant).await?;
     let from_decision = match from_decision {
         Some(decision_id) => {
             sqlx::query_as!(
@@ -116,7 +114,7 @@ pub async fn view(
 /// Adds a development area; returns its id.
 pub async fn add_area(
     tx: &mut ContentTx,
-    grant: &PlanGrant,
+    grant: &Granted<EditPlan>,
     title: &str,
     description: Option<&str>,
 ) -> Result<Uuid, sqlx::Error> {
@@ -142,7 +140,7 @@ pub async fn add_area(
 /// Adds a goal to a development area of the log; returns its id.
 pub async fn add_goal(
     tx: &mut ContentTx,
-    grant: &PlanGrant,
+    grant: &Granted<EditPlan>,
     area_id: Uuid,
     title: &str,
     description: Option<&str>,
@@ -190,7 +188,7 @@ pub struct Measure<'a> {
 /// someone else's newer save is a conflict, never overwritten.
 pub async fn save_measure(
     tx: &mut ContentTx,
-    grant: &PlanGrant,
+    grant: &Granted<EditPlan>,
     members: &[Reachable],
     existing: Option<(Uuid, i32)>,
     measure: &Measure<'_>,
@@ -320,7 +318,7 @@ async fn missing_or_conflict(
 /// The start date of a measure of the log, to check an evaluation against.
 pub async fn measure_start(
     tx: &mut ContentTx,
-    grant: &PlanGrant,
+    grant: &Granted<EditPlan>,
     measure_id: Uuid,
 ) -> Result<Option<Date>, sqlx::Error> {
     let start = sqlx::query_scalar!(
@@ -346,7 +344,7 @@ pub struct Evaluation<'a> {
 /// Records an evaluation of a measure of the log; returns its id.
 pub async fn add_evaluation(
     tx: &mut ContentTx,
-    grant: &PlanGrant,
+    grant: &Granted<EditPlan>,
     evaluation: &Evaluation<'_>,
 ) -> Result<Uuid, sqlx::Error> {
     let evaluation_id = sqlx::query_scalar!(

@@ -21,12 +21,12 @@ pub async fn add_entry(
     }
     let state = AppState::from_context()?;
     let mut tx = gate::open().await?;
-    let (grant, facts) = gate::grant::<gate::Write>(&mut tx, log_id).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::WriteEntry).await?;
     if child_voice && grant.capacity() != Capacity::Family {
         return Err(ApiError::BadRequest);
     }
     let entry_id = log::content::add_entry(&mut tx, &grant, body, child_voice).await?;
-    let members = log::members::members(&mut tx, &grant, &facts).await?;
+    let members = log::members::members(&mut tx, &grant).await?;
     notice::notify(
         &mut tx,
         &grant,

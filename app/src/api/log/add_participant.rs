@@ -11,8 +11,7 @@ pub async fn add_participant(
     person_id: Option<Uuid>,
     responsibility: Option<String>,
 ) -> Result<Uuid, ApiError> {
-    use crate::domain::access::LogAction;
-    use crate::server::{gate, log};
+    use crate::server::{error, gate, log};
     let responsibility = responsibility
         .as_deref()
         .map(str::trim)
@@ -21,18 +20,11 @@ pub async fn add_participant(
         return Err(ApiError::BadRequest);
     }
     let mut tx = gate::open().await?;
-    let (grant, _) = gate::authorize(&mut tx, log_id, LogAction::AddParticipant(unit_id)).await?;
-    let added =
-        log::decisions::add_participant(&mut tx, &grant, unit_id, person_id, responsibility).await;
-    let participant_id = match added {
-        // Already taking part, or not staff of that unit.
-        Err(sqlx::Error::Database(error))
-            if error.is_unique_violation() || error.is_foreign_key_violation() =>
-        {
-            return Err(ApiError::BadRequest)
-        }
-        other => other?,
-    };
+    let grant = gate::grant(&mut tx, log_id, gate::AddParticipant(unit_id)).await?;
+    let participant_id =
+        log::decisions::add_participant(&mut tx, &grant, person_id, responsibility)
+            .await
+            .map_err(error::refused_write)?;
     tx.commit().await?;
     Ok(participant_id)
 }

@@ -7,11 +7,10 @@ use uuid::Uuid;
 /// holder closes it once one of them has asked. Nobody reaches the content afterwards.
 #[server(prefix = "/api", endpoint = "close_log")]
 pub async fn close_log(log_id: Uuid, lang: Lang) -> Result<(), ApiError> {
-    use crate::domain::access::LogAction;
     use crate::server::{gate, log};
     let mut tx = gate::open().await?;
-    let (grant, facts) = gate::authorize(&mut tx, log_id, LogAction::Close).await?;
-    log::decisions::close(&mut tx, &grant, &facts, lang).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::Close).await?;
+    log::decisions::close(&mut tx, &grant, lang).await?;
     tx.commit().await?;
     Ok(())
 }

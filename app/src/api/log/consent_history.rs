@@ -8,10 +8,9 @@ use uuid::Uuid;
 /// who decide and the holder, whatever the log's status.
 #[server(prefix = "/api", endpoint = "consent_history", input = GetUrl)]
 pub async fn consent_history(log_id: Uuid) -> Result<Vec<ConsentRecord>, ApiError> {
-    use crate::domain::access::LogAction;
     use crate::server::{gate, log};
     let mut tx = gate::open().await?;
-    let (grant, _) = gate::authorize(&mut tx, log_id, LogAction::ReadConsentHistory).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::ReadConsentHistory).await?;
     let records = log::decisions::history(&mut tx, &grant).await?;
     tx.commit().await?;
     Ok(records)

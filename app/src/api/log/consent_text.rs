@@ -15,9 +15,12 @@ pub async fn consent_text(
     choice: Choice,
     lang: Lang,
 ) -> Result<String, ApiError> {
+    use crate::domain::consent::Action;
     use crate::server::{gate, log};
-    let (action, wanted) = log::decisions::wanted(scope, unit_id, choice)?;
+    let action = Action::from_scope(scope.code(), unit_id).ok_or(ApiError::BadRequest)?;
     let mut tx = gate::open().await?;
-    let (_, facts) = gate::authorize(&mut tx, log_id, wanted).await?;
-    Ok(log::decisions::consent_text(&mut tx, &facts, action, choice, lang).await?)
+    let grant = gate::grant(&mut tx, log_id, gate::Decide(action, choice)).await?;
+    let text = log::decisions::consent_text(&mut tx, &grant, action, choice, lang).await?;
+    tx.commit().await?;
+    Ok(text)
 }

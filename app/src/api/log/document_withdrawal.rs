@@ -15,8 +15,7 @@ pub async fn document_withdrawal(
     explained_consequences: String,
     lang: Lang,
 ) -> Result<(), ApiError> {
-    use crate::domain::access::{Denial, LogAction};
-    use crate::domain::consent::{decide, Action, Choice};
+    use crate::domain::consent::{Action, Choice};
     use crate::server::{family, gate, identity, log, state::AppState};
     let action = Action::from_scope(scope.code(), unit_id).ok_or(ApiError::BadRequest)?;
     let explained = explained_consequences.trim();
@@ -27,30 +26,9 @@ pub async fn document_withdrawal(
     let person_id = identity::current()?.person_id;
     family::refresh_before_decision(&state, person_id, log_id, Choice::Withdrawn).await?;
     let mut tx = gate::open().await?;
-    let (grant, facts) = gate::authorize(&mut tx, log_id, LogAction::DocumentWithdrawal).await?;
-    if !decide(&facts.family, action, facts.today, &facts.history).may_decide(consenter_id) {
-        return Err(ApiError::Denied {
-            reason: Denial::NotTheirDecision,
-        });
-    }
-    let text =
-        log::decisions::consent_text(&mut tx, &facts, action, Choice::Withdrawn, lang).await?;
-    let method = log::decisions::Method::Oral {
-        documented_by: grant.person_id(),
-        explained_consequences: explained.to_string(),
-    };
-    log::decisions::record_consent(
-        &mut tx,
-        &grant,
-        &facts,
-        consenter_id,
-        action,
-        Choice::Withdrawn,
-        &method,
-        &text,
-        lang,
-    )
-    .await?;
+    let grant = gate::grant(&mut tx, log_id, gate::DocumentWithdrawal).await?;
+    log::decisions::document_withdrawal(&mut tx, &grant, consenter_id, action, explained, lang)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -15,14 +15,15 @@ pub async fn give_consent(
     text_shown: String,
     lang: Lang,
 ) -> Result<bool, ApiError> {
-    use crate::domain::consent::Choice;
-    crate::server::log::decisions::decide_digitally(
-        log_id,
-        scope,
-        unit_id,
-        Choice::Given,
-        text_shown,
-        lang,
-    )
-    .await
+    use crate::domain::consent::{Action, Choice};
+    use crate::server::{family, gate, identity, log, state::AppState};
+    let action = Action::from_scope(scope.code(), unit_id).ok_or(ApiError::BadRequest)?;
+    let state = AppState::from_context()?;
+    let person_id = identity::current()?.person_id;
+    family::refresh_before_decision(&state, person_id, log_id, Choice::Given).await?;
+    let mut tx = gate::open().await?;
+    let grant = gate::grant(&mut tx, log_id, gate::Decide(action, Choice::Given)).await?;
+    let opened = log::decisions::decide_digitally(&mut tx, &grant, &text_shown, lang).await?;
+    tx.commit().await?;
+    Ok(opened)
 }

@@ -9,11 +9,10 @@ use uuid::Uuid;
 /// the log, each with its text and reason.
 #[server(prefix = "/api", endpoint = "my_decisions", input = GetUrl)]
 pub async fn my_decisions(log_id: Uuid, lang: Lang) -> Result<Vec<MyDecision>, ApiError> {
-    use crate::domain::access::LogAction;
     use crate::server::{gate, log};
     let mut tx = gate::open().await?;
-    let (_, facts) = gate::authorize(&mut tx, log_id, LogAction::ReadConsentHistory).await?;
-    let decisions = log::overview::decisions(&mut tx, log_id, &facts, lang).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::ReadConsentHistory).await?;
+    let decisions = log::overview::decisions(&mut tx, &grant, lang).await?;
     tx.commit().await?;
     Ok(decisions)
 }

@@ -6,11 +6,10 @@ use uuid::Uuid;
 /// closed suffice.
 #[server(prefix = "/api", endpoint = "reopen_log")]
 pub async fn reopen_log(log_id: Uuid) -> Result<(), ApiError> {
-    use crate::domain::access::{LogAction, LogStatus};
     use crate::server::{gate, log};
     let mut tx = gate::open().await?;
-    let (grant, _) = gate::authorize(&mut tx, log_id, LogAction::Reopen).await?;
-    log::decisions::set_status(&mut tx, &grant, LogStatus::Open, "log.reopened").await?;
+    let grant = gate::grant(&mut tx, log_id, gate::Reopen).await?;
+    log::decisions::reopen(&mut tx, &grant).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -9,11 +9,10 @@ use uuid::Uuid;
 pub async fn standing_consents(
     log_id: Uuid,
 ) -> Result<Vec<crate::model::log::StandingConsent>, ApiError> {
-    use crate::domain::access::LogAction;
     use crate::server::{gate, log};
     let mut tx = gate::open().await?;
-    let (_, facts) = gate::authorize(&mut tx, log_id, LogAction::DocumentWithdrawal).await?;
-    let standing = log::overview::standing(&mut tx, &facts).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::DocumentWithdrawal).await?;
+    let standing = log::overview::standing(&mut tx, &grant).await?;
     tx.commit().await?;
     Ok(standing)
 }

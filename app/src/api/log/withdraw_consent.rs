@@ -14,15 +14,15 @@ pub async fn withdraw_consent(
     text_shown: String,
     lang: Lang,
 ) -> Result<(), ApiError> {
-    use crate::domain::consent::Choice;
-    crate::server::log::decisions::decide_digitally(
-        log_id,
-        scope,
-        unit_id,
-        Choice::Withdrawn,
-        text_shown,
-        lang,
-    )
-    .await
-    .map(|_| ())
+    use crate::domain::consent::{Action, Choice};
+    use crate::server::{family, gate, identity, log, state::AppState};
+    let action = Action::from_scope(scope.code(), unit_id).ok_or(ApiError::BadRequest)?;
+    let state = AppState::from_context()?;
+    let person_id = identity::current()?.person_id;
+    family::refresh_before_decision(&state, person_id, log_id, Choice::Withdrawn).await?;
+    let mut tx = gate::open().await?;
+    let grant = gate::grant(&mut tx, log_id, gate::Decide(action, Choice::Withdrawn)).await?;
+    log::decisions::decide_digitally(&mut tx, &grant, &text_shown, lang).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -20,7 +20,7 @@ pub async fn add_decision(
         id => Some(Uuid::parse_str(id).map_err(|_| ApiError::from(Field::Measure))?),
     };
     let mut tx = gate::open().await?;
-    let grant = gate::write(&mut tx, log_id).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::WriteEntry).await?;
     meeting::add_decision(&mut tx, &grant, meeting_id, text, measure_id).await?;
     tx.commit().await?;
     Ok(())

@@ -10,9 +10,9 @@ pub async fn approve_minutes(log_id: Uuid, meeting_id: Uuid, version: i32) -> Re
     use crate::server::{gate, log, meeting, notice, state::AppState};
     let state = AppState::from_context()?;
     let mut tx = gate::open().await?;
-    let (grant, facts) = gate::grant::<gate::Approve>(&mut tx, log_id).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::ApproveMinutes).await?;
     meeting::approve(&mut tx, &grant, meeting_id, version).await?;
-    let members = log::members::members(&mut tx, &grant, &facts).await?;
+    let members = log::members::members(&mut tx, &grant).await?;
     notice::notify(
         &mut tx,
         &grant,

@@ -22,8 +22,8 @@ pub async fn call_meeting(log_id: Uuid, meeting: MeetingForm) -> Result<Uuid, Ap
     let agenda = agenda_items(&meeting.agenda)?;
     let state = AppState::from_context()?;
     let mut tx = gate::open().await?;
-    let (grant, facts) = gate::grant(&mut tx, log_id).await?;
-    let members = log::members::members(&mut tx, &grant, &facts).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::EditPlan).await?;
+    let members = log::members::members(&mut tx, &grant).await?;
     let new = meeting::NewMeeting {
         start,
         end,

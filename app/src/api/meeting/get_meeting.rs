@@ -9,8 +9,8 @@ use uuid::Uuid;
 pub async fn get_meeting(log_id: Uuid, meeting_id: Uuid) -> Result<MeetingView, ApiError> {
     use crate::server::{gate, meeting};
     let mut tx = gate::open().await?;
-    let (grant, facts) = gate::read(&mut tx, log_id).await?;
-    let view = meeting::view(&mut tx, &grant, &facts, meeting_id).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::ReadContent).await?;
+    let view = meeting::view(&mut tx, &grant, meeting_id).await?;
     tx.commit().await?;
     Ok(view)
 }

@@ -10,9 +10,9 @@ use uuid::Uuid;
 pub async fn list_meetings(log_id: Uuid, after: Option<Uuid>) -> Result<MeetingList, ApiError> {
     use crate::server::{gate, log, meeting};
     let mut tx = gate::open().await?;
-    let (grant, facts) = gate::read(&mut tx, log_id).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::ReadContent).await?;
     let list = meeting::list(&mut tx, &grant).await?;
-    let members = log::members::members(&mut tx, &grant, &facts).await?;
+    let members = log::members::members(&mut tx, &grant).await?;
     let after = match after {
         Some(meeting_id) => meeting::next_seed(&mut tx, &grant, meeting_id).await?,
         None => None,

@@ -15,7 +15,7 @@ pub async fn propose_agenda_item(
     use crate::server::{gate, meeting};
     let text = text_within(&text, 2, 1000, Field::AgendaItem)?;
     let mut tx = gate::open().await?;
-    let grant = gate::write(&mut tx, log_id).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::WriteEntry).await?;
     meeting::propose(&mut tx, &grant, meeting_id, text).await?;
     tx.commit().await?;
     Ok(())

@@ -20,7 +20,7 @@ pub async fn save_minutes(
         });
     }
     let mut tx = gate::open().await?;
-    let grant = gate::write(&mut tx, log_id).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::WriteEntry).await?;
     let version = meeting::save_minutes(&mut tx, &grant, meeting_id, &minutes, version).await?;
     tx.commit().await?;
     Ok(version)

@@ -15,7 +15,7 @@ pub async fn add_area(
     let title = text_within(&title, 2, 200, Field::Title)?;
     let description = optional_text(&description, 4000, Field::Description)?;
     let mut tx = gate::open().await?;
-    let (grant, _) = gate::grant(&mut tx, log_id).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::EditPlan).await?;
     let area_id = plan::add_area(&mut tx, &grant, title, description).await?;
     tx.commit().await?;
     Ok(area_id)

@@ -13,11 +13,11 @@ pub async fn add_evaluation(log_id: Uuid, evaluation: EvaluationForm) -> Result<
     let worked = text_within(&evaluation.what_worked, 1, 8000, Field::WhatWorked)?;
     let next = text_within(&evaluation.what_next, 1, 8000, Field::WhatNext)?;
     let mut tx = gate::open().await?;
-    let (grant, facts) = gate::grant(&mut tx, log_id).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::EditPlan).await?;
     let start = plan::measure_start(&mut tx, &grant, evaluation.measure_id)
         .await?
         .ok_or(ApiError::from(Field::Measure))?;
-    let day = evaluated_on(&evaluation.evaluated_on, start, facts.today)?;
+    let day = evaluated_on(&evaluation.evaluated_on, start, grant.facts().today)?;
     let evaluation = plan::Evaluation {
         measure_id: evaluation.measure_id,
         what_was_tried: tried,

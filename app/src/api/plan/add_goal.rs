@@ -16,7 +16,7 @@ pub async fn add_goal(
     let title = text_within(&title, 2, 300, Field::Title)?;
     let description = optional_text(&description, 4000, Field::Description)?;
     let mut tx = gate::open().await?;
-    let (grant, _) = gate::grant(&mut tx, log_id).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::EditPlan).await?;
     let goal_id = plan::add_goal(&mut tx, &grant, area_id, title, description).await?;
     tx.commit().await?;
     Ok(goal_id)

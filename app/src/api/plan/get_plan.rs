@@ -11,8 +11,8 @@ use uuid::Uuid;
 pub async fn get_plan(log_id: Uuid, from_decision: Option<Uuid>) -> Result<PlanView, ApiError> {
     use crate::server::{gate, plan};
     let mut tx = gate::open().await?;
-    let (grant, facts) = gate::read(&mut tx, log_id).await?;
-    let view = plan::view(&mut tx, &grant, &facts, from_decision).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::ReadContent).await?;
+    let view = plan::view(&mut tx, &grant, from_decision).await?;
     tx.commit().await?;
     Ok(view)
 }

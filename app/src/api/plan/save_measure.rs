@@ -29,10 +29,13 @@ pub async fn save_measure(log_id: Uuid, measure: MeasureForm) -> Result<Uuid, Ap
     };
     let state = AppState::from_context()?;
     let mut tx = gate::open().await?;
-    let (grant, facts) = gate::grant(&mut tx, log_id).await?;
-    let (start, evaluation) =
-        measure_dates(&measure.start_date, &measure.evaluation_date, facts.today)?;
-    let members = log::members::members(&mut tx, &grant, &facts).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::EditPlan).await?;
+    let (start, evaluation) = measure_dates(
+        &measure.start_date,
+        &measure.evaluation_date,
+        grant.facts().today,
+    )?;
+    let members = log::members::members(&mut tx, &grant).await?;
     let measure = plan::Measure {
         area_id: measure.area_id,
         goal_id,

@@ -785,6 +785,38 @@ fn rows() -> Vec<Row> {
             facts: open(12, established()),
             expected: Err(Denial::NotInvolved),
         },
+        // The person's own list of logs.
+        Row {
+            rule: "a guardian lists a closed log by its consents",
+            who: mother(),
+            action: ReadSummary,
+            facts: closed(12, established()),
+            expected: Ok(AsFamily),
+        },
+        Row {
+            rule: "a participant lists the log while the service's consent stands",
+            who: participant(SCHOOL),
+            action: ReadSummary,
+            facts: open(12, established()),
+            expected: Ok(AsStaff),
+        },
+        Row {
+            rule: "a participant whose service's consent is withdrawn does not list the log",
+            who: participant(SCHOOL),
+            action: ReadSummary,
+            facts: open(
+                12,
+                and(&[withdrawn(MOTHER, Action::InvolveService(SCHOOL))]),
+            ),
+            expected: Err(Denial::NotInvolved),
+        },
+        Row {
+            rule: "a unit leader does not list a log of their unit",
+            who: leader(),
+            action: ReadSummary,
+            facts: open(12, established()),
+            expected: Err(Denial::NotInvolved),
+        },
         // No relation at all.
         Row {
             rule: "someone with no relation to the log is not let in",
@@ -846,7 +878,7 @@ fn any_action() -> impl Strategy<Value = LogAction> {
     prop_oneof![
         any_content_action(),
         any_holders_action(),
-        prop::sample::select(vec![ReadConsentHistory, Close, ReadFigures]),
+        prop::sample::select(vec![ReadConsentHistory, Close, ReadFigures, ReadSummary]),
         any_consent_action().prop_map(Consent),
         any_consent_action().prop_map(Withdraw),
     ]
@@ -1203,5 +1235,12 @@ proptest! {
         let relations = &case.who.relations;
         let expected = relations.iter().any(|r| matches!(r, Relation::UnitLeader | Relation::Holder(_)));
         prop_assert_eq!(ask(&case.who, ReadFigures, &case.facts).is_ok(), expected);
+    }
+
+    #[test]
+    fn the_list_shows_a_log_to_those_who_may_read_it_or_its_consents(case in any_case()) {
+        let content = ask(&case.who, ReadContent, &case.facts).is_ok();
+        let consents = ask(&case.who, ReadConsentHistory, &case.facts).is_ok();
+        prop_assert_eq!(ask(&case.who, ReadSummary, &case.facts).is_ok(), content || consents);
     }
 }

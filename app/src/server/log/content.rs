@@ -1,11 +1,10 @@
 //! Reading and writing a log's content. Every function takes a grant from the gate, and
 //! records the read or write in the log's audit chain.
 
-use crate::domain::access::LogStatus;
 use crate::model::error::ApiError;
 use crate::model::log::{EntryView, LogView, MeasureLine, PartyView};
 use crate::model::meeting::MeetingSummary;
-use crate::server::gate::{ContentTx, ReadGrant, WriteGrant};
+use crate::server::gate::{ContentTx, Granted, ReadContent, WriteEntry};
 use serde::Deserialize;
 use sqlx::types::Json;
 use sqlx::PgPool;
@@ -20,8 +19,7 @@ pub const ENTRIES_PER_PAGE: i32 = 30;
 /// person may not see now and records the read in the audit chain.
 pub async fn page(
     pool: &PgPool,
-    grant: &ReadGrant,
-    status: LogStatus,
+    grant: &Granted<ReadContent>,
     before: Option<Uuid>,
 ) -> Result<LogView, ApiError> {
     #[derive(Deserialize)]
@@ -49,7 +47,7 @@ pub async fn page(
     Ok(LogView {
         log_id: grant.log_id(),
         child_name: page.child_name,
-        status,
+        status: grant.facts().status,
         capacity: grant.capacity(),
         holder: page.holder,
         participants: page.participants,
@@ -63,7 +61,7 @@ pub async fn page(
 /// Adds an entry by the grant's holder; returns its id.
 pub async fn add_entry(
     tx: &mut ContentTx,
-    grant: &WriteGrant,
+    grant: &Granted<WriteEntry>,
     body: &str,
     is_child_voice: bool,
 ) -> Result<uuid::Uuid, sqlx::Error> {

@@ -2,13 +2,15 @@
 //! withdrawn (digitally, or orally as documented by the holder), services added, closing and
 //! reopening, and the history of consents.
 
-use crate::domain::access::LogAction;
-use crate::domain::access::{Capacity, LogFacts, LogStatus};
-use crate::domain::consent::{decide, Action, ActionKind, Choice};
+use crate::domain::access::{Capacity, Denial, LogStatus};
+use crate::domain::consent::{decide, Action, Choice, ConsentEvent};
 use crate::i18n::Lang;
 use crate::model::error::ApiError;
 use crate::model::log::ConsentRecord;
-use crate::server::gate::{ContentTx, Grant};
+use crate::server::gate::{
+    AddParticipant, Close, ContentTx, Decide, DocumentWithdrawal, Granted, Permission,
+    ReadConsentHistory, RecordsConsent, Reopen,
+};
 use uuid::Uuid;
 
 /// How a decision reached us.
@@ -24,9 +26,9 @@ pub enum Method {
 }
 
 /// The exact text a consenter is shown for `action` on the child's log, in `lang`.
-pub async fn consent_text(
+pub async fn consent_text<P: Permission>(
     tx: &mut ContentTx,
-    facts: &LogFacts,
+    grant: &Granted<P>,
     action: Action,
     choice: Choice,
     lang: Lang,
@@ -34,7 +36,7 @@ pub async fn consent_text(
     let names = sqlx::query!(
         r#"select (select given_name || ' ' || family_name from person where person_id = $1) as child,
                   (select name from unit where unit_id = $2) as unit"#,
-        facts.family.child_id,
+        grant.facts().family.child_id,
         action.unit()
     )
     .fetch_one(tx.conn())
@@ -55,10 +57,9 @@ pub async fn consent_text(
 /// Records one consent or withdrawal by `consenter`, then opens a requested log whose
 /// establishment the consents now suffice for. Returns whether the log opened.
 #[allow(clippy::too_many_arguments)] // Each is a field of the evidence.
-pub async fn record_consent(
+async fn record_consent<P: RecordsConsent>(
     tx: &mut ContentTx,
-    grant: &Grant,
-    facts: &LogFacts,
+    grant: &Granted<P>,
     consenter: Uuid,
     action: Action,
     choice: Choice,
@@ -66,6 +67,7 @@ pub async fn record_consent(
     text_shown: &str,
     lang: Lang,
 ) -> Result<bool, sqlx::Error> {
+    let facts = grant.facts();
     let (method_code, documented_by, explained) = match method {
         Method::Digital => ("digital", None, None),
         Method::Oral {
@@ -104,7 +106,7 @@ pub async fn record_consent(
     .await?;
 
     let mut history = facts.history.clone();
-    history.push(crate::domain::consent::ConsentEvent {
+    history.push(ConsentEvent {
         consenter,
         action,
         choice,
@@ -117,14 +119,14 @@ pub async fn record_consent(
     Ok(establishes)
 }
 
-/// Adds the service `unit`, or `person` taking part for it.
+/// Adds the service of the grant, or `person` taking part for it.
 pub async fn add_participant(
     tx: &mut ContentTx,
-    grant: &Grant,
-    unit: Uuid,
+    grant: &Granted<AddParticipant>,
     person: Option<Uuid>,
     responsibility: Option<&str>,
 ) -> Result<Uuid, sqlx::Error> {
+    let AddParticipant(unit) = grant.permission();
     let participant_id = sqlx::query_scalar!(
         "insert into participant (log_id, person_id, unit_id, role, responsibility)
          values ($1, $2, $3, 'service', $4) returning participant_id",
@@ -145,9 +147,9 @@ pub async fn add_participant(
 }
 
 /// Opens or closes the log (`closed_at` marks from when consents to reopen count).
-pub async fn set_status(
+async fn set_status<P: Permission>(
     tx: &mut ContentTx,
-    grant: &Grant,
+    grant: &Granted<P>,
     status: LogStatus,
     event: &str,
 ) -> Result<(), sqlx::Error> {
@@ -169,19 +171,22 @@ pub async fn set_status(
     Ok(())
 }
 
+/// Reopens a closed log, on the consents given since it closed.
+pub async fn reopen(tx: &mut ContentTx, grant: &Granted<Reopen>) -> Result<(), sqlx::Error> {
+    set_status(tx, grant, LogStatus::Open, "log.reopened").await
+}
+
 /// Closes the log. A guardian or youth who decides records their decision as evidence too.
 pub async fn close(
     tx: &mut ContentTx,
-    grant: &Grant,
-    facts: &LogFacts,
+    grant: &Granted<Close>,
     lang: Lang,
 ) -> Result<(), sqlx::Error> {
     if grant.capacity() == Capacity::Family {
-        let text = consent_text(tx, facts, Action::Close, Choice::Given, lang).await?;
+        let text = consent_text(tx, grant, Action::Close, Choice::Given, lang).await?;
         record_consent(
             tx,
             grant,
-            facts,
             grant.person_id(),
             Action::Close,
             Choice::Given,
@@ -195,7 +200,10 @@ pub async fn close(
 }
 
 /// Every consent on record for the log, oldest first, with names.
-pub async fn history(tx: &mut ContentTx, grant: &Grant) -> Result<Vec<ConsentRecord>, sqlx::Error> {
+pub async fn history(
+    tx: &mut ContentTx,
+    grant: &Granted<ReadConsentHistory>,
+) -> Result<Vec<ConsentRecord>, sqlx::Error> {
     let rows = sqlx::query!(
         r#"
         select p.given_name || ' ' || p.family_name as "consenter_name!", k.scope, k.unit_id,
@@ -239,32 +247,25 @@ pub async fn history(tx: &mut ContentTx, grant: &Grant) -> Result<Vec<ConsentRec
         .collect()
 }
 
-/// Records the logged-in person's own decision, digitally.
+/// Records the logged-in person's own decision (the grant's), digitally, if `text_shown` is
+/// the text they are asked to agree to now. Returns whether the log opened.
 pub async fn decide_digitally(
-    log_id: Uuid,
-    scope: ActionKind,
-    unit_id: Option<Uuid>,
-    choice: Choice,
-    text_shown: String,
+    tx: &mut ContentTx,
+    grant: &Granted<Decide>,
+    text_shown: &str,
     lang: Lang,
 ) -> Result<bool, ApiError> {
-    use crate::server::{family, gate, identity, state::AppState};
-    let (action, wanted) = wanted(scope, unit_id, choice)?;
-    let state = AppState::from_context()?;
-    family::refresh_before_decision(&state, identity::current()?.person_id, log_id, choice).await?;
-    let mut tx = gate::open().await?;
-    let (grant, facts) = gate::authorize(&mut tx, log_id, wanted).await?;
-    let text = consent_text(&mut tx, &facts, action, choice, lang).await?;
+    let Decide(action, choice) = grant.permission();
+    let text = consent_text(tx, grant, action, choice, lang).await?;
     // The evidence is the text the person actually read; if it has changed since, they
     // must read it again.
     if text != text_shown.trim() {
         return Err(ApiError::BadRequest);
     }
     let consenter = grant.person_id();
-    let opened = record_consent(
-        &mut tx,
-        &grant,
-        &facts,
+    Ok(record_consent(
+        tx,
+        grant,
         consenter,
         action,
         choice,
@@ -272,21 +273,40 @@ pub async fn decide_digitally(
         &text,
         lang,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(opened)
+    .await?)
 }
 
-/// The consent asked about, and what the gate must allow for the choice.
-pub fn wanted(
-    scope: ActionKind,
-    unit_id: Option<Uuid>,
-    choice: Choice,
-) -> Result<(Action, LogAction), ApiError> {
-    let action = Action::from_scope(scope.code(), unit_id).ok_or(ApiError::BadRequest)?;
-    let wanted = match choice {
-        Choice::Given => LogAction::Consent(action),
-        Choice::Withdrawn => LogAction::Withdraw(action),
+/// The holder documents a withdrawal `consenter` made orally, of a consent that is theirs
+/// to decide, with what the holder explained of its consequences.
+pub async fn document_withdrawal(
+    tx: &mut ContentTx,
+    grant: &Granted<DocumentWithdrawal>,
+    consenter: Uuid,
+    action: Action,
+    explained_consequences: &str,
+    lang: Lang,
+) -> Result<(), ApiError> {
+    let facts = grant.facts();
+    if !decide(&facts.family, action, facts.today, &facts.history).may_decide(consenter) {
+        return Err(ApiError::Denied {
+            reason: Denial::NotTheirDecision,
+        });
+    }
+    let text = consent_text(tx, grant, action, Choice::Withdrawn, lang).await?;
+    let method = Method::Oral {
+        documented_by: grant.person_id(),
+        explained_consequences: explained_consequences.to_string(),
     };
-    Ok((action, wanted))
+    record_consent(
+        tx,
+        grant,
+        consenter,
+        action,
+        Choice::Withdrawn,
+        &method,
+        &text,
+        lang,
+    )
+    .await?;
+    Ok(())
 }

@@ -2,9 +2,9 @@
 //! each with whether the gate would let them see the content today. Only those who would
 //! may be made responsible, invited, or notified.
 
-use crate::domain::access::{self, LogAction, LogFacts, Relation};
+use crate::domain::access::{self, LogAction, Relation};
 use crate::model::plan::{Member, MemberRole};
-use crate::server::gate::{self, ContentTx, Granted};
+use crate::server::gate::{self, ContentTx, Granted, Permission};
 use uuid::Uuid;
 
 /// A member, with how to reach them (for the server only).
@@ -18,11 +18,11 @@ pub struct Reachable {
 
 /// Everyone around the log who may read its content now, holder first, then staff, then
 /// the family.
-pub async fn members<K>(
+pub async fn members<K: Permission>(
     tx: &mut ContentTx,
     grant: &Granted<K>,
-    facts: &LogFacts,
 ) -> Result<Vec<Reachable>, sqlx::Error> {
+    let facts = grant.facts();
     let rows = sqlx::query!(
         r#"
         select m.person_id as "person_id!", m.kind as "kind!", m.unit_id,

@@ -1,13 +1,15 @@
 //! The logs a person is part of, and the decisions the consent rules give them on one.
 
-use crate::domain::access::{self, LogAction, LogFacts, LogStatus};
-use crate::domain::consent::{age_on, decide, Action, ActionKind, Choice, Outcome};
+use crate::domain::access::{LogAction, LogFacts, LogStatus};
+use crate::domain::consent::{age_on, decide, Action, ActionKind, Choice, ConsentEvent, Outcome};
 use crate::i18n::consent_reason;
 use crate::i18n::Lang;
 use crate::model::error::ApiError;
 use crate::model::identity::Identity;
-use crate::model::log::{LogSummary, MyDecision};
-use crate::server::gate::{self, ContentTx};
+use crate::model::log::{LogPermissions, LogSummary, MyDecision, StandingConsent};
+use crate::server::gate::{
+    self, ContentTx, DocumentWithdrawal, Granted, Permission, ReadConsentHistory, ReadSummary,
+};
 use crate::server::log::decisions::consent_text;
 use sqlx::PgPool;
 use std::collections::HashMap;
@@ -35,27 +37,21 @@ pub async fn my_logs(pool: &PgPool, identity: &Identity) -> Result<Vec<LogSummar
     let mut tx = ContentTx::begin(pool, identity).await?;
     let mut summaries = Vec::new();
     for log_id in candidates {
-        let Some((facts, relations)) = gate::facts(&mut tx, log_id).await? else {
-            continue;
+        // A log the person may neither read nor decide on now is left out.
+        let grant = match gate::grant(&mut tx, log_id, ReadSummary).await {
+            Ok(grant) => grant,
+            Err(ApiError::NotFound | ApiError::Denied { .. }) => continue,
+            Err(error) => return Err(error),
         };
-        let allowed =
-            |action| access::authorize(identity.person_id, &relations, action, &facts).is_ok();
-        let can_read = allowed(LogAction::ReadContent);
-        if !can_read && !allowed(LogAction::ReadConsentHistory) {
-            continue;
-        }
-        let waiting_for_me = actions(&mut tx, log_id, &facts)
+        let facts = grant.facts();
+        let can_read = grant.allows(LogAction::ReadContent);
+        let waiting_for_me = actions(&mut tx, &grant)
             .await?
             .into_iter()
             // A child's own login is offered, never waited for.
             .filter(|action| *action != Action::ChildOwnAccess)
             .filter(|action| {
-                let decision = decide(
-                    &facts.family,
-                    *action,
-                    facts.today,
-                    history(&facts, *action),
-                );
+                let decision = decide(&facts.family, *action, facts.today, history(facts, *action));
                 decision.may_decide(identity.person_id)
                     && matches!(decision.outcome, Outcome::Missing(_))
             })
@@ -66,6 +62,8 @@ pub async fn my_logs(pool: &PgPool, identity: &Identity) -> Result<Vec<LogSummar
         )
         .fetch_one(tx.conn())
         .await?;
+        tx.record(log_id, "log.listed", serde_json::json!({}))
+            .await?;
         summaries.push(LogSummary {
             log_id,
             child_name,
@@ -81,11 +79,11 @@ pub async fn my_logs(pool: &PgPool, identity: &Identity) -> Result<Vec<LogSummar
 /// The consents that matter for this log now: establishing it, each service (the holder's
 /// and every participant's), sharing health information when a service shares it, a
 /// child's own login before 15, and reopening when closed.
-async fn actions(
+async fn actions<P: Permission>(
     tx: &mut ContentTx,
-    log_id: Uuid,
-    facts: &LogFacts,
+    grant: &Granted<P>,
 ) -> Result<Vec<Action>, sqlx::Error> {
+    let facts = grant.facts();
     let units = sqlx::query_scalar!(
         r#"select unit_id as "unit_id!" from (
                select unit_id, started_at as since from holder_assignment
@@ -95,7 +93,7 @@ async fn actions(
                where log_id = $1 and left_at is null and unit_id is not null
            ) as u
            group by unit_id order by min(since), unit_id"#,
-        log_id
+        grant.log_id()
     )
     .fetch_all(tx.conn())
     .await?;
@@ -115,7 +113,7 @@ async fn actions(
 }
 
 /// The consents that count for `action`: for reopening, those since the log was closed.
-fn history(facts: &LogFacts, action: Action) -> &[crate::domain::consent::ConsentEvent] {
+fn history(facts: &LogFacts, action: Action) -> &[ConsentEvent] {
     if action == Action::Reopen {
         &facts.since_closed
     } else {
@@ -126,11 +124,11 @@ fn history(facts: &LogFacts, action: Action) -> &[crate::domain::consent::Consen
 /// The decisions the acting person has on the log, in `lang`.
 pub async fn decisions(
     tx: &mut ContentTx,
-    log_id: Uuid,
-    facts: &LogFacts,
+    grant: &Granted<ReadConsentHistory>,
     lang: Lang,
 ) -> Result<Vec<MyDecision>, sqlx::Error> {
-    let me = tx.person_id();
+    let me = grant.person_id();
+    let facts = grant.facts();
     let mut ids: Vec<Uuid> = facts.family.guardians.iter().map(|g| g.person_id).collect();
     ids.push(facts.family.child_id);
     let names: HashMap<Uuid, String> = sqlx::query!(
@@ -157,7 +155,7 @@ pub async fn decisions(
     .fetch_optional(tx.conn())
     .await?;
     let mut decisions = Vec::new();
-    for action in actions(tx, log_id, facts).await? {
+    for action in actions(tx, grant).await? {
         let events = history(facts, action);
         let decision = decide(&facts.family, action, facts.today, events);
         if !decision.may_decide(me) {
@@ -188,21 +186,28 @@ pub async fn decisions(
             reason: consent_reason(&decision, lang, |id| {
                 names.get(&id).cloned().unwrap_or_default()
             }),
-            text: consent_text(tx, facts, action, next, lang).await?,
+            text: consent_text(tx, grant, action, next, lang).await?,
             child_has_login: action == Action::ChildOwnAccess && child_has_login,
             child_login: child_login
                 .clone()
                 .filter(|_| action == Action::ChildOwnAccess),
         });
     }
+    tx.record(
+        grant.log_id(),
+        "consent.decisions_read",
+        serde_json::json!({ "decisions": decisions.len() }),
+    )
+    .await?;
     Ok(decisions)
 }
 
 /// Each consent whose giver's latest decision is to give it and who still decides it.
 pub async fn standing(
     tx: &mut ContentTx,
-    facts: &LogFacts,
-) -> Result<Vec<crate::model::log::StandingConsent>, sqlx::Error> {
+    grant: &Granted<DocumentWithdrawal>,
+) -> Result<Vec<StandingConsent>, sqlx::Error> {
+    let facts = grant.facts();
     let mut seen: Vec<(Uuid, Action)> = Vec::new();
     let mut standing = Vec::new();
     // Newest first: the first decision met for a person and consent is their latest.
@@ -231,22 +236,43 @@ pub async fn standing(
         )
         .fetch_one(tx.conn())
         .await?;
-        result.push(crate::model::log::StandingConsent {
+        result.push(StandingConsent {
             consenter_id: consenter,
             consenter_name: names.person,
             action,
             unit_name: names.unit,
         });
     }
+    tx.record(
+        grant.log_id(),
+        "consent.standing_read",
+        serde_json::json!({ "consents": result.len() }),
+    )
+    .await?;
     Ok(result)
+}
+
+/// Whether the person may close or reopen the log now; for the holder, when the population
+/// register last changed the child's family.
+pub async fn permissions(
+    tx: &mut ContentTx,
+    grant: &Granted<ReadSummary>,
+) -> Result<LogPermissions, sqlx::Error> {
+    let family_changed = if grant.holds() {
+        family_changed(tx, grant.log_id()).await?
+    } else {
+        None
+    };
+    Ok(LogPermissions {
+        can_close: grant.allows(LogAction::Close),
+        can_reopen: grant.allows(LogAction::Reopen),
+        family_changed,
+    })
 }
 
 /// When the population register last changed the family of the log's child, if it did after
 /// the log was asked for: the holder is told, as whose consent counts may have changed.
-pub async fn family_changed(
-    tx: &mut ContentTx,
-    log_id: uuid::Uuid,
-) -> Result<Option<String>, sqlx::Error> {
+async fn family_changed(tx: &mut ContentTx, log_id: Uuid) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar!(
         r#"select to_char(c.family_changed_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "changed!"
            from log l join child c on c.person_id = l.child_id

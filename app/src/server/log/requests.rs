@@ -5,6 +5,7 @@
 use crate::model::error::{ApiError, Field};
 use crate::model::identity::Identity;
 use crate::model::log::{LogRequest, StaffChoice};
+use crate::server::error::refused_write;
 use crate::server::state::AppState;
 use crate::server::{family, register_lookups};
 use sqlx::PgPool;
@@ -78,7 +79,7 @@ pub async fn create(
     .execute(&mut *tx)
     .await?;
     for (unit, person) in &services {
-        let added = sqlx::query!(
+        sqlx::query!(
             "insert into participant (log_id, person_id, unit_id, role)
              values ($1, $2, $3, 'service')",
             log_id,
@@ -86,18 +87,8 @@ pub async fn create(
             unit
         )
         .execute(&mut *tx)
-        .await;
-        match added {
-            // Not staff of that unit, or chosen twice.
-            Err(sqlx::Error::Database(error))
-                if error.is_foreign_key_violation() || error.is_unique_violation() =>
-            {
-                return Err(ApiError::Invalid {
-                    field: Field::Services,
-                })
-            }
-            other => other?,
-        };
+        .await
+        .map_err(refused_write)?;
     }
     crate::server::audit::record_in_log(
         &mut tx,

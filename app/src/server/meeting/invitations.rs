@@ -3,7 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::model::error::{ApiError, Field};
-use crate::server::gate::{ContentTx, PlanGrant};
+use crate::server::gate::{ContentTx, EditPlan, Granted};
 use crate::server::log::{self, members::Reachable};
 use crate::server::outbox::{self, Channel, Message};
 use time::PrimitiveDateTime;
@@ -30,7 +30,7 @@ fn local(at: PrimitiveDateTime) -> String {
 /// told that there is a meeting, when, and where to read more: nothing of the log.
 pub async fn call(
     tx: &mut ContentTx,
-    grant: &PlanGrant,
+    grant: &Granted<EditPlan>,
     members: &[Reachable],
     meeting: &NewMeeting<'_>,
     public_url: &str,
@@ -138,7 +138,8 @@ pub async fn invitation(
     use crate::domain::calendar::{render, Invitation};
     use time::OffsetDateTime;
     let mut tx = ContentTx::begin(pool, identity).await?;
-    let (grant, _) = crate::server::gate::read(&mut tx, log_id).await?;
+    let grant =
+        crate::server::gate::grant(&mut tx, log_id, crate::server::gate::ReadContent).await?;
     let row = sqlx::query!(
         r#"select extract(epoch from starts_at)::bigint as "starts!",
                   extract(epoch from ends_at)::bigint as "ends!",

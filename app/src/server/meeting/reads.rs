@@ -1,14 +1,13 @@
 //! Reading a log's meetings: the list, one meeting, and what the next meeting takes over
 //! from the one it is agreed at.
 
-use crate::domain::access::LogFacts;
 use crate::domain::plan::writes_minutes;
 use crate::model::error::ApiError;
 use crate::model::meeting::{
     AgendaItemView, DecisionView, MeetingSummary, MeetingView, NextMeetingSeed,
 };
 use crate::model::plan::Member;
-use crate::server::gate::{ContentTx, Granted, ReadGrant};
+use crate::server::gate::{ContentTx, Granted, Permission, ReadContent};
 use crate::server::log::{self};
 use uuid::Uuid;
 
@@ -16,7 +15,7 @@ use uuid::Uuid;
 /// meeting of another log.
 pub async fn next_seed(
     tx: &mut ContentTx,
-    grant: &ReadGrant,
+    grant: &Granted<ReadContent>,
     meeting_id: Uuid,
 ) -> Result<Option<NextMeetingSeed>, sqlx::Error> {
     sqlx::query_as!(
@@ -38,7 +37,7 @@ pub async fn next_seed(
 }
 
 /// The meetings of the log, soonest upcoming first, then past ones newest first.
-pub async fn list<K>(
+pub async fn list<K: Permission>(
     tx: &mut ContentTx,
     grant: &Granted<K>,
 ) -> Result<Vec<MeetingSummary>, sqlx::Error> {
@@ -78,8 +77,7 @@ pub async fn list<K>(
 /// One meeting of the log as the grant's holder may see it.
 pub async fn view(
     tx: &mut ContentTx,
-    grant: &ReadGrant,
-    facts: &LogFacts,
+    grant: &Granted<ReadContent>,
     meeting_id: Uuid,
 ) -> Result<MeetingView, ApiError> {
     let log_id = grant.log_id();
@@ -136,7 +134,7 @@ pub async fn view(
     let agenda: Vec<AgendaItemView> = serde_json::from_value(row.agenda).map_err(malformed)?;
     let decisions: Vec<DecisionView> = serde_json::from_value(row.decisions).map_err(malformed)?;
     let measures: Vec<(Uuid, String)> = serde_json::from_value(row.measures).map_err(malformed)?;
-    let members = log::members::members(tx, grant, facts).await?;
+    let members = log::members::members(tx, grant).await?;
     let member = |id: Uuid| -> Option<Member> {
         members
             .iter()

@@ -5,7 +5,7 @@
 use crate::domain::access::Denial;
 use crate::domain::plan::writes_minutes;
 use crate::model::error::{ApiError, Field};
-use crate::server::gate::{ApproveGrant, ContentTx, Granted, WriteGrant};
+use crate::server::gate::{ApproveMinutes, ContentTx, Granted, Permission, WriteEntry};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -17,7 +17,7 @@ struct Locked {
     minute_taker: Option<Uuid>,
 }
 
-async fn lock<K>(
+async fn lock<K: Permission>(
     tx: &mut ContentTx,
     grant: &Granted<K>,
     meeting_id: Uuid,
@@ -45,7 +45,7 @@ fn denied(reason: Denial) -> ApiError {
 /// may propose one until the minutes are approved.
 pub async fn propose(
     tx: &mut ContentTx,
-    grant: &WriteGrant,
+    grant: &Granted<WriteEntry>,
     meeting_id: Uuid,
     text: &str,
 ) -> Result<(), ApiError> {
@@ -75,7 +75,7 @@ pub async fn propose(
 /// approved yet.
 async fn lock_for_minutes(
     tx: &mut ContentTx,
-    grant: &WriteGrant,
+    grant: &Granted<WriteEntry>,
     meeting_id: Uuid,
 ) -> Result<(), ApiError> {
     let locked = lock(tx, grant, meeting_id).await?;
@@ -92,7 +92,7 @@ async fn lock_for_minutes(
 /// newer save is a conflict, never overwritten.
 pub async fn save_minutes(
     tx: &mut ContentTx,
-    grant: &WriteGrant,
+    grant: &Granted<WriteEntry>,
     meeting_id: Uuid,
     minutes: &str,
     expected_version: i32,
@@ -121,7 +121,7 @@ pub async fn save_minutes(
 /// Records a decision of the meeting, about a measure of the log or none.
 pub async fn add_decision(
     tx: &mut ContentTx,
-    grant: &WriteGrant,
+    grant: &Granted<WriteEntry>,
     meeting_id: Uuid,
     text: &str,
     measure_id: Option<Uuid>,
@@ -156,7 +156,7 @@ pub async fn add_decision(
 /// Approves the minutes as read at `expected_version`: from then on they are read-only.
 pub async fn approve(
     tx: &mut ContentTx,
-    grant: &ApproveGrant,
+    grant: &Granted<ApproveMinutes>,
     meeting_id: Uuid,
     expected_version: i32,
 ) -> Result<(), ApiError> {
