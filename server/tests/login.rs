@@ -394,8 +394,8 @@ fn set_cookies(response: &axum::response::Response) -> Vec<String> {
 #[sqlx::test(migrations = "../migrations")]
 async fn over_https_cookies_are_bound_to_the_host_and_browsers_told_to_keep_to_https(pool: PgPool) {
     let issuer = TestIssuer::start().await;
-    let public_url = [("STAFETT_PUBLIC_URL", "https://stafett.fjordvik.example")];
-    let app = TestApp::configured(pool, issuer.url(), &public_url).await;
+    let public_url = ("STAFETT_PUBLIC_URL", "https://stafett.fjordvik.example");
+    let app = TestApp::configured(pool, &[("IDPORTEN_ISSUER", issuer.url()), public_url]).await;
     let mut browser = app.browser();
     let response = browser.get("/auth/login?return_to=/me").await;
     let hsts = response.headers().get("strict-transport-security").cloned();
@@ -431,15 +431,15 @@ async fn over_https_cookies_are_bound_to_the_host_and_browsers_told_to_keep_to_h
     assert!(html.contains("Du er logget inn som Kari Nilsen"));
 
     // HSTS can be turned off (e.g. while a proxy sets it), and is never sent over plain http.
-    let off = [public_url[0], ("STAFETT_HSTS", "false")];
-    let app = TestApp::configured(app.pool().clone(), issuer.url(), &off).await;
+    let off = [public_url, ("STAFETT_HSTS", "false")];
+    let app = TestApp::configured(app.pool().clone(), &off).await;
     assert!(app
         .get("/")
         .await
         .headers()
         .get("strict-transport-security")
         .is_none());
-    let app = TestApp::configured(app.pool().clone(), issuer.url(), &[]).await;
+    let app = TestApp::seeded(app.pool().clone()).await;
     assert!(app
         .get("/")
         .await
