@@ -2,13 +2,11 @@
 //! stored and served back, what is refused (type, size, someone else's entry), and who may
 //! download.
 
-mod support;
-
+use crate::support::fixture::*;
+use crate::support::{json, superuser, text, Browser, TestApp, PUBLIC_URL};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use sqlx::PgPool;
-use support::fixture::*;
-use support::{json, superuser, text, Browser, TestApp, PUBLIC_URL};
 
 const BOUNDARY: &str = "stafett-test-boundary";
 

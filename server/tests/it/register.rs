@@ -4,15 +4,13 @@
 //! names himself a guardian gains nothing; a change in parental responsibility counts at the
 //! next decision; lookups are limited and shown to the unit leader.
 
-mod support;
-
+use crate::support::fixture::*;
+use crate::support::register::{synthetic_nin, Person, Register};
+use crate::support::{json, location, query_param, text, Browser, TestApp};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use serde_json::Value;
 use sqlx::PgPool;
-use support::fixture::*;
-use support::register::{synthetic_nin, Person, Register};
-use support::{json, location, query_param, text, Browser, TestApp};
 
 const EMMA_LOG: &str = "00000000-0000-4000-8000-000000000922";
 const OLE: &str = "00000000-0000-4000-8000-000000000302";
@@ -236,16 +234,19 @@ async fn a_register_that_is_down_or_slow_is_said_so_and_nothing_is_saved(pool: P
         .send(
             Request::post("/api/look_up_child")
                 .header("sec-fetch-site", "same-origin")
-                .header(header::ORIGIN, support::PUBLIC_URL)
+                .header(header::ORIGIN, crate::support::PUBLIC_URL)
                 .header(header::ACCEPT, "text/html,application/xhtml+xml")
-                .header(header::REFERER, format!("{}/logs/new", support::PUBLIC_URL))
+                .header(
+                    header::REFERER,
+                    format!("{}/logs/new", crate::support::PUBLIC_URL),
+                )
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded"),
             Body::from(format!("national_id={lukas}&unit_id={SCHOOL}")),
         )
         .await;
     assert!(response.status().is_redirection(), "{}", response.status());
     let back = location(&response)
-        .trim_start_matches(support::PUBLIC_URL)
+        .trim_start_matches(crate::support::PUBLIC_URL)
         .to_string();
     let (_, _, page) = nora.page(&back).await;
     assert!(
@@ -277,7 +278,7 @@ async fn a_member_of_staff_cannot_make_himself_a_guardian(pool: PgPool) {
     let emma = register.number_of("Emma Nilsen").await;
     let before = guardianships(app.pool(), &emma).await;
     assert_eq!(before.len(), 2);
-    let own_number = support::login::pid_of(app.pool(), NORA_STRAND_TEACHER).await;
+    let own_number = crate::support::login::pid_of(app.pool(), NORA_STRAND_TEACHER).await;
 
     let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let lookup = look_up(&mut nora, &emma, SCHOOL).await.expect("Emma");

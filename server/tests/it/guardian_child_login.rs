@@ -1,13 +1,11 @@
 //! A guardian gives a child their own login and looks after it: the username the child gets
 //! says nothing about other children's, and a locked login can be unlocked.
 
-mod support;
-
+use crate::support::fixture::*;
+use crate::support::login::password_step;
+use crate::support::TestApp;
 use axum::http::StatusCode;
 use sqlx::PgPool;
-use support::fixture::*;
-use support::login::password_step;
-use support::TestApp;
 
 /// Mats's log, where Ingrid has consented to his own login.
 async fn with_own_access_consent(app: &TestApp) {

@@ -3,13 +3,11 @@
 //! functions over HTTP against the real database: what succeeds, bad input that changes
 //! nothing, conflicting edits, and people the gate refuses.
 
-mod support;
-
+use crate::support::fixture::*;
+use crate::support::{json, superuser, text, Browser, TestApp};
 use axum::http::StatusCode;
 use serde_json::Value;
 use sqlx::PgPool;
-use support::fixture::*;
-use support::{json, superuser, text, Browser, TestApp};
 
 /// The day `offset` days from today in Oslo, as a date input sends it.
 async fn day(pool: &PgPool, offset: i32) -> String {
@@ -773,9 +771,12 @@ async fn a_plain_form_with_an_error_goes_back_to_its_page_which_shows_it(pool: P
         .send(
             Request::post("/api/add_area")
                 .header("sec-fetch-site", "same-origin")
-                .header(header::ORIGIN, support::PUBLIC_URL)
+                .header(header::ORIGIN, crate::support::PUBLIC_URL)
                 .header(header::ACCEPT, "text/html,application/xhtml+xml")
-                .header(header::REFERER, format!("{}{page}", support::PUBLIC_URL))
+                .header(
+                    header::REFERER,
+                    format!("{}{page}", crate::support::PUBLIC_URL),
+                )
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded"),
             Body::from(format!("log_id={MATS_LOG}&title=+")),
         )
@@ -784,7 +785,7 @@ async fn a_plain_form_with_an_error_goes_back_to_its_page_which_shows_it(pool: P
     let location = response.headers()[header::LOCATION]
         .to_str()
         .expect("ascii")
-        .trim_start_matches(support::PUBLIC_URL)
+        .trim_start_matches(crate::support::PUBLIC_URL)
         .to_string();
     assert!(location.starts_with(&format!("{page}?")), "{location}");
     let (status, _, html) = nora.page(&location).await;

@@ -2,12 +2,10 @@
 //! chose; only to those who may read the log, never to the one who wrote, and never with
 //! any content.
 
-mod support;
-
+use crate::support::fixture::*;
+use crate::support::{json, Browser, TestApp, PUBLIC_URL};
 use axum::http::StatusCode;
 use sqlx::PgPool;
-use support::fixture::*;
-use support::{json, Browser, TestApp, PUBLIC_URL};
 use time::OffsetDateTime;
 
 async fn mails(pool: &PgPool) -> Vec<(String, String, String)> {

@@ -18,7 +18,8 @@ impl TestApp {
         let sid = format!("sid-{}", uuid::Uuid::new_v4());
         let method = Method::IdPorten {
             sid: &sid,
-            // Sealed and kept as ID-porten's would be; only logging out reads it.
+            // Sealed and kept as ID-porten's is, but no token: logging out ends the login
+            // here only, without ID-porten's end-session page (login.rs has that).
             id_token: "no-id-token-from-id-porten",
         };
         self.logged_in(person, method).await

@@ -1,12 +1,10 @@
 //! The consent gate through the real server-function endpoints over HTTP, against the real
 //! database: every role × every action, and what withdrawing and closing do at once.
 
-mod support;
-
+use crate::support::fixture::*;
+use crate::support::{json, Browser, TestApp};
 use axum::http::StatusCode;
 use sqlx::PgPool;
-use support::fixture::*;
-use support::{json, Browser, TestApp};
 
 /// What a person gets back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,5 @@
 //! What the integration tests share: the app in-process over a test database, a browser
 //! that keeps cookies, and a scripted OpenID provider.
-#![allow(dead_code)] // Each test crate uses a different part of this module.
 
 pub mod fixture;
 pub mod issuer;

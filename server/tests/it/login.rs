@@ -1,16 +1,14 @@
 //! Login, sessions and logout, through the real router and database, with ID-porten played
 //! by the scripted provider in `support::issuer`.
 
-mod support;
-
+use crate::support::issuer::{Grant, TestIssuer};
+use crate::support::login::{begin, come_back, log_in, pid_of};
+use crate::support::{backchannel_logout, location, query_param, text, TestApp};
 use axum::http::StatusCode;
 use base64::Engine;
 use serde_json::json;
 use sha2::Digest;
 use sqlx::PgPool;
-use support::issuer::{Grant, TestIssuer};
-use support::login::{begin, come_back, log_in, pid_of};
-use support::{backchannel_logout, location, query_param, text, TestApp};
 
 const KARI: &str = "00000000-0000-4000-8000-000000000301";
 const STAFF_LEADER: &str = "00000000-0000-4000-8000-000000000201";
@@ -29,7 +27,7 @@ async fn a_guardian_logs_in_with_pkce_and_a_new_session_id(pool: PgPool) {
     assert!(url.starts_with(issuer.url()), "{url}");
     for (name, expected) in [
         ("response_type", "code"),
-        ("client_id", support::issuer::CLIENT_ID),
+        ("client_id", crate::support::issuer::CLIENT_ID),
         ("scope", "openid profile"),
         ("acr_values", "idporten-loa-high"),
         ("ui_locales", "nb"),
@@ -611,7 +609,7 @@ async fn log_out_everywhere_ends_every_login_of_the_person(pool: PgPool) {
     let mut leader = app.browser();
     log_in(&mut leader, &issuer, STAFF_LEADER).await;
 
-    let sessions = support::json(phone.get("/api/sessions").await).await;
+    let sessions = crate::support::json(phone.get("/api/sessions").await).await;
     let sessions = sessions.as_array().expect("list");
     assert_eq!(sessions.len(), 2);
     assert_eq!(sessions.iter().filter(|s| s["current"] == true).count(), 1);
