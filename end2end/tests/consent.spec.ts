@@ -1,6 +1,5 @@
 import { type Page } from "@playwright/test";
-import { expect, expectAccessible, gotoHydrated, person, test } from "./fixtures";
-import { logInWithIdPorten, logInWithNationalId } from "./idporten";
+import { asPerson, expect, expectAccessible, gotoHydrated, person, test } from "./fixtures";
 import { putFamily, yearsAgo } from "./register";
 import { codeSentTo, lastMessageId } from "./mailsink";
 
@@ -32,8 +31,8 @@ test.describe("consent around a new log", () => {
     const guardianId = family.Ragnhild;
 
     // The holder, a teacher at the primary school, looks Lea up in the population register.
+    await asPerson(page, "Nora Strand");
     await page.goto("/me");
-    await logInWithIdPorten(page, "Nora Strand");
     await page.getByRole("link", { name: "Be om en ny stafettlogg" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Ny stafettlogg" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
@@ -67,8 +66,8 @@ test.describe("consent around a new log", () => {
 
     // The mother, on her phone, reads the request in plain words and consents.
     const mother = await person(browser, "Pixel 7");
+    await asPerson(mother, guardianId);
     await mother.goto("/me");
-    await logInWithNationalId(mother, guardianId);
     const card = mother.getByRole("listitem").filter({ hasText: "Stafettlogg for Lea Fjeld" });
     await expect(card.getByText("Venter på samtykke", { exact: true })).toBeVisible();
     await expect(card.getByText("5 samtykker venter på deg")).toBeVisible();
@@ -94,8 +93,8 @@ test.describe("consent around a new log", () => {
 
     // The health station's nurse now sees the log and writes in it.
     const nurse = await person(browser, "Desktop Chrome");
+    await asPerson(nurse, "Ida Brekke");
     await nurse.goto("/me");
-    await logInWithIdPorten(nurse, "Ida Brekke");
     await nurse.getByRole("listitem").filter({ hasText: "Stafettlogg for Lea Fjeld" }).getByRole("link", { name: "Åpne loggen" }).click();
     await expect(nurse.getByRole("heading", { level: 1, name: "Stafettlogg for Lea Fjeld" })).toBeVisible();
     await expect(nurse.getByText("Nora Strand")).toBeVisible();
@@ -177,8 +176,8 @@ test.describe("consent around a new log", () => {
 
     // The holder at the school asks for a log for Tiril; the register says both must consent.
     const holder = await person(browser, "Desktop Chrome");
+    await asPerson(holder, "Nora Strand");
     await holder.goto("/me");
-    await logInWithIdPorten(holder, "Nora Strand");
     await gotoHydrated(holder, "/logs/new");
     await holder.getByLabel("Barnets fødselsnummer (11 siffer)").fill(family.Tiril);
     await holder.getByRole("button", { name: "Slå opp i Folkeregisteret" }).click();
@@ -188,8 +187,8 @@ test.describe("consent around a new log", () => {
     await expect(holder).toHaveURL(/\/consents$/);
 
     // The mother consents on her phone: the log still waits, for the father.
+    await asPerson(page, family.Mona);
     await page.goto("/me");
-    await logInWithNationalId(page, family.Mona);
     const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Tiril Dal" });
     await card.getByRole("link", { name: "Samtykker" }).click();
     const establish = decision(page, "At stafettloggen opprettes");
@@ -202,8 +201,8 @@ test.describe("consent around a new log", () => {
 
     // The father consents on his phone, and the log is open.
     const father = await person(browser, "Pixel 7");
+    await asPerson(father, family.Frode);
     await father.goto("/me");
-    await logInWithNationalId(father, family.Frode);
     await father.getByRole("listitem").filter({ hasText: "Stafettlogg for Tiril Dal" }).getByRole("link", { name: "Samtykker" }).click();
     await decision(father, "At stafettloggen opprettes").getByRole("button", { name: "Jeg samtykker" }).click();
     await expect(decision(father, "At stafettloggen opprettes").getByText("Gjelder nå")).toBeVisible();
@@ -221,15 +220,15 @@ test.describe("consent around a new log", () => {
       responsible: ["Siv"],
     });
     const holder = await person(browser, "Desktop Chrome");
+    await asPerson(holder, "Nora Strand");
     await holder.goto("/me");
-    await logInWithIdPorten(holder, "Nora Strand");
     await gotoHydrated(holder, "/logs/new");
     await holder.getByLabel("Barnets fødselsnummer (11 siffer)").fill(family.Iver);
     await holder.getByRole("button", { name: "Slå opp i Folkeregisteret" }).click();
     await expect(holder.getByRole("heading", { level: 2, name: "Iver Oppslag, 11 år" })).toBeVisible();
 
+    await asPerson(page, "Eirik Vik");
     await page.goto("/me");
-    await logInWithIdPorten(page, "Eirik Vik");
     await page.getByRole("link", { name: "Oppslag i Folkeregisteret" }).click();
     const row = page.getByRole("row").filter({ hasText: `${family.Iver.slice(0, 6)} *****` });
     await expect(row).toContainText("Nora Strand");

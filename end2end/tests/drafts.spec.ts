@@ -1,12 +1,11 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, openSarasLog, person, test } from "./fixtures";
-import { logInWithIdPorten } from "./idporten";
+import { asPerson, expect, expectAccessible, openSarasLog, person, test } from "./fixtures";
 
 test("what Sara writes on her phone survives a dropped connection and a reload", async ({ page }, info) => {
   test.skip(info.project.name !== "phone", "the family's phone flow");
   const text = "Et utkast som ikke må forsvinne, skrevet på bussen.";
+  await asPerson(page, "Sara Lie");
   await page.goto("/me");
-  await logInWithIdPorten(page, "Sara Lie");
   await openSarasLog(page);
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
   const entry = page.getByLabel("Skriv et nytt innlegg");
@@ -76,8 +75,8 @@ test("what Sara writes on her phone survives a dropped connection and a reload",
  * test's login.)
  */
 async function draftOnPhone(page: Page, parent: string, text: string) {
+  await asPerson(page, parent);
   await page.goto("/me");
-  await logInWithIdPorten(page, parent);
   await openSarasLog(page);
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
   await page.getByLabel("Skriv et nytt innlegg").fill(text);
@@ -91,8 +90,8 @@ function drafts(page: Page) {
 /** On a computer, the parent logs out everywhere: the phone's login ends too. */
 async function logOutEverywhereFromComputer(browser: Browser, parent: string) {
   const computer = await person(browser, "Desktop Chrome");
+  await asPerson(computer, parent);
   await computer.goto("/sessions");
-  await logInWithIdPorten(computer, parent);
   await computer.getByRole("button", { name: "Logg ut overalt" }).click();
   await expect(computer).toHaveURL(/\/logged-out$/);
   await computer.context().close();
@@ -127,8 +126,8 @@ test("the first page after the login ended elsewhere forgets the drafts", async 
 
 test("a refused save keeps the text and names the field", async ({ page }, info) => {
   test.skip(info.project.name !== "desktop", "the holder works at a desk");
+  await asPerson(page, "Anders Moen");
   await page.goto("/me");
-  await logInWithIdPorten(page, "Anders Moen");
   await openSarasLog(page);
   await page.getByRole("link", { name: "Møter", exact: true }).click();
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });

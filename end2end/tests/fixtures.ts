@@ -1,5 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, devices, expect, type Browser, type Page } from "@playwright/test";
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const baseURL = process.env.STAFETT_BASE_URL ?? "http://127.0.0.1:3000";
 
 type Fixtures = {
   /** Fails the test if the page threw or logged an error (a broken WASM, a CSP violation). */
@@ -58,15 +64,42 @@ export async function expectAccessible(page: Page) {
 
 /** A second person at another device, in their own browser context. */
 export async function person(browser: Browser, device: "Pixel 7" | "Desktop Chrome"): Promise<Page> {
-  const context = await browser.newContext({
-    ...devices[device],
-    baseURL: process.env.STAFETT_BASE_URL ?? "http://127.0.0.1:3000",
-  });
+  const context = await browser.newContext({ ...devices[device], baseURL });
   const page = await context.newPage();
   page.on("pageerror", (error) => {
     throw error;
   });
   return page;
+}
+
+/**
+ * Logs the page's browser context in as `who` (a name as the local ID-porten lists it, or a
+ * national identity number) without the round trip through ID-porten: the login is written
+ * in the app's database as the app's callback writes it (as-person.sql), and its token set as
+ * the login cookie. For the tests that are not about logging in; login.spec.ts logs in for real.
+ */
+export async function asPerson(page: Page, who: string) {
+  const database = process.env.STAFETT_E2E_DATABASE_URL;
+  if (!database) throw new Error("run through ./scripts/test: the app's database is not set");
+  const token = randomBytes(32);
+  const { stdout } = await promisify(execFile)("psql", [
+    database,
+    ...["-v", "ON_ERROR_STOP=1", "-qtA", "-v", `who=${who}`, "-v", `token=${token.toString("hex")}`],
+    ...["-f", path.join(__dirname, "as-person.sql")],
+  ]);
+  if (stdout.trim() === "") throw new Error(`nobody who may log in is ${who}`);
+  // The app drops `Secure` and the `__Host-` prefix on plain-http loopback only.
+  const secure = new URL(baseURL).protocol === "https:";
+  await page.context().addCookies([
+    {
+      name: secure ? "__Host-stafett_login" : "stafett_login",
+      value: token.toString("base64url"),
+      url: baseURL,
+      httpOnly: true,
+      sameSite: "Lax",
+      secure,
+    },
+  ]);
 }
 
 /** From the person's own page to Sara's log (the demo's open log). */

@@ -7,13 +7,6 @@ export async function logInWithIdPorten(page: Page, person: string) {
   await page.getByRole("button", { name: person, exact: true }).click();
 }
 
-/** The same, for someone not in the list: by national identity number. */
-export async function logInWithNationalId(page: Page, nationalId: string) {
-  await page.getByRole("link", { name: "Logg inn med ID-porten" }).click();
-  await page.getByLabel("Annet fødselsnummer").fill(nationalId);
-  await page.getByRole("button", { name: "Logg inn", exact: true }).click();
-}
-
 /**
  * A synthetic national identity number (month + 80, as in Skatteetaten's test data) for a
  * birth date in 2000–2039, with valid check digits: a number no real person can have.

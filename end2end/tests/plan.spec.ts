@@ -1,6 +1,5 @@
 import { type Page } from "@playwright/test";
-import { expect, expectAccessible, openSarasLog, person, test } from "./fixtures";
-import { logInWithIdPorten } from "./idporten";
+import { asPerson, expect, expectAccessible, openSarasLog, person, test } from "./fixtures";
 import { lastMessageId, messageSentTo } from "./mailsink";
 
 /** A day from today as a date input takes it (YYYY-MM-DD), in the browser's time zone. */
@@ -24,8 +23,8 @@ test.describe("the plan and the meetings of Sara's log", () => {
     const tomorrow = isoDay(1);
 
     // Anders, who holds Sara's log, opens its plan.
+    await asPerson(page, "Anders Moen");
     await page.goto("/me");
-    await logInWithIdPorten(page, "Anders Moen");
     await openSarasLog(page);
     const logPath = new URL(page.url()).pathname;
     await page.getByRole("link", { name: "Plan og tiltak" }).click();
@@ -106,8 +105,8 @@ test.describe("the plan and the meetings of Sara's log", () => {
     // Sara, on her phone: who is involved, the next meeting, the measures; she writes and
     // proposes an item for the meeting.
     const sara = await person(browser, "Pixel 7");
+    await asPerson(sara, "Sara Lie");
     await sara.goto("/me");
-    await logInWithIdPorten(sara, "Sara Lie");
     await openSarasLog(sara);
     await expect(sara.getByText("Anders Moen", { exact: false }).first()).toBeVisible();
     await expect(sara.getByRole("heading", { name: "Neste møte" })).toBeVisible();
@@ -189,8 +188,8 @@ test.describe("the plan and the meetings of Sara's log", () => {
     // Anders and Ida change the same measure at once: Ida saves first; Anders is told, keeps
     // his text, and sees Ida's version beside it before he saves again.
     const ida = await person(browser, "Desktop Chrome");
+    await asPerson(ida, "Ida Brekke");
     await ida.goto("/me");
-    await logInWithIdPorten(ida, "Ida Brekke");
     await openSarasLog(ida);
     for (const editor of [page, ida]) {
       await editor.goto(`${logPath}/plan`);

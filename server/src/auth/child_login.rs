@@ -298,13 +298,6 @@ pub async fn code(
             &state.data_key,
         )
         .await?;
-        audit::record(
-            &mut tx,
-            Some(pending.person_id),
-            "auth.login_succeeded",
-            json!({ "method": "password_and_code", "login_session_id": begun.login_session_id }),
-        )
-        .await?;
         tx.commit().await?;
         Ok::<_, login_session::BeginError>(begun)
     };

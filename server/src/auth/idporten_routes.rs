@@ -123,13 +123,6 @@ pub async fn callback(
         let begun =
             login_session::begin(&mut tx, &session, person, method, device, &state.data_key)
                 .await?;
-        audit::record(
-            &mut tx,
-            Some(person),
-            "auth.login_succeeded",
-            json!({ "method": "idporten", "login_session_id": begun.login_session_id }),
-        )
-        .await?;
         tx.commit().await?;
         Ok::<_, login_session::BeginError>(begun)
     };

@@ -5,6 +5,8 @@
 use crate::auth::login_cookie;
 use crate::seal::SealKey;
 use app::model::identity::LoginMethod;
+use app::server::audit;
+use serde_json::json;
 use sqlx::{PgConnection, PgPool};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -45,8 +47,9 @@ fn id_token_context(login_session_id: Uuid) -> String {
     format!("login_session.id_token:{login_session_id}")
 }
 
-/// Records the login in `conn`'s transaction; its token is to be set as the login cookie.
-/// An ID token is kept sealed with `key`, until the login ends.
+/// Records the login in `conn`'s transaction, with its audit event, and gives the server-side
+/// session a new id; the token is to be set as the login cookie. An ID token is kept sealed
+/// with `key`, until the login ends.
 pub async fn begin(
     conn: &mut PgConnection,
     session: &Session,
@@ -55,6 +58,20 @@ pub async fn begin(
     device: Option<String>,
     key: &SealKey,
 ) -> Result<Begun, BeginError> {
+    let begun = record(conn, person_id, method, device, key).await?;
+    session.cycle_id().await?;
+    Ok(begun)
+}
+
+/// The login's row and audit event, without the server-side session: what `begin` writes,
+/// and what the tests write to be logged in without the round trip to ID-porten.
+pub async fn record(
+    conn: &mut PgConnection,
+    person_id: Uuid,
+    method: Method<'_>,
+    device: Option<String>,
+    key: &SealKey,
+) -> Result<Begun, sqlx::Error> {
     let login_session_id = Uuid::new_v4();
     let (code, sid, id_token) = match method {
         Method::IdPorten { sid, id_token } => {
@@ -77,9 +94,15 @@ pub async fn begin(
         device,
         &token[..]
     )
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    session.cycle_id().await?;
+    audit::record(
+        conn,
+        Some(person_id),
+        "auth.login_succeeded",
+        json!({ "method": code, "login_session_id": login_session_id }),
+    )
+    .await?;
     Ok(Begun {
         login_session_id,
         token,

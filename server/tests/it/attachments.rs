@@ -2,15 +2,11 @@
 //! stored and served back, what is refused (type, size, someone else's entry), and who may
 //! download.
 
-mod support;
-
+use crate::support::fixture::*;
+use crate::support::{json, superuser, text, Browser, TestApp, PUBLIC_URL};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use sqlx::PgPool;
-use support::fixture::*;
-use support::issuer::TestIssuer;
-use support::login::log_in;
-use support::{json, superuser, text, Browser, TestApp, PUBLIC_URL};
 
 const BOUNDARY: &str = "stafett-test-boundary";
 
@@ -74,11 +70,8 @@ const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_file_on_ones_own_entry_is_served_to_those_who_may_read(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
-    let mut ida = app.browser();
-    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let app = TestApp::with_logs(pool).await;
+    let mut ida = app.as_person(IDA_NURSE).await;
     let entry = idas_entry(&mut ida).await;
 
     let response = upload(
@@ -93,8 +86,7 @@ async fn a_file_on_ones_own_entry_is_served_to_those_who_may_read(pool: PgPool) 
     let attachment = json(response).await.as_str().expect("id").to_string();
 
     // Ingrid sees it on the entry and downloads exactly what was stored.
-    let mut ingrid = app.browser();
-    log_in(&mut ingrid, &issuer, INGRID).await;
+    let mut ingrid = app.as_person(INGRID).await;
     let log = json(ingrid.get(&format!("/api/log?log_id={MATS_LOG}")).await).await;
     let shown = log["entries"]
         .as_array()
@@ -121,8 +113,7 @@ async fn a_file_on_ones_own_entry_is_served_to_those_who_may_read(pool: PgPool) 
         (MAJA_PPT, StatusCode::FORBIDDEN),
         (GEIR, StatusCode::NOT_FOUND),
     ] {
-        let mut browser = app.browser();
-        log_in(&mut browser, &issuer, person).await;
+        let mut browser = app.as_person(person).await;
         assert_eq!(browser.get(&uri).await.status(), status, "{person}");
     }
     assert_eq!(
@@ -147,11 +138,8 @@ async fn a_file_on_ones_own_entry_is_served_to_those_who_may_read(pool: PgPool) 
 
 #[sqlx::test(migrations = "../migrations")]
 async fn wrong_files_and_other_peoples_entries_are_refused(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
-    let mut ida = app.browser();
-    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let app = TestApp::with_logs(pool).await;
+    let mut ida = app.as_person(IDA_NURSE).await;
     let entry = idas_entry(&mut ida).await;
     let invalid = serde_json::json!({ "error": "invalid", "field": "attachment" });
 
@@ -164,8 +152,7 @@ async fn wrong_files_and_other_peoples_entries_are_refused(pool: PgPool) {
         assert_eq!(json(response).await, invalid);
     }
     // Nobody attaches to another person's words.
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let response = upload(&mut nora, &entry, "brev.pdf", PDF, "application/json").await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert_eq!(

@@ -1,8 +1,7 @@
 //! The second line of defence, in PostgreSQL itself: row-level security on content for the
 //! application's role, and the hash-chained audit trail.
 
-mod support;
-
+use crate::support::fixture::*;
 use app::domain::access::{authorize, LogAction, LogFacts, LogStatus, Relation};
 use app::domain::consent::{Action, Choice, ConsentEvent, Family, Guardian, Residence};
 use proptest::prelude::*;
@@ -10,7 +9,6 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 use sqlx::{PgPool, Postgres, Transaction};
 use std::collections::{BTreeSet, HashMap};
-use support::fixture::*;
 use time::{Date, Duration, Month};
 use uuid::Uuid;
 

@@ -4,17 +4,13 @@
 //! names himself a guardian gains nothing; a change in parental responsibility counts at the
 //! next decision; lookups are limited and shown to the unit leader.
 
-mod support;
-
+use crate::support::fixture::*;
+use crate::support::register::{synthetic_nin, Person, Register};
+use crate::support::{json, location, query_param, text, Browser, TestApp};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use serde_json::Value;
 use sqlx::PgPool;
-use support::fixture::*;
-use support::issuer::TestIssuer;
-use support::login::log_in;
-use support::register::{synthetic_nin, Person, Register};
-use support::{json, location, query_param, text, Browser, TestApp};
 
 const EMMA_LOG: &str = "00000000-0000-4000-8000-000000000922";
 const OLE: &str = "00000000-0000-4000-8000-000000000302";
@@ -67,12 +63,10 @@ async fn a_holder_looks_a_child_up_and_asks_for_a_log_with_the_family_from_the_r
     pool: PgPool,
 ) {
     let register = Register::require();
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let app = TestApp::seeded(pool).await;
     let lukas = register.number_of("Lukas Ahmed").await;
     let fatima = register.number_of("Fatima Ahmed").await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
 
     // The form is sent on to the request form with the lookup.
     let response = nora
@@ -139,8 +133,7 @@ async fn a_holder_looks_a_child_up_and_asks_for_a_log_with_the_family_from_the_r
     assert_eq!(leaked, 0);
 
     // Someone else can neither see nor use the lookup.
-    let mut ida = app.browser();
-    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let mut ida = app.as_person(IDA_NURSE).await;
     let response = ida
         .get(&format!("/api/child_lookup?lookup_id={lookup}"))
         .await;
@@ -163,10 +156,8 @@ async fn a_holder_looks_a_child_up_and_asks_for_a_log_with_the_family_from_the_r
 #[sqlx::test(migrations = "../migrations")]
 async fn the_register_refuses_the_dead_the_emigrated_the_grown_up_and_the_unknown(pool: PgPool) {
     let register = Register::require();
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let app = TestApp::seeded(pool).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let persons_before = count(app.pool(), "select count(*) from person").await;
 
     let cases = [
@@ -206,7 +197,6 @@ async fn the_register_refuses_the_dead_the_emigrated_the_grown_up_and_the_unknow
 #[sqlx::test(migrations = "../migrations")]
 async fn a_register_that_is_down_or_slow_is_said_so_and_nothing_is_saved(pool: PgPool) {
     let register = Register::require();
-    let issuer = TestIssuer::start().await;
     let lukas = register.number_of("Lukas Ahmed").await;
 
     // Slow: longer than the app waits (1 s in the tests).
@@ -226,22 +216,16 @@ async fn a_register_that_is_down_or_slow_is_said_so_and_nothing_is_saved(pool: P
     document["_standin"] = serde_json::json!({ "delay_ms": 2500 });
     register.put(&slow, &document).await;
 
-    let app = TestApp::with_issuer(pool.clone(), issuer.url()).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let app = TestApp::seeded(pool.clone()).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let (status, body) = look_up(&mut nora, &slow, SCHOOL).await.expect_err("slow");
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(body["error"], "register_unavailable");
 
     // Down: nothing listens.
-    let down = TestApp::configured(
-        pool,
-        issuer.url(),
-        &[("STAFETT_FOLKEREGISTER_URL", "http://127.0.0.1:9")],
-    )
-    .await;
-    let mut nora = down.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let down =
+        TestApp::configured(pool, &[("STAFETT_FOLKEREGISTER_URL", "http://127.0.0.1:9")]).await;
+    let mut nora = down.as_person(NORA_STRAND_TEACHER).await;
     let (status, body) = look_up(&mut nora, &lukas, SCHOOL).await.expect_err("down");
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(body["error"], "register_unavailable");
@@ -250,16 +234,19 @@ async fn a_register_that_is_down_or_slow_is_said_so_and_nothing_is_saved(pool: P
         .send(
             Request::post("/api/look_up_child")
                 .header("sec-fetch-site", "same-origin")
-                .header(header::ORIGIN, support::PUBLIC_URL)
+                .header(header::ORIGIN, crate::support::PUBLIC_URL)
                 .header(header::ACCEPT, "text/html,application/xhtml+xml")
-                .header(header::REFERER, format!("{}/logs/new", support::PUBLIC_URL))
+                .header(
+                    header::REFERER,
+                    format!("{}/logs/new", crate::support::PUBLIC_URL),
+                )
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded"),
             Body::from(format!("national_id={lukas}&unit_id={SCHOOL}")),
         )
         .await;
     assert!(response.status().is_redirection(), "{}", response.status());
     let back = location(&response)
-        .trim_start_matches(support::PUBLIC_URL)
+        .trim_start_matches(crate::support::PUBLIC_URL)
         .to_string();
     let (_, _, page) = nora.page(&back).await;
     assert!(
@@ -287,15 +274,13 @@ async fn a_register_that_is_down_or_slow_is_said_so_and_nothing_is_saved(pool: P
 #[sqlx::test(migrations = "../migrations")]
 async fn a_member_of_staff_cannot_make_himself_a_guardian(pool: PgPool) {
     let register = Register::require();
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let app = TestApp::seeded(pool).await;
     let emma = register.number_of("Emma Nilsen").await;
     let before = guardianships(app.pool(), &emma).await;
     assert_eq!(before.len(), 2);
-    let own_number = support::login::pid_of(app.pool(), NORA_STRAND_TEACHER).await;
+    let own_number = crate::support::login::pid_of(app.pool(), NORA_STRAND_TEACHER).await;
 
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let lookup = look_up(&mut nora, &emma, SCHOOL).await.expect("Emma");
     let service = format!("{PPT}/{MAJA_PPT}");
     let crafted = [
@@ -332,8 +317,7 @@ async fn a_member_of_staff_cannot_make_himself_a_guardian(pool: PgPool) {
     // She gets nothing of Emma's other log, and the parents keep their say there.
     let response = nora.get(&format!("/api/log?log_id={EMMA_LOG}")).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    let mut ole = app.browser();
-    log_in(&mut ole, &issuer, OLE).await;
+    let mut ole = app.as_person(OLE).await;
     let response = ole
         .get(&format!("/api/my_decisions?log_id={EMMA_LOG}&lang=nb"))
         .await;
@@ -368,8 +352,7 @@ async fn a_member_of_staff_cannot_make_himself_a_guardian(pool: PgPool) {
         )
         .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    let mut anders = app.browser();
-    log_in(&mut anders, &issuer, ANDERS_TEACHER).await;
+    let mut anders = app.as_person(ANDERS_TEACHER).await;
     let participants_before = count(app.pool(), "select count(*) from participant").await;
     let response = anders
         .post_form(
@@ -503,27 +486,23 @@ async fn with_shared_residence_one_parents_consent_does_not_open_the_log_the_sec
     pool: PgPool,
 ) {
     let register = Register::require();
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let app = TestApp::seeded(pool).await;
     let (child, mother, father) = family(&register, 311, true).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let log = requested_log(&mut nora, &child, &format!("{PPT}/{MAJA_PPT}")).await;
     assert!(guardianships(app.pool(), &child)
         .await
         .iter()
         .all(|(_, responsible, residence)| *responsible && residence == "shared_residence"));
 
-    let mut mona = app.browser();
-    log_in(&mut mona, &issuer, &person_id(app.pool(), &mother).await).await;
+    let mut mona = app.as_person(&person_id(app.pool(), &mother).await).await;
     assert_eq!(
         consent_to(&mut mona, &log, "establish_log", None).await,
         StatusCode::OK
     );
     assert_eq!(log_status(app.pool(), &log).await, "requested");
 
-    let mut frode = app.browser();
-    log_in(&mut frode, &issuer, &person_id(app.pool(), &father).await).await;
+    let mut frode = app.as_person(&person_id(app.pool(), &father).await).await;
     assert_eq!(
         consent_to(&mut frode, &log, "establish_log", None).await,
         StatusCode::OK
@@ -536,11 +515,9 @@ async fn a_change_in_parental_responsibility_counts_at_the_next_decision_and_the
     pool: PgPool,
 ) {
     let register = Register::require();
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let app = TestApp::seeded(pool).await;
     let (child, mother, father) = family(&register, 321, false).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let log = requested_log(&mut nora, &child, &format!("{PPT}/{MAJA_PPT}")).await;
     let actions = json(nora.get(&format!("/api/log_actions?log_id={log}")).await).await;
     assert_eq!(actions["family_changed"], Value::Null);
@@ -560,8 +537,7 @@ async fn a_change_in_parental_responsibility_counts_at_the_next_decision_and_the
     .document();
     register.put(&child, &document).await;
 
-    let mut frode = app.browser();
-    log_in(&mut frode, &issuer, &person_id(app.pool(), &father).await).await;
+    let mut frode = app.as_person(&person_id(app.pool(), &father).await).await;
     assert_eq!(
         consent_to(&mut frode, &log, "establish_log", None).await,
         StatusCode::FORBIDDEN,
@@ -590,8 +566,7 @@ async fn a_change_in_parental_responsibility_counts_at_the_next_decision_and_the
         .expect("checked")
     };
     let before = checked().await;
-    let mut ida = app.browser();
-    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let mut ida = app.as_person(IDA_NURSE).await;
     let response = ida
         .post_form(
             "/api/give_consent",
@@ -608,8 +583,7 @@ async fn a_change_in_parental_responsibility_counts_at_the_next_decision_and_the
     let (_, _, page) = nora.page(&format!("/logs/{log}/consents")).await;
     assert!(page.contains("Folkeregisteret viste"), "{page}");
 
-    let mut mona = app.browser();
-    log_in(&mut mona, &issuer, &person_id(app.pool(), &mother).await).await;
+    let mut mona = app.as_person(&person_id(app.pool(), &mother).await).await;
     assert_eq!(
         consent_to(&mut mona, &log, "establish_log", None).await,
         StatusCode::OK
@@ -647,11 +621,9 @@ async fn a_change_in_parental_responsibility_counts_at_the_next_decision_and_the
 #[sqlx::test(migrations = "../migrations")]
 async fn lookups_are_limited_per_member_of_staff_and_shown_to_the_unit_leader(pool: PgPool) {
     let register = Register::require();
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let app = TestApp::seeded(pool).await;
     let lukas = register.number_of("Lukas Ahmed").await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     for _ in 0..app::server::register_lookups::LOOKUPS_PER_HOUR {
         look_up(&mut nora, &lukas, SCHOOL)
             .await
@@ -662,15 +634,13 @@ async fn lookups_are_limited_per_member_of_staff_and_shown_to_the_unit_leader(po
         .expect_err("limited");
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
     // Another member of staff is not held back by her.
-    let mut marius = app.browser();
-    log_in(&mut marius, &issuer, MARIUS_KINDERGARTEN).await;
+    let mut marius = app.as_person(MARIUS_KINDERGARTEN).await;
     look_up(&mut marius, &lukas, KINDERGARTEN)
         .await
         .expect("his own limit");
 
     // The school's leader sees who looked, not the numbers; a teacher sees nothing.
-    let mut eirik = app.browser();
-    log_in(&mut eirik, &issuer, EIRIK_SCHOOL_LEADER).await;
+    let mut eirik = app.as_person(EIRIK_SCHOOL_LEADER).await;
     let records = json(eirik.get("/api/register_lookups").await).await;
     let records = records.as_array().expect("records");
     assert_eq!(records.len(), 20, "only the school's");
@@ -747,17 +717,14 @@ async fn consent_to(
 #[sqlx::test(migrations = "../migrations")]
 async fn a_youth_of_15_cannot_let_the_health_station_in_alone(pool: PgPool) {
     let register = Register::require();
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let app = TestApp::seeded(pool).await;
     let born = chrono::Local::now().date_naive() - chrono::Months::new(15 * 12 + 2);
     let (youth, mother, _) = family_with(&register, 331, false, Some(born)).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let log = requested_log(&mut nora, &youth, &format!("{HEALTH_STATION}/{IDA_NURSE}")).await;
 
     // The youth (15) establishes the log and involves the school and the health station.
-    let mut tiril = app.browser();
-    log_in(&mut tiril, &issuer, &person_id(app.pool(), &youth).await).await;
+    let mut tiril = app.as_person(&person_id(app.pool(), &youth).await).await;
     for (scope, unit) in [
         ("establish_log", None),
         ("involve_service", Some(SCHOOL)),
@@ -774,8 +741,7 @@ async fn a_youth_of_15_cannot_let_the_health_station_in_alone(pool: PgPool) {
         consent_to(&mut tiril, &log, "share_health_information", None).await,
         StatusCode::FORBIDDEN
     );
-    let mut ida = app.browser();
-    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let mut ida = app.as_person(IDA_NURSE).await;
     let response = ida.get(&format!("/api/log?log_id={log}")).await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert_eq!(json(response).await["reason"], "consent_missing");
@@ -784,8 +750,7 @@ async fn a_youth_of_15_cannot_let_the_health_station_in_alone(pool: PgPool) {
     assert_eq!(response.status(), StatusCode::OK);
 
     // The mother is asked, and told why.
-    let mut mona = app.browser();
-    log_in(&mut mona, &issuer, &person_id(app.pool(), &mother).await).await;
+    let mut mona = app.as_person(&person_id(app.pool(), &mother).await).await;
     let (_, _, page) = mona.page(&format!("/logs/{log}/consents")).await;
     assert!(page.contains("Deling av helseopplysninger"), "{page}");
     assert!(

@@ -1,14 +1,11 @@
 //! A guardian gives a child their own login and looks after it: the username the child gets
 //! says nothing about other children's, and a locked login can be unlocked.
 
-mod support;
-
+use crate::support::fixture::*;
+use crate::support::login::password_step;
+use crate::support::TestApp;
 use axum::http::StatusCode;
 use sqlx::PgPool;
-use support::fixture::*;
-use support::issuer::TestIssuer;
-use support::login::{log_in, password_step};
-use support::TestApp;
 
 /// Mats's log, where Ingrid has consented to his own login.
 async fn with_own_access_consent(app: &TestApp) {
@@ -35,16 +32,14 @@ fn shown_username(html: &str) -> Option<String> {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_username_in_use_by_another_child_is_not_revealed(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let app = TestApp::seeded(pool).await;
     with_own_access_consent(&app).await;
     sqlx::query("delete from child_account where person_id = $1::uuid")
         .bind(MATS)
         .execute(app.pool())
         .await
         .expect("Mats has no login yet");
-    let mut ingrid = app.browser();
-    log_in(&mut ingrid, &issuer, INGRID).await;
+    let mut ingrid = app.as_person(INGRID).await;
 
     // "nora" is Nora Lie's username; Ingrid cannot tell.
     let response = ingrid
@@ -82,8 +77,7 @@ async fn a_username_in_use_by_another_child_is_not_revealed(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_guardian_sees_that_the_login_is_locked_and_unlocks_it(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let app = TestApp::seeded(pool).await;
     with_own_access_consent(&app).await;
     let mut guesser = app.browser_at("203.0.113.9");
     for _ in 0..5 {
@@ -97,8 +91,7 @@ async fn a_guardian_sees_that_the_login_is_locked_and_unlocks_it(pool: PgPool) {
 
     // Neither the holder nor the father without parental responsibility may lift it.
     for someone_else in [NORA_STRAND_TEACHER, GEIR] {
-        let mut browser = app.browser();
-        log_in(&mut browser, &issuer, someone_else).await;
+        let mut browser = app.as_person(someone_else).await;
         let response = browser
             .post_form("/api/unlock_child_login", &[("log_id", MATS_LOG)])
             .await;
@@ -115,8 +108,7 @@ async fn a_guardian_sees_that_the_login_is_locked_and_unlocks_it(pool: PgPool) {
         "still locked"
     );
 
-    let mut ingrid = app.browser();
-    log_in(&mut ingrid, &issuer, INGRID).await;
+    let mut ingrid = app.as_person(INGRID).await;
     let consents = format!("/logs/{MATS_LOG}/consents");
     let (_, _, html) = ingrid.page(&consents).await;
     assert!(

@@ -3,15 +3,11 @@
 //! functions over HTTP against the real database: what succeeds, bad input that changes
 //! nothing, conflicting edits, and people the gate refuses.
 
-mod support;
-
+use crate::support::fixture::*;
+use crate::support::{json, superuser, text, Browser, TestApp};
 use axum::http::StatusCode;
 use serde_json::Value;
 use sqlx::PgPool;
-use support::fixture::*;
-use support::issuer::TestIssuer;
-use support::login::log_in;
-use support::{json, superuser, text, Browser, TestApp};
 
 /// The day `offset` days from today in Oslo, as a date input sends it.
 async fn day(pool: &PgPool, offset: i32) -> String {
@@ -108,13 +104,10 @@ fn measure_form<'a>(
 
 #[sqlx::test(migrations = "../migrations")]
 async fn staff_build_the_plan_and_everyone_with_access_reads_it(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
+    let app = TestApp::with_logs(pool).await;
     let today = day(app.pool(), 0).await;
     let in_a_month = day(app.pool(), 30).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
 
     let (area, goal) = area_and_goal(&mut nora).await;
     let form = measure_form(
@@ -145,8 +138,7 @@ async fn staff_build_the_plan_and_everyone_with_access_reads_it(pool: PgPool) {
 
     // The nurse (with consent) and Mats's mother read the same plan.
     for person in [IDA_NURSE, INGRID] {
-        let mut reader = app.browser();
-        log_in(&mut reader, &issuer, person).await;
+        let mut reader = app.as_person(person).await;
         let plan = plan(&mut reader).await;
         assert_eq!(plan["areas"][0]["title"], "Trivsel på skolen");
         assert_eq!(
@@ -198,14 +190,11 @@ async fn staff_build_the_plan_and_everyone_with_access_reads_it(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn bad_input_is_named_and_changes_nothing(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
+    let app = TestApp::with_logs(pool).await;
     let today = day(app.pool(), 0).await;
     let yesterday = day(app.pool(), -1).await;
     let tomorrow = day(app.pool(), 1).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let (area, goal) = area_and_goal(&mut nora).await;
     let before = plan(&mut nora).await;
 
@@ -336,15 +325,11 @@ async fn bad_input_is_named_and_changes_nothing(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn two_editors_of_one_measure_never_overwrite_each_other(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
+    let app = TestApp::with_logs(pool).await;
     let today = day(app.pool(), 0).await;
     let later = day(app.pool(), 14).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
-    let mut ida = app.browser();
-    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
+    let mut ida = app.as_person(IDA_NURSE).await;
     let (area, goal) = area_and_goal(&mut nora).await;
     let form = measure_form(&area, &goal, IDA_NURSE, &today, &later, "Samtaler");
     let (_, measure) = post(&mut nora, "/api/save_measure", &form).await;
@@ -382,9 +367,7 @@ async fn two_editors_of_one_measure_never_overwrite_each_other(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn only_staff_who_see_the_log_write_the_plan(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
+    let app = TestApp::with_logs(pool).await;
     let area = [("log_id", MATS_LOG), ("title", "Trivsel")];
     for (person, expected) in [
         (INGRID, denied("staff_only")),
@@ -405,16 +388,14 @@ async fn only_staff_who_see_the_log_write_the_plan(pool: PgPool) {
             ),
         ),
     ] {
-        let mut browser = app.browser();
-        log_in(&mut browser, &issuer, person).await;
+        let mut browser = app.as_person(person).await;
         assert_eq!(
             post(&mut browser, "/api/add_area", &area).await,
             expected,
             "{person}"
         );
     }
-    let mut ida = app.browser();
-    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let mut ida = app.as_person(IDA_NURSE).await;
     assert_eq!(
         post(&mut ida, "/api/add_area", &area).await.0,
         StatusCode::OK
@@ -461,12 +442,9 @@ async fn call(nora: &mut Browser<'_>, date: &str) -> String {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_meeting_from_call_to_approved_minutes(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
+    let app = TestApp::with_logs(pool).await;
     let tomorrow = day(app.pool(), 1).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let meeting = call(&mut nora, &tomorrow).await;
 
     // Ida and Ingrid are told there is a meeting, when, and where to look: nothing else.
@@ -499,8 +477,7 @@ async fn a_meeting_from_call_to_approved_minutes(pool: PgPool) {
         form
     };
     // The family proposes an item; only the minute-taker or the holder writes the minutes.
-    let mut ingrid = app.browser();
-    log_in(&mut ingrid, &issuer, INGRID).await;
+    let mut ingrid = app.as_person(INGRID).await;
     assert_eq!(
         post(
             &mut ingrid,
@@ -529,8 +506,7 @@ async fn a_meeting_from_call_to_approved_minutes(pool: PgPool) {
         .await,
         denied("minute_taker_only")
     );
-    let mut ida = app.browser();
-    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let mut ida = app.as_person(IDA_NURSE).await;
     assert_eq!(
         post(
             &mut ida,
@@ -664,13 +640,10 @@ async fn a_meeting_from_call_to_approved_minutes(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_meeting_needs_a_time_ahead_a_place_and_invitees_who_see_the_log(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
+    let app = TestApp::with_logs(pool).await;
     let yesterday = day(app.pool(), -1).await;
     let tomorrow = day(app.pool(), 1).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let invite_ida = ("meeting[invitees][1]".to_string(), IDA_NURSE.to_string());
     let invite_maja = ("meeting[invitees][3]".to_string(), MAJA_PPT.to_string());
     let base = |date: &str| -> Vec<(String, String)> {
@@ -741,8 +714,7 @@ async fn a_meeting_needs_a_time_ahead_a_place_and_invitees_who_see_the_log(pool:
     assert_eq!((meetings, mails), (0, 0));
 
     // The family may not call meetings.
-    let mut ingrid = app.browser();
-    log_in(&mut ingrid, &issuer, INGRID).await;
+    let mut ingrid = app.as_person(INGRID).await;
     let form = [base(&tomorrow), vec![invite_ida.clone()]].concat();
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     assert_eq!(
@@ -753,17 +725,13 @@ async fn a_meeting_needs_a_time_ahead_a_place_and_invitees_who_see_the_log(pool:
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_calendar_file_goes_through_the_gate_and_names_no_child(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
+    let app = TestApp::with_logs(pool).await;
     let tomorrow = day(app.pool(), 1).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let meeting = call(&mut nora, &tomorrow).await;
     let uri = format!("/api/meeting_ics?log_id={MATS_LOG}&meeting_id={meeting}");
 
-    let mut ida = app.browser();
-    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let mut ida = app.as_person(IDA_NURSE).await;
     let response = ida.get(&uri).await;
     assert_eq!(response.status(), StatusCode::OK);
     let headers = response.headers().clone();
@@ -783,8 +751,7 @@ async fn the_calendar_file_goes_through_the_gate_and_names_no_child(pool: PgPool
         (MAJA_PPT, StatusCode::FORBIDDEN),
         (GEIR, StatusCode::NOT_FOUND),
     ] {
-        let mut browser = app.browser();
-        log_in(&mut browser, &issuer, person).await;
+        let mut browser = app.as_person(person).await;
         assert_eq!(browser.get(&uri).await.status(), status, "{person}");
     }
     assert_eq!(
@@ -797,19 +764,19 @@ async fn the_calendar_file_goes_through_the_gate_and_names_no_child(pool: PgPool
 async fn a_plain_form_with_an_error_goes_back_to_its_page_which_shows_it(pool: PgPool) {
     use axum::body::Body;
     use axum::http::{header, Request};
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let app = TestApp::with_logs(pool).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let page = format!("/logs/{MATS_LOG}/plan");
     let response = nora
         .send(
             Request::post("/api/add_area")
                 .header("sec-fetch-site", "same-origin")
-                .header(header::ORIGIN, support::PUBLIC_URL)
+                .header(header::ORIGIN, crate::support::PUBLIC_URL)
                 .header(header::ACCEPT, "text/html,application/xhtml+xml")
-                .header(header::REFERER, format!("{}{page}", support::PUBLIC_URL))
+                .header(
+                    header::REFERER,
+                    format!("{}{page}", crate::support::PUBLIC_URL),
+                )
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded"),
             Body::from(format!("log_id={MATS_LOG}&title=+")),
         )
@@ -818,7 +785,7 @@ async fn a_plain_form_with_an_error_goes_back_to_its_page_which_shows_it(pool: P
     let location = response.headers()[header::LOCATION]
         .to_str()
         .expect("ascii")
-        .trim_start_matches(support::PUBLIC_URL)
+        .trim_start_matches(crate::support::PUBLIC_URL)
         .to_string();
     assert!(location.starts_with(&format!("{page}?")), "{location}");
     let (status, _, html) = nora.page(&location).await;
@@ -834,13 +801,10 @@ async fn a_plain_form_with_an_error_goes_back_to_its_page_which_shows_it(pool: P
 /// log does not exist for them). Nothing is read, nothing changes.
 #[sqlx::test(migrations = "../migrations")]
 async fn every_plan_and_meeting_function_refuses_those_the_gate_refuses(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
+    let app = TestApp::with_logs(pool).await;
     let today = day(app.pool(), 0).await;
     let tomorrow = day(app.pool(), 1).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let (area, goal) = area_and_goal(&mut nora).await;
     let (_, measure) = post(
         &mut nora,
@@ -962,10 +926,8 @@ async fn every_plan_and_meeting_function_refuses_those_the_gate_refuses(pool: Pg
         serde_json::json!({ "error": "not_found" }),
     );
 
-    let mut maja = app.browser();
-    log_in(&mut maja, &issuer, MAJA_PPT).await;
-    let mut kari = app.browser();
-    log_in(&mut kari, &issuer, KARI).await;
+    let mut maja = app.as_person(MAJA_PPT).await;
+    let mut kari = app.as_person(KARI).await;
     for uri in &reads {
         assert_eq!(maja.get(uri).await.status(), StatusCode::FORBIDDEN, "{uri}");
         assert_eq!(kari.get(uri).await.status(), StatusCode::NOT_FOUND, "{uri}");
@@ -994,13 +956,10 @@ async fn every_plan_and_meeting_function_refuses_those_the_gate_refuses(pool: Pg
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_decision_makes_a_measure_and_the_meeting_and_the_plan_show_it(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
+    let app = TestApp::with_logs(pool).await;
     let today = day(app.pool(), 0).await;
     let in_a_month = day(app.pool(), 30).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let (area, goal) = area_and_goal(&mut nora).await;
     let meeting = call(&mut nora, &day(app.pool(), 1).await).await;
     let (status, _) = post(
@@ -1085,11 +1044,8 @@ async fn a_decision_makes_a_measure_and_the_meeting_and_the_plan_show_it(pool: P
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_next_meeting_starts_from_the_one_it_is_agreed_at(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let app = TestApp::with_logs(pool).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let meeting = call(&mut nora, &day(app.pool(), 1).await).await;
 
     let response = nora

@@ -2,14 +2,10 @@
 //! chose; only to those who may read the log, never to the one who wrote, and never with
 //! any content.
 
-mod support;
-
+use crate::support::fixture::*;
+use crate::support::{json, Browser, TestApp, PUBLIC_URL};
 use axum::http::StatusCode;
 use sqlx::PgPool;
-use support::fixture::*;
-use support::issuer::TestIssuer;
-use support::login::log_in;
-use support::{json, Browser, TestApp, PUBLIC_URL};
 use time::OffsetDateTime;
 
 async fn mails(pool: &PgPool) -> Vec<(String, String, String)> {
@@ -54,11 +50,8 @@ async fn oslo(pool: &PgPool, days: i32, time: &str) -> OffsetDateTime {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_others_who_may_read_hear_at_once_without_content(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
-    let mut ida = app.browser();
-    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let app = TestApp::with_logs(pool).await;
+    let mut ida = app.as_person(IDA_NURSE).await;
     write_entry(
         &mut ida,
         "Mats fortalte om en vanskelig uke i friminuttene.",
@@ -88,13 +81,9 @@ async fn the_others_who_may_read_hear_at_once_without_content(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_daily_digest_once_in_the_morning_and_nothing_for_those_who_chose_none(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
-    let mut ingrid = app.browser();
-    log_in(&mut ingrid, &issuer, INGRID).await;
-    let mut nora = app.browser();
-    log_in(&mut nora, &issuer, NORA_STRAND_TEACHER).await;
+    let app = TestApp::with_logs(pool).await;
+    let mut ingrid = app.as_person(INGRID).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     assert_eq!(
         json(ingrid.get("/api/notice_choice").await).await,
         "immediate"
@@ -105,8 +94,7 @@ async fn a_daily_digest_once_in_the_morning_and_nothing_for_those_who_chose_none
     assert_eq!(json(ingrid.get("/api/notice_choice").await).await, "daily");
     assert_eq!(json(nora.get("/api/notice_choice").await).await, "none");
 
-    let mut ida = app.browser();
-    log_in(&mut ida, &issuer, IDA_NURSE).await;
+    let mut ida = app.as_person(IDA_NURSE).await;
     write_entry(&mut ida, "Første notat").await;
     write_entry(&mut ida, "Andre notat").await;
     assert_eq!(mails(app.pool()).await, []);

@@ -1,8 +1,8 @@
 //! The outbox delivers each message once, through a real SMTP server and SMS sink, with
 //! two workers racing and one worker's process dying halfway through a send.
 
-mod support;
-
+use crate::support::login::{code_step, password_step};
+use crate::support::mailsink::{self, MailSink};
 use server::config::{MailConfig, SmsConfig};
 use server::outbox::email::Mailer;
 use server::outbox::sms::HttpSmsGateway;
@@ -11,8 +11,6 @@ use server::outbox::{enqueue, Channel, Message};
 use sqlx::PgPool;
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use support::login::{code_step, password_step};
-use support::mailsink::{self, MailSink};
 
 fn senders(sink: &MailSink) -> Senders {
     let mail = Mailer::new(&MailConfig {
@@ -28,7 +26,7 @@ fn senders(sink: &MailSink) -> Senders {
     Senders {
         mail,
         sms: Some(Arc::new(sms)),
-        key: support::data_key(),
+        key: crate::support::data_key(),
     }
 }
 
@@ -164,7 +162,7 @@ async fn outbox_as_stored(pool: &PgPool) -> String {
 async fn a_one_time_code_cannot_be_read_in_the_database_and_is_never_sent_late(pool: PgPool) {
     let sink = MailSink::start().await;
     let senders = senders(&sink);
-    let app = support::TestApp::seeded(pool.clone()).await;
+    let app = crate::support::TestApp::seeded(pool.clone()).await;
     let mut nora = app.browser();
     let password = server::demo_seed::DEMO_CHILD_PASSWORD;
     password_step(&mut nora, "nora", password).await;

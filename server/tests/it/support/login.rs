@@ -1,10 +1,55 @@
-//! Logging in test browsers: through the scripted ID-porten, or as a child with password
-//! and the code from the outbox.
+//! Logging in test browsers: with a login made in the database as the server makes it
+//! (`TestApp::as_person`), or, for the tests of logging in, through the scripted ID-porten
+//! or as a child with password and the code from the outbox.
 
 use super::issuer::{Grant, TestIssuer};
-use super::{location, query_param, Browser};
+use super::{location, query_param, Browser, TestApp};
 use axum::http::StatusCode;
+use axum::response::Response;
+use server::auth::login_cookie;
+use server::auth::login_session::{self, Method};
 use sqlx::PgPool;
+
+impl TestApp {
+    /// A browser logged in as `person` through ID-porten, without the round trip: the
+    /// server's own `login_session::record` writes the login in the database, and the
+    /// browser gets its cookie as the callback would set it.
+    pub async fn as_person(&self, person: &str) -> Browser<'_> {
+        let sid = format!("sid-{}", uuid::Uuid::new_v4());
+        let method = Method::IdPorten {
+            sid: &sid,
+            // Sealed and kept as ID-porten's is, but no token: logging out ends the login
+            // here only, without ID-porten's end-session page (login.rs has that).
+            id_token: "no-id-token-from-id-porten",
+        };
+        self.logged_in(person, method).await
+    }
+
+    /// A browser logged in as the child `person` with password and one-time code, without
+    /// either.
+    pub async fn as_child(&self, person: &str) -> Browser<'_> {
+        self.logged_in(person, Method::PasswordAndCode).await
+    }
+
+    async fn logged_in(&self, person: &str, method: Method<'_>) -> Browser<'_> {
+        // The server's rule of who may log in at all, so no test logs in someone who cannot.
+        let pid = pid_of(self.pool(), person).await;
+        let person_id = login_session::person_for_pid(self.pool(), &pid)
+            .await
+            .expect("person lookup")
+            .unwrap_or_else(|| panic!("{person} cannot log in"));
+        let mut tx = self.pool().begin().await.expect("transaction");
+        let begun = login_session::record(&mut tx, person_id, method, None, &self.state.data_key)
+            .await
+            .expect("login recorded");
+        tx.commit().await.expect("login committed");
+        let mut response = Response::default();
+        login_cookie::set(&mut response, &begun.token, self.state.secure_cookies());
+        let mut browser = self.browser();
+        browser.keep_cookies(&response);
+        browser
+    }
+}
 
 pub async fn pid_of(pool: &PgPool, person: &str) -> String {
     sqlx::query_scalar("select national_id from person where person_id = $1::uuid")
@@ -84,12 +129,4 @@ pub async fn code_step(browser: &mut Browser<'_>, code: &str) -> String {
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     location(&response)
-}
-
-/// Logs a child in with username, password and the code queued for `recipient`.
-pub async fn log_in_child(browser: &mut Browser<'_>, username: &str, recipient: &str) {
-    let password = server::demo_seed::DEMO_CHILD_PASSWORD;
-    password_step(browser, username, password).await;
-    let code = latest_code(browser.app.pool(), recipient).await;
-    assert_eq!(code_step(browser, &code).await, "/me");
 }

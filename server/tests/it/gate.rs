@@ -1,14 +1,10 @@
 //! The consent gate through the real server-function endpoints over HTTP, against the real
 //! database: every role × every action, and what withdrawing and closing do at once.
 
-mod support;
-
+use crate::support::fixture::*;
+use crate::support::{json, Browser, TestApp};
 use axum::http::StatusCode;
 use sqlx::PgPool;
-use support::fixture::*;
-use support::issuer::TestIssuer;
-use support::login::{log_in, log_in_child};
-use support::{json, Browser, TestApp};
 
 /// What a person gets back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,20 +98,19 @@ async fn row(browser: &mut Browser<'_>, log: &str) -> [Answer; 7] {
     [read, write, add, give, withdraw, close, reopen]
 }
 
+/// How the person logged in: the adults and youths through ID-porten, a child under 15
+/// with password and code.
 enum Who {
     IdPorten(&'static str),
-    Child(&'static str, &'static str),
+    Child(&'static str),
 }
 
 async fn check(pool: PgPool, who: Who, log: &str, expected: [Answer; 7]) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
-    let mut browser = app.browser();
-    match who {
-        Who::IdPorten(person) => log_in(&mut browser, &issuer, person).await,
-        Who::Child(username, recipient) => log_in_child(&mut browser, username, recipient).await,
-    }
+    let app = TestApp::with_logs(pool).await;
+    let mut browser = match who {
+        Who::IdPorten(person) => app.as_person(person).await,
+        Who::Child(person) => app.as_child(person).await,
+    };
     let answers = row(&mut browser, log).await;
     let columns = [
         "read",
@@ -166,7 +161,7 @@ async fn youth_of_14_without_own_access(pool: PgPool) {
         NOT_THEIRS,
         HOLDER_ONLY,
     ];
-    check(pool, Who::Child("mats", MATS_PHONE), MATS_LOG, expected).await;
+    check(pool, Who::Child(MATS), MATS_LOG, expected).await;
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -273,8 +268,7 @@ async fn stranger(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn not_logged_in(pool: PgPool) {
-    let app = TestApp::seeded(pool).await;
-    logs(app.pool()).await;
+    let app = TestApp::with_logs(pool).await;
     let response = app
         .browser()
         .get(&format!("/api/log?log_id={MATS_LOG}"))
@@ -284,13 +278,9 @@ async fn not_logged_in(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_withdrawal_cuts_a_participant_off_on_the_next_request(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
-    let mut nurse = app.browser();
-    log_in(&mut nurse, &issuer, IDA_NURSE).await;
-    let mut mother = app.browser();
-    log_in(&mut mother, &issuer, INGRID).await;
+    let app = TestApp::with_logs(pool).await;
+    let mut nurse = app.as_person(IDA_NURSE).await;
+    let mut mother = app.as_person(INGRID).await;
 
     let read = nurse.get(&format!("/api/log?log_id={MATS_LOG}")).await;
     assert_eq!(read.status(), StatusCode::OK);
@@ -338,13 +328,9 @@ async fn a_withdrawal_cuts_a_participant_off_on_the_next_request(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_closed_log_shows_no_content_until_reopened_with_new_consent(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
-    let mut holder = app.browser();
-    log_in(&mut holder, &issuer, NORA_STRAND_TEACHER).await;
-    let mut mother = app.browser();
-    log_in(&mut mother, &issuer, INGRID).await;
+    let app = TestApp::with_logs(pool).await;
+    let mut holder = app.as_person(NORA_STRAND_TEACHER).await;
+    let mut mother = app.as_person(INGRID).await;
 
     let closed = mother
         .post_form("/api/close_log", &[("log_id", MATS_LOG), ("lang", "nb")])
@@ -390,11 +376,8 @@ async fn a_closed_log_shows_no_content_until_reopened_with_new_consent(pool: PgP
 
 #[sqlx::test(migrations = "../migrations")]
 async fn consent_to_a_changed_text_is_refused_and_changes_nothing(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
-    let mut mother = app.browser();
-    log_in(&mut mother, &issuer, INGRID).await;
+    let app = TestApp::with_logs(pool).await;
+    let mut mother = app.as_person(INGRID).await;
     let count = || async {
         sqlx::query_scalar::<_, i64>("select count(*) from consent")
             .fetch_one(app.pool())
@@ -420,14 +403,11 @@ async fn consent_to_a_changed_text_is_refused_and_changes_nothing(pool: PgPool) 
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_page_rendered_for_someone_without_access_holds_none_of_the_content(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
+    let app = TestApp::with_logs(pool).await;
     let page = format!("/logs/{MATS_LOG}");
 
     // Seen by one who may: the marker is there (so the search below can find it).
-    let mut nurse = app.browser();
-    log_in(&mut nurse, &issuer, IDA_NURSE).await;
+    let mut nurse = app.as_person(IDA_NURSE).await;
     let (status, _, html) = nurse.page(&page).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(MARKER));
@@ -452,8 +432,7 @@ async fn a_page_rendered_for_someone_without_access_holds_none_of_the_content(po
         ),
         (GEIR, StatusCode::NOT_FOUND, "Fant ikke siden"),
     ] {
-        let mut browser = app.browser();
-        log_in(&mut browser, &issuer, person).await;
+        let mut browser = app.as_person(person).await;
         for path in [page.clone(), format!("{page}/consents")] {
             let (status, _, html) = browser.page(&path).await;
             // The whole document: markup, hydration data and any serialized error.
@@ -469,13 +448,9 @@ async fn a_page_rendered_for_someone_without_access_holds_none_of_the_content(po
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_holder_documents_an_oral_withdrawal_which_takes_effect_at_once(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
-    let mut holder = app.browser();
-    log_in(&mut holder, &issuer, NORA_STRAND_TEACHER).await;
-    let mut nurse = app.browser();
-    log_in(&mut nurse, &issuer, IDA_NURSE).await;
+    let app = TestApp::with_logs(pool).await;
+    let mut holder = app.as_person(NORA_STRAND_TEACHER).await;
+    let mut nurse = app.as_person(IDA_NURSE).await;
 
     let standing = json(
         holder
@@ -539,17 +514,14 @@ async fn the_holder_documents_an_oral_withdrawal_which_takes_effect_at_once(pool
 
 #[sqlx::test(migrations = "../migrations")]
 async fn whether_one_may_close_or_reopen_is_told_only_to_those_involved(pool: PgPool) {
-    let issuer = TestIssuer::start().await;
-    let app = TestApp::with_issuer(pool, issuer.url()).await;
-    logs(app.pool()).await;
+    let app = TestApp::with_logs(pool).await;
     let uri = format!("/api/log_actions?log_id={MATS_LOG}");
     for (person, expected) in [
         (INGRID, Some((true, false))),
         (NORA_STRAND_TEACHER, Some((false, false))),
         (KARI, None),
     ] {
-        let mut browser = app.browser();
-        log_in(&mut browser, &issuer, person).await;
+        let mut browser = app.as_person(person).await;
         let response = browser.get(&uri).await;
         match expected {
             Some((close, reopen)) => {

@@ -1,12 +1,10 @@
 //! The HTTP surface driven in-process against a fresh, migrated and seeded database.
 
+use crate::support::{json, text, TestApp};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use sqlx::PgPool;
 use std::sync::atomic::Ordering;
-use support::{json, text, TestApp};
-
-mod support;
 
 fn names(units: &serde_json::Value) -> Vec<&str> {
     units
@@ -167,7 +165,7 @@ async fn set_language_sets_the_cookie_and_returns_to_the_page(pool: PgPool) {
             Request::post("/api/set_language")
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .header(header::ACCEPT, "text/html")
-                .header(header::REFERER, format!("{}/", support::PUBLIC_URL))
+                .header(header::REFERER, format!("{}/", crate::support::PUBLIC_URL))
                 .body(Body::from("lang=de&return_to=%2F"))
                 .expect("request"),
         )
@@ -260,7 +258,7 @@ async fn the_server_refuses_a_superuser_unless_it_is_a_demo(pool: PgPool) {
             .await
             .expect("owner");
     assert!(!owner, "the tests connect as a superuser");
-    let superuser = support::superuser(&pool);
+    let superuser = crate::support::superuser(&pool);
     let ready = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let refused = server::database::prepare(&superuser, false, ready.clone())
         .await

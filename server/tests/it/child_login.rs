@@ -1,11 +1,9 @@
 //! The under-15 login: username, password and a one-time code, with its limits.
 
-mod support;
-
+use crate::support::login::{code_step, latest_code, password_step};
+use crate::support::TestApp;
 use axum::http::StatusCode;
 use sqlx::PgPool;
-use support::login::{code_step, latest_code, password_step};
-use support::TestApp;
 
 const NORA: &str = "00000000-0000-4000-8000-000000000404";
 const NORA_EMAIL: &str = "nora.lie@example.no";

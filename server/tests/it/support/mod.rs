@@ -1,6 +1,5 @@
 //! What the integration tests share: the app in-process over a test database, a browser
 //! that keeps cookies, and a scripted OpenID provider.
-#![allow(dead_code)] // Each test crate uses a different part of this module.
 
 pub mod fixture;
 pub mod issuer;
@@ -43,36 +42,39 @@ pub struct TestApp {
 impl TestApp {
     /// With the demo data in place and the database marked ready.
     pub async fn seeded(pool: PgPool) -> TestApp {
-        server::demo_seed::run(&pool).await.expect("demo seed");
-        TestApp::build(pool, true, "http://127.0.0.1:9/unused-issuer")
+        TestApp::configured(pool, &[]).await
     }
 
-    /// Seeded, logging in through `issuer`.
+    /// Seeded, with the logs of `fixtures/logs.sql` around the demo families.
+    pub async fn with_logs(pool: PgPool) -> TestApp {
+        let app = TestApp::seeded(pool).await;
+        fixture::logs(app.pool()).await;
+        app
+    }
+
+    /// Seeded, logging in through `issuer`: for the tests of logging in, which take the
+    /// real round trip; the others log in with `as_person`.
     pub async fn with_issuer(pool: PgPool, issuer: &str) -> TestApp {
-        server::demo_seed::run(&pool).await.expect("demo seed");
-        TestApp::build(pool, true, issuer)
+        TestApp::configured(pool, &[("IDPORTEN_ISSUER", issuer)]).await
     }
 
-    /// Seeded, logging in through `issuer`, with `overrides` of the test settings.
-    pub async fn configured(pool: PgPool, issuer: &str, overrides: &[(&str, &str)]) -> TestApp {
+    /// Seeded, with `overrides` of the test settings.
+    pub async fn configured(pool: PgPool, overrides: &[(&str, &str)]) -> TestApp {
         server::demo_seed::run(&pool).await.expect("demo seed");
-        TestApp::build_with(pool, true, issuer, overrides)
+        TestApp::build_with(pool, true, overrides)
     }
 
     pub fn with_readiness(pool: PgPool, ready: bool) -> TestApp {
-        TestApp::build(pool, ready, "http://127.0.0.1:9/unused-issuer")
+        TestApp::build_with(pool, ready, &[])
     }
 
-    fn build(pool: PgPool, ready: bool, issuer: &str) -> TestApp {
-        TestApp::build_with(pool, ready, issuer, &[])
-    }
-
-    fn build_with(pool: PgPool, ready: bool, issuer: &str, overrides: &[(&str, &str)]) -> TestApp {
+    fn build_with(pool: PgPool, ready: bool, overrides: &[(&str, &str)]) -> TestApp {
         let register = register::Register::from_env();
         let settings = [
             ("DATABASE_URL", "postgres://unused@127.0.0.1/unused"),
             ("STAFETT_PUBLIC_URL", PUBLIC_URL),
-            ("IDPORTEN_ISSUER", issuer),
+            // Nothing listens here: only the login tests reach ID-porten, through `with_issuer`.
+            ("IDPORTEN_ISSUER", "http://127.0.0.1:9/unused-issuer"),
             ("IDPORTEN_CLIENT_ID", issuer::CLIENT_ID),
             ("IDPORTEN_CLIENT_SECRET", issuer::CLIENT_SECRET),
             ("STAFETT_SMTP_URL", "smtp://127.0.0.1:9"),
@@ -184,6 +186,12 @@ impl Browser<'_> {
     /// Sends `request`, keeping the cookies it sets.
     pub async fn send_request(&mut self, request: Request<Body>) -> Response {
         let response = self.app.send(request).await;
+        self.keep_cookies(&response);
+        response
+    }
+
+    /// Keeps the cookies `response` sets, and forgets those it clears.
+    pub fn keep_cookies(&mut self, response: &Response) {
         for set in response.headers().get_all(header::SET_COOKIE) {
             let set = set.to_str().expect("ascii cookie");
             let pair = set.split(';').next().unwrap_or_default();
@@ -195,7 +203,6 @@ impl Browser<'_> {
                 }
             }
         }
-        response
     }
 
     pub async fn get(&mut self, uri: &str) -> Response {

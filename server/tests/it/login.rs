@@ -1,16 +1,14 @@
 //! Login, sessions and logout, through the real router and database, with ID-porten played
 //! by the scripted provider in `support::issuer`.
 
-mod support;
-
+use crate::support::issuer::{Grant, TestIssuer};
+use crate::support::login::{begin, come_back, log_in, pid_of};
+use crate::support::{backchannel_logout, location, query_param, text, TestApp};
 use axum::http::StatusCode;
 use base64::Engine;
 use serde_json::json;
 use sha2::Digest;
 use sqlx::PgPool;
-use support::issuer::{Grant, TestIssuer};
-use support::login::{begin, come_back, log_in, pid_of};
-use support::{backchannel_logout, location, query_param, text, TestApp};
 
 const KARI: &str = "00000000-0000-4000-8000-000000000301";
 const STAFF_LEADER: &str = "00000000-0000-4000-8000-000000000201";
@@ -29,7 +27,7 @@ async fn a_guardian_logs_in_with_pkce_and_a_new_session_id(pool: PgPool) {
     assert!(url.starts_with(issuer.url()), "{url}");
     for (name, expected) in [
         ("response_type", "code"),
-        ("client_id", support::issuer::CLIENT_ID),
+        ("client_id", crate::support::issuer::CLIENT_ID),
         ("scope", "openid profile"),
         ("acr_values", "idporten-loa-high"),
         ("ui_locales", "nb"),
@@ -394,8 +392,8 @@ fn set_cookies(response: &axum::response::Response) -> Vec<String> {
 #[sqlx::test(migrations = "../migrations")]
 async fn over_https_cookies_are_bound_to_the_host_and_browsers_told_to_keep_to_https(pool: PgPool) {
     let issuer = TestIssuer::start().await;
-    let public_url = [("STAFETT_PUBLIC_URL", "https://stafett.fjordvik.example")];
-    let app = TestApp::configured(pool, issuer.url(), &public_url).await;
+    let public_url = ("STAFETT_PUBLIC_URL", "https://stafett.fjordvik.example");
+    let app = TestApp::configured(pool, &[("IDPORTEN_ISSUER", issuer.url()), public_url]).await;
     let mut browser = app.browser();
     let response = browser.get("/auth/login?return_to=/me").await;
     let hsts = response.headers().get("strict-transport-security").cloned();
@@ -431,15 +429,15 @@ async fn over_https_cookies_are_bound_to_the_host_and_browsers_told_to_keep_to_h
     assert!(html.contains("Du er logget inn som Kari Nilsen"));
 
     // HSTS can be turned off (e.g. while a proxy sets it), and is never sent over plain http.
-    let off = [public_url[0], ("STAFETT_HSTS", "false")];
-    let app = TestApp::configured(app.pool().clone(), issuer.url(), &off).await;
+    let off = [public_url, ("STAFETT_HSTS", "false")];
+    let app = TestApp::configured(app.pool().clone(), &off).await;
     assert!(app
         .get("/")
         .await
         .headers()
         .get("strict-transport-security")
         .is_none());
-    let app = TestApp::configured(app.pool().clone(), issuer.url(), &[]).await;
+    let app = TestApp::seeded(app.pool().clone()).await;
     assert!(app
         .get("/")
         .await
@@ -611,7 +609,7 @@ async fn log_out_everywhere_ends_every_login_of_the_person(pool: PgPool) {
     let mut leader = app.browser();
     log_in(&mut leader, &issuer, STAFF_LEADER).await;
 
-    let sessions = support::json(phone.get("/api/sessions").await).await;
+    let sessions = crate::support::json(phone.get("/api/sessions").await).await;
     let sessions = sessions.as_array().expect("list");
     assert_eq!(sessions.len(), 2);
     assert_eq!(sessions.iter().filter(|s| s["current"] == true).count(), 1);

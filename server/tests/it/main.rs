@@ -1,0 +1,18 @@
+//! The integration tests: the server's router in-process, over a database of each test's
+//! own and the local stand-ins. One test binary with a module per area, not a binary per
+//! file: each of those linked the whole server again (about 240 MB apiece).
+
+mod support;
+
+mod attachments;
+mod child_login;
+mod database_defence;
+mod gate;
+mod guardian_child_login;
+mod http;
+mod login;
+mod notices;
+mod outbox;
+mod plan;
+mod register;
+mod schema;
