@@ -26,12 +26,7 @@ impl DateTexts {
 
     /// The time of day only, for the end of a meeting that began the same day.
     pub fn time(&self, at: OffsetDateTime) -> String {
-        format!(
-            "{:02}{}{:02}",
-            at.hour(),
-            self.clock_separator,
-            at.minute()
-        )
+        format!("{:02}{}{:02}", at.hour(), self.clock_separator, at.minute())
     }
 
     pub fn moment(&self, at: OffsetDateTime) -> String {
@@ -86,8 +81,16 @@ mod tests {
         let after = datetime!(2027-03-28 03:00 +2);
         assert_eq!(after - before, time::Duration::minutes(1));
         for (lang, shown_before, shown_after) in [
-            (Lang::Nb, "28. mars 2027 kl. 01.59", "28. mars 2027 kl. 03.00"),
-            (Lang::Nn, "28. mars 2027 kl. 01.59", "28. mars 2027 kl. 03.00"),
+            (
+                Lang::Nb,
+                "28. mars 2027 kl. 01.59",
+                "28. mars 2027 kl. 03.00",
+            ),
+            (
+                Lang::Nn,
+                "28. mars 2027 kl. 01.59",
+                "28. mars 2027 kl. 03.00",
+            ),
             (Lang::En, "28 March 2027, 01:59", "28 March 2027, 03:00"),
         ] {
             assert_eq!(lang.dates().moment(before), shown_before);
@@ -97,6 +100,9 @@ mod tests {
         let first = datetime!(2027-10-31 02:30 +2);
         let second = datetime!(2027-10-31 02:30 +1);
         assert_eq!(second - first, time::Duration::hours(1));
-        assert_eq!(Lang::Nb.dates().moment(first), Lang::Nb.dates().moment(second));
+        assert_eq!(
+            Lang::Nb.dates().moment(first),
+            Lang::Nb.dates().moment(second)
+        );
     }
 }

@@ -341,7 +341,20 @@ pub(super) const TEXTS: Texts = Texts {
 };
 
 pub(super) const DATES: DateTexts = DateTexts {
-    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
     day: |day, month, year| format!("{day} {month} {year}"),
     clock_separator: ':',
     day_and_time: |day, time| format!("{day}, {time}"),

@@ -338,7 +338,20 @@ pub(super) const TEXTS: Texts = Texts {
 };
 
 pub(super) const DATES: DateTexts = DateTexts {
-    months: ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
+    months: [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ],
     day: |day, month, year| format!("{day}. {month} {year}"),
     clock_separator: '.',
     day_and_time: |day, time| format!("{day} kl. {time}"),

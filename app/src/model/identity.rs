@@ -58,7 +58,9 @@ pub struct SessionSummary {
     pub method: LoginMethod,
     pub device: Option<String>,
     /// At Oslo's offset.
+    #[serde(with = "time::serde::rfc3339")]
     pub started: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
     pub last_active: OffsetDateTime,
     /// The session this request came with.
     pub current: bool,

@@ -51,6 +51,7 @@ pub struct EntryView {
     pub body: String,
     pub is_child_voice: bool,
     /// At Oslo's offset, as every moment a user sees.
+    #[serde(with = "time::serde::rfc3339")]
     pub written_at: OffsetDateTime,
     /// Written by the person reading: they may attach files to it.
     pub mine: bool,
@@ -79,6 +80,7 @@ pub struct ConsentRecord {
     pub text_shown: String,
     pub text_language: String,
     pub explained_consequences: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
     pub recorded_at: OffsetDateTime,
 }
 
@@ -139,6 +141,7 @@ pub struct LogPermissions {
     /// For the holder: when the population register last
     /// changed the child's guardians, parental responsibility or residence since the log
     /// was asked for.
+    #[serde(with = "time::serde::rfc3339::option")]
     pub family_changed: Option<OffsetDateTime>,
 }
 
@@ -187,6 +190,7 @@ pub struct StaffChoice {
 /// enough to see a pattern without handing the leader the numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegisterLookupRecord {
+    #[serde(with = "time::serde::rfc3339")]
     pub looked_up_at: OffsetDateTime,
     pub staff_name: String,
     pub unit_name: String,

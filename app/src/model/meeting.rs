@@ -9,7 +9,9 @@ use uuid::Uuid;
 pub struct MeetingSummary {
     pub meeting_id: Uuid,
     /// At Oslo's offset, as every moment a user sees.
+    #[serde(with = "time::serde::rfc3339")]
     pub starts_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
     pub ends_at: OffsetDateTime,
     pub place: Option<String>,
     pub video_url: Option<String>,
@@ -30,13 +32,20 @@ pub struct MeetingView {
     pub minutes: Option<String>,
     /// The version the minutes were read at, to save against.
     pub version: i32,
-    /// Who approved the minutes, and when.
-    pub approved: Option<(String, OffsetDateTime)>,
+    pub approved: Option<Approval>,
     pub decisions: Vec<DecisionView>,
     /// The log's measures a decision may refer to: id and title.
     pub measures: Vec<(Uuid, String)>,
     /// Whether this person writes the minutes (the minute-taker or the holder).
     pub may_write_minutes: bool,
+}
+
+/// Who approved a meeting's minutes, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Approval {
+    pub by_name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,6 +105,7 @@ pub struct MeetingList {
 pub struct NextMeetingSeed {
     pub meeting_id: Uuid,
     /// The meeting's start, at Oslo's offset: its time of day is the next one's.
+    #[serde(with = "time::serde::rfc3339")]
     pub starts_at: OffsetDateTime,
     pub duration_minutes: i32,
     pub place: Option<String>,

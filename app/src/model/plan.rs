@@ -44,6 +44,7 @@ pub struct DecisionSeed {
     pub decision_id: Uuid,
     pub text: String,
     /// When its meeting began, at Oslo's offset.
+    #[serde(with = "time::serde::rfc3339")]
     pub meeting_starts_at: OffsetDateTime,
 }
 

@@ -33,11 +33,26 @@ mod tests {
     fn the_offset_follows_summer_time() {
         // Summer time begins 2027-03-28 at 01:00 UTC and ends 2027-10-31 at 01:00 UTC.
         let cases = [
-            (datetime!(2027-03-28 00:59 UTC), datetime!(2027-03-28 01:59 +1)),
-            (datetime!(2027-03-28 01:00 UTC), datetime!(2027-03-28 03:00 +2)),
-            (datetime!(2027-10-31 00:59 UTC), datetime!(2027-10-31 02:59 +2)),
-            (datetime!(2027-10-31 01:00 UTC), datetime!(2027-10-31 02:00 +1)),
-            (datetime!(2026-11-30 08:46 UTC), datetime!(2026-11-30 09:46 +1)),
+            (
+                datetime!(2027-03-28 00:59 UTC),
+                datetime!(2027-03-28 01:59 +1),
+            ),
+            (
+                datetime!(2027-03-28 01:00 UTC),
+                datetime!(2027-03-28 03:00 +2),
+            ),
+            (
+                datetime!(2027-10-31 00:59 UTC),
+                datetime!(2027-10-31 02:59 +2),
+            ),
+            (
+                datetime!(2027-10-31 01:00 UTC),
+                datetime!(2027-10-31 02:00 +1),
+            ),
+            (
+                datetime!(2026-11-30 08:46 UTC),
+                datetime!(2026-11-30 09:46 +1),
+            ),
         ];
         for (utc, local) in cases {
             let shown = oslo(utc);
