@@ -2,12 +2,28 @@ import { type Page } from "@playwright/test";
 import { asPerson, expect, expectAccessible, openSarasLog, person, test } from "./fixtures";
 import { lastMessageId, messageSentTo } from "./mailsink";
 
-/** A day from today as a date input takes it (YYYY-MM-DD), in the browser's time zone. */
-function isoDay(offset: number): string {
+function dayFromToday(offset: number): Date {
   const day = new Date();
   day.setDate(day.getDate() + offset);
+  return day;
+}
+
+/** A day from today as a date input takes it (YYYY-MM-DD), in the browser's time zone. */
+function isoDay(offset: number): string {
+  const day = dayFromToday(offset);
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+const MONTHS = [
+  "januar", "februar", "mars", "april", "mai", "juni",
+  "juli", "august", "september", "oktober", "november", "desember",
+];
+
+/** The same day as the pages write it in bokmål: "12. mars 2027". */
+function shownDay(offset: number): string {
+  const day = dayFromToday(offset);
+  return `${day.getDate()}. ${MONTHS[day.getMonth()]} ${day.getFullYear()}`;
 }
 
 test.describe("the plan and the meetings of Sara's log", () => {
@@ -21,6 +37,7 @@ test.describe("the plan and the meetings of Sara's log", () => {
     test.skip(info.project.name !== "desktop", "the holder works at a desk; Sara gets a phone below");
     test.setTimeout(150_000);
     const tomorrow = isoDay(1);
+    const shownTomorrow = shownDay(1);
 
     // Anders, who holds Sara's log, opens its plan.
     await asPerson(page, "Anders Moen");
@@ -59,7 +76,7 @@ test.describe("the plan and the meetings of Sara's log", () => {
     await form.getByLabel("Planlagt evaluering").fill(isoDay(28));
     await form.getByRole("button", { name: "Lagre tiltaket" }).click();
     const measure = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Kortere økter i matte/ }) });
-    await expect(measure.getByText(`Ansvarlig: Ida Brekke. Evalueres ${isoDay(28)}.`)).toBeVisible();
+    await expect(measure.getByText(`Ansvarlig: Ida Brekke. Evalueres ${shownDay(28)}.`)).toBeVisible();
 
     // An evaluation made together.
     await measure.getByText("Evalueringer").click();
@@ -83,13 +100,13 @@ test.describe("the plan and the meetings of Sara's log", () => {
     await page.getByLabel("Saker (én per linje, valgfritt)").fill("Hvordan går det i matte?");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Kall inn" }).click();
-    await page.getByRole("link", { name: `Møte ${tomorrow} 14:00` }).click();
-    await expect(page.getByRole("heading", { level: 1, name: `Møte ${tomorrow} 14:00` })).toBeVisible();
+    await page.getByRole("link", { name: `Møte ${shownTomorrow} kl. 14.00` }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Møte ${shownTomorrow} kl. 14.00` })).toBeVisible();
     const meetingUrl = new URL(page.url()).pathname;
 
     // The nurse's invitation says when and where to look, and nothing of the log.
     const invitation = await messageSentTo(request, "ida.brekke@example.no", idaBefore);
-    expect(invitation).toContain(`${tomorrow} 14:00`);
+    expect(invitation).toContain(`${shownTomorrow} kl. 14.00`);
     expect(invitation).toContain(meetingUrl);
     expect(invitation).not.toContain("Sara");
     expect(invitation).not.toContain("matte");
@@ -110,8 +127,8 @@ test.describe("the plan and the meetings of Sara's log", () => {
     await openSarasLog(sara);
     await expect(sara.getByText("Anders Moen", { exact: false }).first()).toBeVisible();
     await expect(sara.getByRole("heading", { name: "Neste møte" })).toBeVisible();
-    await expect(sara.getByText(`${tomorrow} 14:00`)).toBeVisible();
-    await expect(sara.getByText(`Ansvarlig: Ida Brekke. Evalueres ${isoDay(28)}.`)).toBeVisible();
+    await expect(sara.getByText(`${shownTomorrow} kl. 14.00`)).toBeVisible();
+    await expect(sara.getByText(`Ansvarlig: Ida Brekke. Evalueres ${shownDay(28)}.`)).toBeVisible();
     await expectAccessible(sara);
     await sara.getByLabel("Skriv et nytt innlegg").fill("Jeg synes mattetimene har blitt bedre.");
     await sara.getByLabel("Barnets stemme").check();
@@ -150,7 +167,7 @@ test.describe("the plan and the meetings of Sara's log", () => {
     await decision("Sara får fast plass ved vinduet").getByRole("link", { name: "Lag tiltak fra vedtaket" }).click();
     const fromDecision = page.locator("details", { hasText: "Nytt tiltak" });
     await expect(
-      fromDecision.getByText(`Fra vedtak i møtet ${tomorrow} 14:00: beskrivelsen er hentet fra vedtaket.`),
+      fromDecision.getByText(`Fra vedtak i møtet ${shownTomorrow} kl. 14.00: beskrivelsen er hentet fra vedtaket.`),
     ).toBeVisible();
     await expect(fromDecision.getByLabel("Beskrivelse (valgfritt)")).toHaveValue(
       "Sara får fast plass ved vinduet i alle timer.",
@@ -161,7 +178,7 @@ test.describe("the plan and the meetings of Sara's log", () => {
     await fromDecision.getByLabel("Planlagt evaluering").fill(isoDay(29));
     await fromDecision.getByRole("button", { name: "Lagre tiltaket" }).click();
     const made = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Fast plass ved vinduet/ }) });
-    await expect(made.getByText(`Vedtatt i møtet ${tomorrow}.`)).toBeVisible();
+    await expect(made.getByText(`Vedtatt i møtet ${shownTomorrow}.`)).toBeVisible();
     await expectAccessible(page);
     await page.goto(meetingUrl);
     await expect(
@@ -170,13 +187,13 @@ test.describe("the plan and the meetings of Sara's log", () => {
 
     // The next meeting is agreed: the form starts from this one; only the date is new.
     await page.getByRole("link", { name: "Kall inn til neste møte" }).click();
-    await expect(page.getByText(`Fylt ut som møtet ${tomorrow} 14:00: velg dato, og se over resten.`)).toBeVisible();
+    await expect(page.getByText(`Fylt ut som møtet ${shownTomorrow} kl. 14.00: velg dato, og se over resten.`)).toBeVisible();
     await expect(page.getByLabel("Sted")).toHaveValue("Grupperom 3, Fjordvik ungdomsskole");
     await expect(page.getByLabel("Klokkeslett")).toHaveValue("14:00");
     await expect(page.getByLabel("Referent")).toHaveValue(await page.getByLabel("Referent").locator("option", { hasText: "Anders Moen" }).getAttribute("value") ?? "");
     await page.getByLabel("Dato").fill(isoDay(15));
     await page.getByRole("button", { name: "Kall inn" }).click();
-    await expect(page.getByRole("link", { name: `Møte ${isoDay(15)} 14:00` })).toBeVisible();
+    await expect(page.getByRole("link", { name: `Møte ${shownDay(15)} kl. 14.00` })).toBeVisible();
 
     // Sara reads the approved minutes; no more items can be added.
     await sara.reload();

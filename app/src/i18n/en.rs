@@ -1,4 +1,4 @@
-use super::{ConsentTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts};
+use super::{ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts};
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
 use crate::domain::consent::{ActionKind, Choice};
@@ -338,6 +338,26 @@ pub(super) const TEXTS: Texts = Texts {
         },
         notify_save: "Save the choice",
     },
+};
+
+pub(super) const DATES: DateTexts = DateTexts {
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    day: |day, month, year| format!("{day} {month} {year}"),
+    clock_separator: ':',
+    day_and_time: |day, time| format!("{day}, {time}"),
 };
 
 pub(super) const DIRECTORY: DirectoryTexts = DirectoryTexts {

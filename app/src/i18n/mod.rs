@@ -5,6 +5,7 @@
 //! renders the same language the browser will hydrate with.
 
 mod consent_reason;
+mod dates;
 mod en;
 mod nb;
 mod nn;
@@ -19,6 +20,7 @@ use crate::model::plan::MemberRole;
 use serde::{Deserialize, Serialize};
 
 pub use consent_reason::consent_reason;
+pub use dates::DateTexts;
 
 /// The cookie that remembers the user's language.
 pub const LANG_COOKIE: &str = "stafett_lang";
@@ -75,6 +77,14 @@ impl Lang {
             Lang::Nb => &nb::DIRECTORY,
             Lang::Nn => &nn::DIRECTORY,
             Lang::En => &en::DIRECTORY,
+        }
+    }
+
+    pub const fn dates(self) -> &'static DateTexts {
+        match self {
+            Lang::Nb => &nb::DATES,
+            Lang::Nn => &nn::DATES,
+            Lang::En => &en::DATES,
         }
     }
 

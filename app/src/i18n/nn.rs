@@ -1,4 +1,4 @@
-use super::{ConsentTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts};
+use super::{ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts};
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
 use crate::domain::consent::{ActionKind, Choice};
@@ -335,6 +335,26 @@ pub(super) const TEXTS: Texts = Texts {
         },
         notify_save: "Lagre valet",
     },
+};
+
+pub(super) const DATES: DateTexts = DateTexts {
+    months: [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ],
+    day: |day, month, year| format!("{day}. {month} {year}"),
+    clock_separator: '.',
+    day_and_time: |day, time| format!("{day} kl. {time}"),
 };
 
 pub(super) const DIRECTORY: DirectoryTexts = DirectoryTexts {

@@ -1,4 +1,5 @@
 use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 /// The person behind a request, as established at login. A person may be staff, a citizen
@@ -56,9 +57,11 @@ pub struct SessionSummary {
     pub login_session_id: Uuid,
     pub method: LoginMethod,
     pub device: Option<String>,
-    /// Europe/Oslo, `DD.MM.YYYY HH:MM`.
-    pub started: String,
-    pub last_active: String,
+    /// At Oslo's offset.
+    #[serde(with = "time::serde::rfc3339")]
+    pub started: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub last_active: OffsetDateTime,
     /// The session this request came with.
     pub current: bool,
 }

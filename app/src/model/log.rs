@@ -3,6 +3,7 @@ use crate::domain::consent::{Action, Choice};
 use crate::domain::plan::MeasureStatus;
 use crate::model::meeting::MeetingSummary;
 use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 /// A log's content as one person may see it, after the gate.
@@ -30,8 +31,7 @@ pub struct MeasureLine {
     pub title: String,
     pub responsible_name: String,
     pub status: MeasureStatus,
-    /// YYYY-MM-DD.
-    pub evaluation_date: String,
+    pub evaluation_date: Date,
 }
 
 /// Someone taking part, with how to reach them.
@@ -50,8 +50,9 @@ pub struct EntryView {
     pub author_name: String,
     pub body: String,
     pub is_child_voice: bool,
-    /// Local time in Europe/Oslo, "2026-11-22 14:05".
-    pub written_at: String,
+    /// At Oslo's offset, as every moment a user sees.
+    #[serde(with = "time::serde::rfc3339")]
+    pub written_at: OffsetDateTime,
     /// Written by the person reading: they may attach files to it.
     pub mine: bool,
     pub attachments: Vec<AttachmentView>,
@@ -79,8 +80,8 @@ pub struct ConsentRecord {
     pub text_shown: String,
     pub text_language: String,
     pub explained_consequences: Option<String>,
-    /// Local time in Europe/Oslo, "2026-11-22 14:05".
-    pub recorded_at: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub recorded_at: OffsetDateTime,
 }
 
 /// A log in someone's list: only what they may see of it.
@@ -137,10 +138,11 @@ pub struct StandingConsent {
 pub struct LogPermissions {
     pub can_close: bool,
     pub can_reopen: bool,
-    /// For the holder: when (Europe/Oslo, "2026-11-22 14:05") the population register last
+    /// For the holder: when the population register last
     /// changed the child's guardians, parental responsibility or residence since the log
     /// was asked for.
-    pub family_changed: Option<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub family_changed: Option<OffsetDateTime>,
 }
 
 /// A child as the population register has them, reduced to what a holder needs to ask for
@@ -188,8 +190,8 @@ pub struct StaffChoice {
 /// enough to see a pattern without handing the leader the numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegisterLookupRecord {
-    /// Europe/Oslo, "2026-11-22 14:05".
-    pub looked_up_at: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub looked_up_at: OffsetDateTime,
     pub staff_name: String,
     pub unit_name: String,
     /// The first six digits of the number, the rest hidden.

@@ -1,16 +1,18 @@
 use crate::domain::access::Capacity;
 use crate::model::plan::Member;
 use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 /// A meeting in a list: when and where, and whether its minutes are approved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingSummary {
     pub meeting_id: Uuid,
-    /// Local time in Europe/Oslo, "2026-12-01 14:00".
-    pub starts_at: String,
-    /// Local time of day, "15:30".
-    pub ends_at: String,
+    /// At Oslo's offset, as every moment a user sees.
+    #[serde(with = "time::serde::rfc3339")]
+    pub starts_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub ends_at: OffsetDateTime,
     pub place: Option<String>,
     pub video_url: Option<String>,
     pub minutes_approved: bool,
@@ -30,13 +32,20 @@ pub struct MeetingView {
     pub minutes: Option<String>,
     /// The version the minutes were read at, to save against.
     pub version: i32,
-    /// Who approved the minutes, and when (local time).
-    pub approved: Option<(String, String)>,
+    pub approved: Option<Approval>,
     pub decisions: Vec<DecisionView>,
     /// The log's measures a decision may refer to: id and title.
     pub measures: Vec<(Uuid, String)>,
     /// Whether this person writes the minutes (the minute-taker or the holder).
     pub may_write_minutes: bool,
+}
+
+/// Who approved a meeting's minutes, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Approval {
+    pub by_name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,10 +104,9 @@ pub struct MeetingList {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextMeetingSeed {
     pub meeting_id: Uuid,
-    /// The meeting's start, local "2026-12-01 14:00".
-    pub starts_at: String,
-    /// Local "HH:MM".
-    pub time: String,
+    /// The meeting's start, at Oslo's offset: its time of day is the next one's.
+    #[serde(with = "time::serde::rfc3339")]
+    pub starts_at: OffsetDateTime,
     pub duration_minutes: i32,
     pub place: Option<String>,
     pub video_url: Option<String>,

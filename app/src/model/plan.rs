@@ -1,6 +1,7 @@
 use crate::domain::access::Capacity;
 use crate::domain::plan::MeasureStatus;
 use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 /// Someone around the log who sees its content now: who may be made responsible for a
@@ -42,8 +43,9 @@ pub struct PlanView {
 pub struct DecisionSeed {
     pub decision_id: Uuid,
     pub text: String,
-    /// When its meeting began, local "2026-12-01 14:00".
-    pub meeting_starts_at: String,
+    /// When its meeting began, at Oslo's offset.
+    #[serde(with = "time::serde::rfc3339")]
+    pub meeting_starts_at: OffsetDateTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,15 +75,13 @@ pub struct MeasureView {
     pub description: Option<String>,
     pub responsible_id: Uuid,
     pub responsible_name: String,
-    /// YYYY-MM-DD.
-    pub start_date: String,
-    /// YYYY-MM-DD.
-    pub evaluation_date: String,
+    pub start_date: Date,
+    pub evaluation_date: Date,
     pub status: MeasureStatus,
     pub version: i32,
     pub evaluations: Vec<EvaluationView>,
-    /// When the meeting whose decision made this measure began (local), if one did.
-    pub decided_at: Option<String>,
+    /// The day (in Oslo) of the meeting whose decision made this measure, if one did.
+    pub decided_at: Option<Date>,
 }
 
 /// An evaluation made together: what was tried, what worked, what next.
@@ -90,8 +90,7 @@ pub struct EvaluationView {
     pub what_was_tried: String,
     pub what_worked: String,
     pub what_next: String,
-    /// YYYY-MM-DD.
-    pub evaluated_on: String,
+    pub evaluated_on: Date,
     pub recorded_by_name: String,
 }
 

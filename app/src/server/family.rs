@@ -72,17 +72,15 @@ pub async fn store(
     municipality_id: Uuid,
 ) -> Result<Stored, sqlx::Error> {
     let child_id = person(conn, &family.child).await?;
-    let birth_days = family.child.birth_date.to_julian_day() - 2_451_545;
-    // Days since 2000-01-01: the driver's date type is not the rules' (see `gate`).
     let known = sqlx::query_scalar!(
         r#"insert into child (person_id, municipality_id, birth_date, register_checked_at)
-           values ($1, $2, date '2000-01-01' + $3::int, now())
+           values ($1, $2, $3, now())
            on conflict (person_id) do update
            set birth_date = excluded.birth_date, register_checked_at = now()
            returning (xmax <> 0) as "known!""#,
         child_id,
         municipality_id,
-        birth_days
+        family.child.birth_date
     )
     .fetch_one(&mut *conn)
     .await?;

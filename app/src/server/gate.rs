@@ -318,10 +318,10 @@ async fn facts_of(
         status: LogStatus::from_code(&row.status).ok_or(malformed("status"))?,
         family: Family {
             child_id,
-            birth_date: date(birth_date).ok_or(malformed("birth date"))?,
+            birth_date,
             guardians,
         },
-        today: date(row.today).ok_or(malformed("today"))?,
+        today: row.today,
         history,
         since_closed,
         health_units: row.health_units,
@@ -346,13 +346,6 @@ pub(crate) fn relation(
         ("child", _) => Some(Relation::Child),
         _ => None,
     }
-}
-
-/// Dates come as days since 2000-01-01, so that the rules' `time::Date` needs no date
-/// type mapping from the driver.
-fn date(days_since_2000: i32) -> Option<time::Date> {
-    const JULIAN_DAY_2000_01_01: i32 = 2_451_545;
-    time::Date::from_julian_day(JULIAN_DAY_2000_01_01.checked_add(days_since_2000)?).ok()
 }
 
 /// The one way to a grant: whether the acting person may have `permission` on the log, on

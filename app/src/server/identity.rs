@@ -4,6 +4,7 @@
 
 use crate::model::error::ApiError;
 use crate::model::identity::{Identity, LoginMethod, SessionSummary, StaffUnit};
+use crate::server::oslo::oslo;
 use leptos::prelude::*;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
@@ -73,9 +74,7 @@ pub async fn active_sessions(
 ) -> Result<Vec<SessionSummary>, sqlx::Error> {
     let rows = sqlx::query!(
         r#"
-        select login_session_id, method, device,
-               to_char(created_at at time zone 'Europe/Oslo', 'DD.MM.YYYY HH24:MI') as "started!",
-               to_char(last_seen_at at time zone 'Europe/Oslo', 'DD.MM.YYYY HH24:MI') as "last_active!"
+        select login_session_id, method, device, created_at, last_seen_at
         from login_session
         where person_id = $1 and login_session_is_active(created_at, last_seen_at, ended_at)
         order by last_seen_at desc
@@ -91,8 +90,8 @@ pub async fn active_sessions(
                 login_session_id: row.login_session_id,
                 method: LoginMethod::from_code(&row.method)?,
                 device: row.device,
-                started: row.started,
-                last_active: row.last_active,
+                started: oslo(row.created_at),
+                last_active: oslo(row.last_seen_at),
                 current: row.login_session_id == identity.login_session_id,
             })
         })

@@ -11,6 +11,7 @@ pub mod identity;
 pub mod log;
 pub mod meeting;
 pub mod notice;
+pub mod oslo;
 pub mod outbox;
 pub mod password;
 pub mod plan;

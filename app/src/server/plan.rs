@@ -8,6 +8,7 @@ use crate::model::error::{ApiError, Field};
 use crate::model::plan::{AreaView, DecisionSeed, MeasureView, PlanView};
 use crate::server::gate::{ContentTx, EditPlan, Granted, ReadContent};
 use crate::server::log::{self, members::Reachable};
+use crate::server::oslo::oslo;
 use time::Date;
 use uuid::Uuid;
 
@@ -42,21 +43,21 @@ pub async fn view(
                        'title', m.title, 'description', m.description,
                        'responsible_id', m.responsible_id,
                        'responsible_name', r.given_name || ' ' || r.family_name,
-                       'start_date', to_char(m.start_date, 'YYYY-MM-DD'),
-                       'evaluation_date', to_char(m.planned_evaluation_date, 'YYYY-MM-DD'),
+                       'start_date', m.start_date,
+                       'evaluation_date', m.planned_evaluation_date,
                        'status', m.status, 'version', m.version,
                        'evaluations', coalesce((
                            select json_agg(json_build_object(
                                'what_was_tried', e.what_was_tried,
                                'what_worked', e.what_worked, 'what_next', e.what_next,
-                               'evaluated_on', to_char(e.evaluated_on, 'YYYY-MM-DD'),
+                               'evaluated_on', e.evaluated_on,
                                'recorded_by_name', b.given_name || ' ' || b.family_name)
                                order by e.evaluated_on, e.created_at)
                            from evaluation e join person b on b.person_id = e.recorded_by
                            where e.measure_id = m.measure_id
                        ), '[]'::json),
                        'decided_at', (
-                           select to_char(dm.starts_at at time zone 'Europe/Oslo', 'YYYY-MM-DD')
+                           select (dm.starts_at at time zone 'Europe/Oslo')::date
                            from meeting_decision d join meeting dm on dm.meeting_id = d.meeting_id
                            where d.meeting_decision_id = m.decision_id))
                        order by m.planned_evaluation_date, m.created_at, m.measure_id)
@@ -78,20 +79,21 @@ pub async fn view(
     let measures: Vec<MeasureView> = serde_json::from_value(row.measures).map_err(malformed)?;
     let members = log::members::members(tx, grant).await?;
     let from_decision = match from_decision {
-        Some(decision_id) => {
-            sqlx::query_as!(
-                DecisionSeed,
-                r#"select d.meeting_decision_id as decision_id, d.text,
-                      to_char(m.starts_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI')
-                          as "meeting_starts_at!"
+        Some(decision_id) => sqlx::query_as!(
+            DecisionSeed,
+            r#"select d.meeting_decision_id as decision_id, d.text,
+                          m.starts_at as meeting_starts_at
                from meeting_decision d join meeting m on m.meeting_id = d.meeting_id
                where d.meeting_decision_id = $2 and m.log_id = $1"#,
-                log_id,
-                decision_id
-            )
-            .fetch_optional(tx.conn())
-            .await?
-        }
+            log_id,
+            decision_id
+        )
+        .fetch_optional(tx.conn())
+        .await?
+        .map(|seed| DecisionSeed {
+            meeting_starts_at: oslo(seed.meeting_starts_at),
+            ..seed
+        }),
         None => None,
     };
     tx.record(
@@ -228,15 +230,13 @@ pub async fn save_measure(
     if !placement.goal {
         return Err(ApiError::Invalid { field: Field::Goal });
     }
-    let start = measure.start.to_string();
-    let evaluation = measure.evaluation.to_string();
     let saved = match existing {
         None => {
             sqlx::query_scalar!(
                 "insert into measure (log_id, development_area_id, goal_id, title, description,
                                       responsible_id, start_date, planned_evaluation_date,
                                       status, created_by, decision_id)
-                 values ($1, $2, $3, $4, $5, $6, $7::text::date, $8::text::date, $9, $10, $11)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                  returning measure_id",
                 log_id,
                 measure.area_id,
@@ -244,8 +244,8 @@ pub async fn save_measure(
                 measure.title,
                 measure.description,
                 measure.responsible_id,
-                start,
-                evaluation,
+                measure.start,
+                measure.evaluation,
                 measure.status.code(),
                 grant.person_id(),
                 measure.decision_id
@@ -256,8 +256,8 @@ pub async fn save_measure(
         Some((measure_id, expected_version)) => {
             let updated = sqlx::query_scalar!(
                 "update measure set development_area_id = $3, goal_id = $4, title = $5,
-                        description = $6, responsible_id = $7, start_date = $8::text::date,
-                        planned_evaluation_date = $9::text::date, status = $10,
+                        description = $6, responsible_id = $7, start_date = $8,
+                        planned_evaluation_date = $9, status = $10,
                         version = version + 1
                  where measure_id = $2 and log_id = $1 and version = $11
                  returning measure_id",
@@ -268,8 +268,8 @@ pub async fn save_measure(
                 measure.title,
                 measure.description,
                 measure.responsible_id,
-                start,
-                evaluation,
+                measure.start,
+                measure.evaluation,
                 measure.status.code(),
                 expected_version
             )
@@ -321,15 +321,13 @@ pub async fn measure_start(
     grant: &Granted<EditPlan>,
     measure_id: Uuid,
 ) -> Result<Option<Date>, sqlx::Error> {
-    let start = sqlx::query_scalar!(
-        r#"select to_char(start_date, 'YYYY-MM-DD') as "start!" from measure
-           where measure_id = $2 and log_id = $1"#,
+    sqlx::query_scalar!(
+        "select start_date from measure where measure_id = $2 and log_id = $1",
         grant.log_id(),
         measure_id
     )
     .fetch_optional(tx.conn())
-    .await?;
-    Ok(start.and_then(|start| crate::domain::plan::parse_date(&start)))
+    .await
 }
 
 /// An evaluation whose fields have passed the rules of `domain::plan`.
@@ -350,12 +348,12 @@ pub async fn add_evaluation(
     let evaluation_id = sqlx::query_scalar!(
         "insert into evaluation (measure_id, what_was_tried, what_worked, what_next,
                                  evaluated_on, recorded_by)
-         values ($1, $2, $3, $4, $5::text::date, $6) returning evaluation_id",
+         values ($1, $2, $3, $4, $5, $6) returning evaluation_id",
         evaluation.measure_id,
         evaluation.what_was_tried,
         evaluation.what_worked,
         evaluation.what_next,
-        evaluation.evaluated_on.to_string(),
+        evaluation.evaluated_on,
         grant.person_id()
     )
     .fetch_one(tx.conn())

@@ -10,6 +10,7 @@ use crate::model::error::{ApiError, Field};
 use crate::model::identity::Identity;
 use crate::model::log::{LookedUpChild, LookupGuardian, RegisterLookupRecord};
 use crate::server::family::{self, RegisterFamily};
+use crate::server::oslo::oslo;
 use crate::server::state::AppState;
 use crate::server::{audit, register::RegisterError};
 use sqlx::{PgConnection, PgPool};
@@ -24,12 +25,11 @@ const LOOKUP_VALID_MINUTES: i32 = 30;
 
 /// Today in Europe/Oslo, as the database's clock has it (the gate judges ages by it too).
 async fn today(conn: &mut PgConnection) -> Result<time::Date, ApiError> {
-    let days = sqlx::query_scalar!(
-        r#"select (now() at time zone 'Europe/Oslo')::date - date '2000-01-01' as "days!""#
-    )
-    .fetch_one(conn)
-    .await?;
-    time::Date::from_julian_day(2_451_545 + days).map_err(|_| ApiError::Internal)
+    let today =
+        sqlx::query_scalar!(r#"select (now() at time zone 'Europe/Oslo')::date as "today!""#)
+            .fetch_one(conn)
+            .await?;
+    Ok(today)
 }
 
 /// What the register's answer means for asking for a log: the family, or why not.
@@ -222,7 +222,7 @@ pub async fn for_leader(
     let mut tx = pool.begin().await?;
     let records = sqlx::query_as!(
         RegisterLookupRecord,
-        r#"select to_char(r.looked_up_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "looked_up_at!",
+        r#"select r.looked_up_at,
                   p.given_name || ' ' || p.family_name as "staff_name!",
                   u.name as unit_name,
                   left(r.national_id, 6) || ' *****' as "number_hint!",
@@ -245,5 +245,11 @@ pub async fn for_leader(
     )
     .await?;
     tx.commit().await?;
-    Ok(records)
+    Ok(records
+        .into_iter()
+        .map(|record| RegisterLookupRecord {
+            looked_up_at: oslo(record.looked_up_at),
+            ..record
+        })
+        .collect())
 }

@@ -5,6 +5,7 @@ use crate::model::error::ApiError;
 use crate::model::log::{EntryView, LogView, MeasureLine, PartyView};
 use crate::model::meeting::MeetingSummary;
 use crate::server::gate::{ContentTx, Granted, ReadContent, WriteEntry};
+use crate::server::oslo::oslo;
 use serde::Deserialize;
 use sqlx::types::Json;
 use sqlx::PgPool;
@@ -44,6 +45,20 @@ pub async fn page(
     // The database saw what the gate did not (a consent withdrawn a moment ago): nothing.
     .ok_or(ApiError::NotFound)?
     .0;
+    // The page's JSON gives moments at the database session's offset.
+    let next_meeting = page.next_meeting.map(|meeting| MeetingSummary {
+        starts_at: oslo(meeting.starts_at),
+        ends_at: oslo(meeting.ends_at),
+        ..meeting
+    });
+    let entries = page
+        .entries
+        .into_iter()
+        .map(|entry| EntryView {
+            written_at: oslo(entry.written_at),
+            ..entry
+        })
+        .collect();
     Ok(LogView {
         log_id: grant.log_id(),
         child_name: page.child_name,
@@ -51,9 +66,9 @@ pub async fn page(
         capacity: grant.capacity(),
         holder: page.holder,
         participants: page.participants,
-        next_meeting: page.next_meeting,
+        next_meeting,
         measures: page.measures,
-        entries: page.entries,
+        entries,
         older: page.older,
     })
 }

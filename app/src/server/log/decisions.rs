@@ -210,7 +210,7 @@ pub async fn history(
                u.name as "unit_name?", k.decision, k.method,
                d.given_name || ' ' || d.family_name as "documented_by_name?",
                k.text_shown, k.text_language, k.explained_consequences,
-               to_char(k.recorded_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "recorded_at!"
+               k.recorded_at
         from consent k
         join person p on p.person_id = k.consenter_id
         left join unit u on u.unit_id = k.unit_id
@@ -241,7 +241,7 @@ pub async fn history(
                 text_shown: row.text_shown,
                 text_language: row.text_language,
                 explained_consequences: row.explained_consequences,
-                recorded_at: row.recorded_at,
+                recorded_at: crate::server::oslo::oslo(row.recorded_at),
             })
         })
         .collect()

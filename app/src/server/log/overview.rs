@@ -272,13 +272,17 @@ pub async fn permissions(
 
 /// When the population register last changed the family of the log's child, if it did after
 /// the log was asked for: the holder is told, as whose consent counts may have changed.
-async fn family_changed(tx: &mut ContentTx, log_id: Uuid) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar!(
-        r#"select to_char(c.family_changed_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "changed!"
+async fn family_changed(
+    tx: &mut ContentTx,
+    log_id: Uuid,
+) -> Result<Option<time::OffsetDateTime>, sqlx::Error> {
+    let changed = sqlx::query_scalar!(
+        r#"select c.family_changed_at as "changed!"
            from log l join child c on c.person_id = l.child_id
            where l.log_id = $1 and c.family_changed_at > l.created_at"#,
         log_id
     )
     .fetch_optional(tx.conn())
-    .await
+    .await?;
+    Ok(changed.map(crate::server::oslo::oslo))
 }

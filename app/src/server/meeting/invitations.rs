@@ -5,8 +5,9 @@ use crate::i18n::Lang;
 use crate::model::error::{ApiError, Field};
 use crate::server::gate::{ContentTx, EditPlan, Granted};
 use crate::server::log::{self, members::Reachable};
+use crate::server::oslo::oslo;
 use crate::server::outbox::{self, Channel, Message};
-use time::PrimitiveDateTime;
+use time::{OffsetDateTime, PrimitiveDateTime};
 use uuid::Uuid;
 
 /// A meeting whose fields have passed the rules of `domain::plan`.
@@ -18,11 +19,6 @@ pub struct NewMeeting<'a> {
     pub invitees: Vec<Uuid>,
     pub minute_taker: Option<Uuid>,
     pub agenda: Vec<&'a str>,
-}
-
-/// "2026-12-01 14:00", as PostgreSQL reads a local timestamp.
-fn local(at: PrimitiveDateTime) -> String {
-    format!("{} {:02}:{:02}", at.date(), at.hour(), at.minute())
 }
 
 /// Calls a meeting: the invitees must be members who see the log, the minute-taker one of
@@ -49,16 +45,18 @@ pub async fn call(
             field: Field::MinuteTaker,
         });
     }
-    let meeting_id = sqlx::query_scalar!(
+    // The form's wall-clock times become instants by PostgreSQL's rules for Oslo (a time
+    // the clock skips in spring is read as the hour after).
+    let called = sqlx::query!(
         "insert into meeting (log_id, starts_at, ends_at, place, video_url, minute_taker_id,
                               called_by)
-         select $1, $2::text::timestamp at time zone 'Europe/Oslo',
-                $3::text::timestamp at time zone 'Europe/Oslo', $4, $5, $6, $7
-         where $2::text::timestamp at time zone 'Europe/Oslo' > now()
-         returning meeting_id",
+         select $1, $2::timestamp at time zone 'Europe/Oslo',
+                $3::timestamp at time zone 'Europe/Oslo', $4, $5, $6, $7
+         where $2::timestamp at time zone 'Europe/Oslo' > now()
+         returning meeting_id, starts_at",
         log_id,
-        local(meeting.start),
-        local(meeting.end),
+        meeting.start,
+        meeting.end,
         meeting.place,
         meeting.video_url,
         meeting.minute_taker,
@@ -69,6 +67,7 @@ pub async fn call(
     .ok_or(ApiError::Invalid {
         field: Field::MeetingStart,
     })?;
+    let meeting_id = called.meeting_id;
     sqlx::query!(
         "insert into meeting_invitee (meeting_id, person_id) select $1, unnest($2::uuid[])",
         meeting_id,
@@ -89,7 +88,7 @@ pub async fn call(
     .await?;
 
     let link = format!("{public_url}/logs/{log_id}/meetings/{meeting_id}");
-    let message = invitation_message(Lang::default(), &local(meeting.start), &link);
+    let message = invitation_message(Lang::default(), oslo(called.starts_at), &link);
     for member in members {
         let invited = meeting.invitees.contains(&member.member.person_id);
         if !invited || member.member.person_id == grant.person_id() {
@@ -108,13 +107,13 @@ pub async fn call(
     Ok(meeting_id)
 }
 
-/// The invitation e-mail: that there is a meeting, when, and a link. The child's name and
-/// everything else of the log stay behind the login.
-pub fn invitation_message(lang: Lang, when: &str, link: &str) -> Message {
+/// The invitation e-mail: that there is a meeting, when (as the pages write it), and a link.
+/// The child's name and everything else of the log stay behind the login.
+pub fn invitation_message(lang: Lang, starts_at: OffsetDateTime, link: &str) -> Message {
     let t = &lang.texts().plan;
     Message {
         subject: t.invitation_subject.to_string(),
-        body: (t.invitation_body)(when, link),
+        body: (t.invitation_body)(&lang.dates().moment(starts_at), link),
     }
 }
 
@@ -136,17 +135,12 @@ pub async fn invitation(
     lang: Lang,
 ) -> Result<IcsFile, ApiError> {
     use crate::domain::calendar::{render, Invitation};
-    use time::OffsetDateTime;
     let mut tx = ContentTx::begin(pool, identity).await?;
     let grant =
         crate::server::gate::grant(&mut tx, log_id, crate::server::gate::ReadContent).await?;
     let row = sqlx::query!(
-        r#"select extract(epoch from starts_at)::bigint as "starts!",
-                  extract(epoch from ends_at)::bigint as "ends!",
-                  extract(epoch from updated_at)::bigint as "stamp!",
-                  to_char(starts_at at time zone 'Europe/Oslo', 'YYYY-MM-DD') as "day!",
-                  place, video_url, version
-           from meeting where meeting_id = $2 and log_id = $1"#,
+        "select starts_at, ends_at, updated_at, place, video_url, version
+         from meeting where meeting_id = $2 and log_id = $1",
         grant.log_id(),
         meeting_id
     )
@@ -160,14 +154,13 @@ pub async fn invitation(
     )
     .await?;
     tx.commit().await?;
-    let at = |seconds| OffsetDateTime::from_unix_timestamp(seconds).map_err(|_| ApiError::Internal);
     let link = format!("{public_url}/logs/{log_id}/meetings/{meeting_id}");
     let body = render(&Invitation {
         uid: meeting_id,
         sequence: u32::try_from(row.version).unwrap_or(0),
-        starts_at: at(row.starts)?,
-        ends_at: at(row.ends)?,
-        stamp: at(row.stamp)?,
+        starts_at: row.starts_at,
+        ends_at: row.ends_at,
+        stamp: row.updated_at,
         summary: lang.texts().plan.ics_summary,
         location: row.place.as_deref(),
         url: Some(row.video_url.as_deref().unwrap_or(&link)),
@@ -175,7 +168,7 @@ pub async fn invitation(
         organizer_name: "Stafett",
     });
     Ok(IcsFile {
-        file_name: format!("stafettmote-{}.ics", row.day),
+        file_name: format!("stafettmote-{}.ics", oslo(row.starts_at).date()),
         body,
     })
 }

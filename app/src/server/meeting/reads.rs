@@ -4,11 +4,12 @@
 use crate::domain::plan::writes_minutes;
 use crate::model::error::ApiError;
 use crate::model::meeting::{
-    AgendaItemView, DecisionView, MeetingSummary, MeetingView, NextMeetingSeed,
+    AgendaItemView, Approval, DecisionView, MeetingSummary, MeetingView, NextMeetingSeed,
 };
 use crate::model::plan::Member;
 use crate::server::gate::{ContentTx, Granted, Permission, ReadContent};
 use crate::server::log::{self};
+use crate::server::oslo::oslo;
 use uuid::Uuid;
 
 /// What the next meeting takes over from the meeting `meeting_id` of the log; `None` for a
@@ -18,11 +19,9 @@ pub async fn next_seed(
     grant: &Granted<ReadContent>,
     meeting_id: Uuid,
 ) -> Result<Option<NextMeetingSeed>, sqlx::Error> {
-    sqlx::query_as!(
+    let seed = sqlx::query_as!(
         NextMeetingSeed,
-        r#"select m.meeting_id,
-                  to_char(m.starts_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "starts_at!",
-                  to_char(m.starts_at at time zone 'Europe/Oslo', 'HH24:MI') as "time!",
+        r#"select m.meeting_id, m.starts_at,
                   (extract(epoch from m.ends_at - m.starts_at) / 60)::integer as "duration_minutes!",
                   m.place, m.video_url,
                   array(select i.person_id from meeting_invitee i
@@ -33,7 +32,11 @@ pub async fn next_seed(
         meeting_id
     )
     .fetch_optional(tx.conn())
-    .await
+    .await?;
+    Ok(seed.map(|seed| NextMeetingSeed {
+        starts_at: oslo(seed.starts_at),
+        ..seed
+    }))
 }
 
 /// The meetings of the log, soonest upcoming first, then past ones newest first.
@@ -43,10 +46,7 @@ pub async fn list<K: Permission>(
 ) -> Result<Vec<MeetingSummary>, sqlx::Error> {
     let meetings = sqlx::query!(
         r#"
-        select meeting_id,
-               to_char(starts_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "starts_at!",
-               to_char(ends_at at time zone 'Europe/Oslo', 'HH24:MI') as "ends_at!",
-               place, video_url, minutes_approved_at is not null as "approved!"
+        select meeting_id, starts_at, ends_at, place, video_url, minutes_approved_at is not null as "approved!"
         from meeting where log_id = $1
         order by ends_at < now(), case when ends_at >= now() then starts_at end,
                  starts_at desc
@@ -65,8 +65,8 @@ pub async fn list<K: Permission>(
         .into_iter()
         .map(|m| MeetingSummary {
             meeting_id: m.meeting_id,
-            starts_at: m.starts_at,
-            ends_at: m.ends_at,
+            starts_at: oslo(m.starts_at),
+            ends_at: oslo(m.ends_at),
             place: m.place,
             video_url: m.video_url,
             minutes_approved: m.approved,
@@ -84,12 +84,10 @@ pub async fn view(
     let row = sqlx::query!(
         r#"
         select c.given_name || ' ' || c.family_name as "child_name!",
-               to_char(m.starts_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as "starts_at!",
-               to_char(m.ends_at at time zone 'Europe/Oslo', 'HH24:MI') as "ends_at!",
-               m.place, m.video_url, m.minutes, m.version, m.minute_taker_id,
+               m.starts_at, m.ends_at, m.place, m.video_url, m.minutes, m.version, m.minute_taker_id,
                k.given_name || ' ' || k.family_name as "called_by_name!",
                a.given_name || ' ' || a.family_name as "approved_by_name?",
-               to_char(m.minutes_approved_at at time zone 'Europe/Oslo', 'YYYY-MM-DD HH24:MI') as approved_at,
+               m.minutes_approved_at as approved_at,
                array(select i.person_id from meeting_invitee i
                      where i.meeting_id = m.meeting_id) as "invitees!",
                coalesce((
@@ -154,8 +152,8 @@ pub async fn view(
         capacity: grant.capacity(),
         summary: MeetingSummary {
             meeting_id,
-            starts_at: row.starts_at,
-            ends_at: row.ends_at,
+            starts_at: oslo(row.starts_at),
+            ends_at: oslo(row.ends_at),
             place: row.place,
             video_url: row.video_url,
             minutes_approved: row.approved_at.is_some(),
@@ -166,7 +164,13 @@ pub async fn view(
         agenda,
         minutes: row.minutes,
         version: row.version,
-        approved: row.approved_by_name.zip(row.approved_at),
+        approved: row
+            .approved_by_name
+            .zip(row.approved_at)
+            .map(|(by_name, at)| Approval {
+                by_name,
+                at: oslo(at),
+            }),
         decisions,
         measures,
         may_write_minutes: writes_minutes(grant.capacity(), grant.person_id(), row.minute_taker_id),

@@ -9,3 +9,4 @@ pub mod hydration_marker;
 pub mod kept_form;
 pub mod language_form;
 pub mod layout;
+pub mod when;

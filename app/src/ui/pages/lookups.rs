@@ -4,6 +4,7 @@
 use crate::api::log::register_lookups;
 use crate::i18n::use_lang;
 use crate::ui::components::error_message::ErrorMessage;
+use crate::ui::components::when::{Time, When};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -37,7 +38,7 @@ pub fn LookupsPage() -> impl IntoView {
                                     <tbody>
                                         {records.into_iter().map(|record| view! {
                                             <tr>
-                                                <td>{record.looked_up_at}</td>
+                                                <td><Time when=When::Moment(record.looked_up_at) /></td>
                                                 <td>{record.staff_name}</td>
                                                 <td>{record.unit_name}</td>
                                                 <td>{record.number_hint}</td>

@@ -7,6 +7,7 @@ use crate::api::notice::{my_notice_choice, SetNoticeChoice};
 use crate::i18n::use_lang;
 use crate::model::notice::NoticeChoice;
 use crate::ui::components::error_message::ErrorMessage;
+use crate::ui::components::when::{Time, When};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -96,8 +97,8 @@ pub fn SessionsPage() -> impl IntoView {
                                     </h2>
                                     <p>{(t.session_method)(session.method)}</p>
                                     <dl>
-                                        <dt>{t.session_started}</dt><dd>{session.started}</dd>
-                                        <dt>{t.session_last_active}</dt><dd>{session.last_active}</dd>
+                                        <dt>{t.session_started}</dt><dd><Time when=When::Moment(session.started) /></dd>
+                                        <dt>{t.session_last_active}</dt><dd><Time when=When::Moment(session.last_active) /></dd>
                                     </dl>
                                 </li>
                             }).collect_view()}

@@ -12,6 +12,7 @@ use crate::model::error::ApiError;
 use crate::model::meeting::{MeetingList, MeetingView, NextMeetingSeed};
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::{draft_key, KeptForm};
+use crate::ui::components::when::{Dated, When};
 use crate::ui::pages::log::{id_query, log_id_param, refusal, MeetingWhen};
 use crate::ui::pages::plan::member_label;
 use leptos::prelude::*;
@@ -59,11 +60,11 @@ fn Meetings(log_id: Uuid, list: MeetingList, t: &'static Texts) -> impl IntoView
                 <ul class="cards">
                     {list.meetings.into_iter().map(|meeting| {
                         let href = format!("/logs/{log_id}/meetings/{}", meeting.meeting_id);
-                        let title = (t.plan.meeting_title)(&meeting.starts_at);
+                        let starts_at = meeting.starts_at;
                         let approved = meeting.minutes_approved;
                         view! {
                             <li class="card">
-                                <h2><a href=href>{title}</a></h2>
+                                <h2><a href=href><Dated when=When::Moment(starts_at) sentence=t.plan.meeting_title /></a></h2>
                                 {approved.then(|| view! { <p><span class="badge">{t.plan.approved_badge}</span></p> })}
                                 <MeetingWhen meeting t />
                             </li>
@@ -101,14 +102,23 @@ fn CallForm(
     let invitees = seed.as_ref().map(|s| s.invitees.clone());
     let invited = move |person| invitees.as_ref().is_none_or(|ids| ids.contains(&person));
     let minute_taker = seed.as_ref().and_then(|s| s.minute_taker);
-    let hint = seed.as_ref().map(|s| (t.plan.call_next_hint)(&s.starts_at));
+    let hint = seed.as_ref().map(|s| s.starts_at);
     let (time, place, video) = match seed {
-        Some(s) => (Some(s.time), s.place, s.video_url),
+        // As a time input takes it, in any language.
+        Some(s) => (
+            Some(format!(
+                "{:02}:{:02}",
+                s.starts_at.hour(),
+                s.starts_at.minute()
+            )),
+            s.place,
+            s.video_url,
+        ),
         None => (None, None, None),
     };
     view! {
         <h2 id="call">{t.plan.call_heading}</h2>
-        {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
+        {hint.map(|at| view! { <p class="hint"><Dated when=When::Moment(at) sentence=t.plan.call_next_hint /></p> })}
         <KeptForm action=CallMeeting::url() draft lang=use_lang() class="stacked card">
             <input type="hidden" name="log_id" value=log_id.to_string() />
             <label for="meeting_date">{t.plan.date_label}</label>
@@ -178,7 +188,8 @@ pub fn MeetingPage() -> impl IntoView {
 
 #[component]
 fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
-    let title = (t.plan.meeting_title)(&meeting.summary.starts_at);
+    let starts_at = meeting.summary.starts_at;
+    let title = (t.plan.meeting_title)(&use_lang().dates().moment(starts_at));
     let log_id = meeting.log_id;
     let meeting_id = meeting.summary.meeting_id;
     let approved = meeting.approved.clone();
@@ -191,8 +202,8 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
         meeting.log_id, meeting.summary.meeting_id
     );
     view! {
-        <Title text=title.clone() />
-        <h1>{title}</h1>
+        <Title text=title />
+        <h1><Dated when=When::Moment(starts_at) sentence=t.plan.meeting_title /></h1>
         <p><a href=format!("/logs/{}/meetings", meeting.log_id)>{t.plan.meetings_title}</a></p>
         <FormError />
         <div class="card">
@@ -235,8 +246,10 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
         })}
 
         <h2>{t.plan.minutes_heading}</h2>
-        {approved.map(|(name, at)| view! {
-            <p><span class="badge">{t.plan.approved_badge}</span> " " {(t.plan.approved_by)(&name, &at)}</p>
+        {approved.map(|approval| view! {
+            <p><span class="badge">{t.plan.approved_badge}</span> " "
+                <Dated when=When::Moment(approval.at)
+                    sentence=move |at| (t.plan.approved_by)(&approval.by_name, at) /></p>
         })}
         {if may_write {
             view! {

@@ -10,6 +10,7 @@ use crate::model::error::ApiError;
 use crate::model::plan::{AreaView, DecisionSeed, MeasureView, Member, PlanView};
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::{draft_key, KeptForm};
+use crate::ui::components::when::{Dated, Time, When};
 use crate::ui::pages::log::{id_query, log_id_param, refusal};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -138,6 +139,7 @@ fn Measure(
     t: &'static Texts,
 ) -> impl IntoView {
     let id = measure.measure_id;
+    let responsible = measure.responsible_name.clone();
     view! {
         <h3>{measure.title.clone()} " " <span class="badge">{(t.plan.status)(measure.status)}</span></h3>
         <p class="hint">
@@ -145,15 +147,16 @@ fn Measure(
             {measure.goal_title.clone().map(|goal| format!(" · {} {goal}", t.plan.goal_label))}
         </p>
         {measure.description.clone().map(|text| view! { <p class="entry-body">{text}</p> })}
-        <p>{(t.plan.measure_line)(&measure.responsible_name, &measure.evaluation_date)}</p>
-        <p class="hint">{t.plan.start_label} ": " <time>{measure.start_date.clone()}</time></p>
-        {measure.decided_at.clone().map(|date| view! { <p class="hint">{(t.plan.decided_at)(&date)}</p> })}
+        <p><Dated when=When::Day(measure.evaluation_date)
+            sentence=move |day| (t.plan.measure_line)(&responsible, day) /></p>
+        <p class="hint">{t.plan.start_label} ": " <Time when=When::Day(measure.start_date) /></p>
+        {measure.decided_at.map(|day| view! { <p class="hint"><Dated when=When::Day(day) sentence=t.plan.decided_at /></p> })}
         {(!measure.evaluations.is_empty()).then(|| view! {
             <h4>{t.plan.evaluations_heading}</h4>
             <ol class="entries">
                 {measure.evaluations.clone().into_iter().map(|evaluation| view! {
                     <li>
-                        <p class="hint">{evaluation.recorded_by_name} " · " <time>{evaluation.evaluated_on}</time></p>
+                        <p class="hint">{evaluation.recorded_by_name} " · " <Time when=When::Day(evaluation.evaluated_on) /></p>
                         <dl>
                             <dt>{t.plan.tried_label}</dt><dd class="entry-body">{evaluation.what_was_tried}</dd>
                             <dt>{t.plan.worked_label}</dt><dd class="entry-body">{evaluation.what_worked}</dd>
@@ -226,7 +229,7 @@ fn MeasureFields(
             })}
             {seed.as_ref().map(|seed| view! {
                 <input type="hidden" name="measure[decision_id]" value=seed.decision_id.to_string() />
-                <p class="hint">{(t.plan.from_decision)(&seed.meeting_starts_at)}</p>
+                <p class="hint"><Dated when=When::Moment(seed.meeting_starts_at) sentence=t.plan.from_decision /></p>
             })}
             <label for=field("title")>{t.plan.title_label}</label>
             <input id=field("title") name="measure[title]" data-field="Title" required minlength="2" maxlength="300"
@@ -260,10 +263,10 @@ fn MeasureFields(
             </select>
             <label for=field("start")>{t.plan.start_label}</label>
             <input id=field("start") type="date" name="measure[start_date]" data-field="StartDate" required
-                value=current.as_ref().map(|m| m.start_date.clone()) />
+                value=current.as_ref().map(|m| m.start_date.to_string()) />
             <label for=field("evaluation")>{t.plan.evaluation_label}</label>
             <input id=field("evaluation") type="date" name="measure[evaluation_date]" data-field="EvaluationDate" required
-                value=current.as_ref().map(|m| m.evaluation_date.clone()) />
+                value=current.as_ref().map(|m| m.evaluation_date.to_string()) />
             <label for=field("status")>{t.plan.status_label}</label>
             <select id=field("status") name="measure[status]" data-field="MeasureStatus">
                 {MeasureStatus::ALL.into_iter().map(|status| view! {

@@ -13,6 +13,7 @@ use crate::model::log::{
     ChildLoginState, ConsentRecord, LogPermissions, MyDecision, StandingConsent,
 };
 use crate::ui::components::form_error::FormError;
+use crate::ui::components::when::{Dated, Time, When};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -46,8 +47,8 @@ pub fn ConsentsPage() -> impl IntoView {
                         <h1>{t.log.consents_title}</h1>
                         <p><a href=format!("/logs/{log_id}")>{t.log.open_log}</a></p>
                         <FormError />
-                        {actions.family_changed.clone().map(|when| view! {
-                            <p role="status" class="alert">{(t.log.family_changed)(&when)}</p>
+                        {actions.family_changed.map(|at| view! {
+                            <p role="status" class="alert"><Dated when=When::Moment(at) sentence=t.log.family_changed /></p>
                         })}
                         <h2>{t.log.your_decisions}</h2>
                         {if decisions.is_empty() {
@@ -229,7 +230,7 @@ fn History(history: Vec<ConsentRecord>, t: &'static Texts) -> impl IntoView {
                             {record.unit_name.map(|unit| format!(" ({unit})"))}
                         </p>
                         <p class="hint">
-                            {record.consenter_name.clone()} " · " {how} " · " <time>{record.recorded_at}</time>
+                            {record.consenter_name.clone()} " · " {how} " · " <Time when=When::Moment(record.recorded_at) />
                         </p>
                         <blockquote lang=record.text_language>{record.text_shown}</blockquote>
                         {record.explained_consequences.map(|text| view! {

@@ -9,6 +9,7 @@ use crate::model::error::ApiError;
 use crate::model::log::LogView;
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::{draft_key, KeptForm};
+use crate::ui::components::when::{Dated, Time, When};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -74,11 +75,15 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
         } else {
             view! {
                 <ul class="cards">
-                    {log.measures.into_iter().map(|measure| view! {
-                        <li class="card">
-                            <p><strong>{measure.title}</strong> " " <span class="badge">{(t.plan.status)(measure.status)}</span></p>
-                            <p>{(t.plan.measure_line)(&measure.responsible_name, &measure.evaluation_date)}</p>
-                        </li>
+                    {log.measures.into_iter().map(|measure| {
+                        let responsible = measure.responsible_name;
+                        view! {
+                            <li class="card">
+                                <p><strong>{measure.title}</strong> " " <span class="badge">{(t.plan.status)(measure.status)}</span></p>
+                                <p><Dated when=When::Day(measure.evaluation_date)
+                                    sentence=move |day| (t.plan.measure_line)(&responsible, day) /></p>
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             }.into_any()
@@ -113,7 +118,7 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
                     {log.entries.into_iter().map(|entry| view! {
                         <li class="card">
                             <p class="hint">
-                                {entry.author_name} " · " <time>{entry.written_at}</time>
+                                {entry.author_name} " · " <Time when=When::Moment(entry.written_at) />
                                 {entry.is_child_voice.then(|| view! { " " <span class="badge">{t.log.child_voice}</span> })}
                             </p>
                             <p class="entry-body">{entry.body}</p>

@@ -4,6 +4,7 @@
 use crate::i18n::Texts;
 use crate::model::error::ApiError;
 use crate::ui::components::error_message::ErrorMessage;
+use crate::ui::components::when::{Time, When};
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::status::set_status;
 use leptos::prelude::*;
@@ -45,7 +46,7 @@ pub(crate) fn MeetingWhen(
     t: &'static Texts,
 ) -> impl IntoView {
     view! {
-        <p><strong><time>{meeting.starts_at}</time> "–" <time>{meeting.ends_at}</time></strong></p>
+        <p><strong><Time when=When::Moment(meeting.starts_at) /> "–" <Time when=When::TimeOfDay(meeting.ends_at) /></strong></p>
         {meeting.place.map(|place| view! { <p>{t.plan.place_label} ": " {place}</p> })}
         {meeting.video_url.map(|url| view! {
             <p><a href=url.clone() rel="noopener noreferrer">{t.plan.video_label}</a></p>

@@ -1,0 +1,108 @@
+//! Dates and times in words, the one place the UI and the e-mails take them from.
+//!
+//! A moment is shown at the offset it carries: the server puts Oslo's offset of that
+//! instant on it, so the wall-clock time here is the one the users live by, summer or winter.
+
+use time::{Date, OffsetDateTime};
+
+/// How one language writes a day, a time of day and the two together.
+#[derive(Debug)]
+pub struct DateTexts {
+    /// January first.
+    pub months: [&'static str; 12],
+    /// "12. mars 2027" from the day, the month's name and the year.
+    pub day: fn(day: u8, month: &str, year: i32) -> String,
+    /// Between the hour and the minute: "09.46" in Norwegian, "09:46" in English.
+    pub clock_separator: char,
+    /// "30. november 2026 kl. 09.46" from the day and the time of day as written above.
+    pub day_and_time: fn(day: &str, time: &str) -> String,
+}
+
+impl DateTexts {
+    pub fn date(&self, date: Date) -> String {
+        let month = self.months[usize::from(u8::from(date.month())) - 1];
+        (self.day)(date.day(), month, date.year())
+    }
+
+    /// The time of day only, for the end of a meeting that began the same day.
+    pub fn time(&self, at: OffsetDateTime) -> String {
+        format!("{:02}{}{:02}", at.hour(), self.clock_separator, at.minute())
+    }
+
+    pub fn moment(&self, at: OffsetDateTime) -> String {
+        (self.day_and_time)(&self.date(at.date()), &self.time(at))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn bokmal_writes_the_day_with_a_point_and_the_time_after_kl() {
+        let t = Lang::Nb.dates();
+        assert_eq!(t.date(date!(2027 - 03 - 12)), "12. mars 2027");
+        assert_eq!(t.date(date!(2027 - 01 - 01)), "1. januar 2027");
+        assert_eq!(
+            t.moment(datetime!(2026-11-30 09:46 +1)),
+            "30. november 2026 kl. 09.46"
+        );
+        assert_eq!(t.time(datetime!(2026-12-01 15:30 +1)), "15.30");
+    }
+
+    #[test]
+    fn nynorsk_writes_them_the_same_way_with_its_own_months() {
+        let t = Lang::Nn.dates();
+        assert_eq!(t.date(date!(2027 - 03 - 12)), "12. mars 2027");
+        assert_eq!(t.date(date!(2027 - 05 - 17)), "17. mai 2027");
+        assert_eq!(
+            t.moment(datetime!(2026-12-24 17:05 +1)),
+            "24. desember 2026 kl. 17.05"
+        );
+    }
+
+    #[test]
+    fn english_writes_day_month_year_and_a_colon() {
+        let t = Lang::En.dates();
+        assert_eq!(t.date(date!(2027 - 03 - 12)), "12 March 2027");
+        assert_eq!(
+            t.moment(datetime!(2026-11-30 09:46 +1)),
+            "30 November 2026, 09:46"
+        );
+        assert_eq!(t.time(datetime!(2026-12-01 15:30 +1)), "15:30");
+    }
+
+    /// The clock jumps from 02.00 to 03.00 on 28 March 2027: a minute apart in time, an
+    /// hour and a minute apart on the clock, each read at its own offset, never in UTC.
+    #[test]
+    fn a_moment_is_read_at_its_own_offset_across_summer_time() {
+        let before = datetime!(2027-03-28 01:59 +1);
+        let after = datetime!(2027-03-28 03:00 +2);
+        assert_eq!(after - before, time::Duration::minutes(1));
+        for (lang, shown_before, shown_after) in [
+            (
+                Lang::Nb,
+                "28. mars 2027 kl. 01.59",
+                "28. mars 2027 kl. 03.00",
+            ),
+            (
+                Lang::Nn,
+                "28. mars 2027 kl. 01.59",
+                "28. mars 2027 kl. 03.00",
+            ),
+            (Lang::En, "28 March 2027, 01:59", "28 March 2027, 03:00"),
+        ] {
+            assert_eq!(lang.dates().moment(before), shown_before);
+            assert_eq!(lang.dates().moment(after), shown_after);
+        }
+        // And back in autumn: the same wall-clock time twice, an hour apart.
+        let first = datetime!(2027-10-31 02:30 +2);
+        let second = datetime!(2027-10-31 02:30 +1);
+        assert_eq!(second - first, time::Duration::hours(1));
+        assert_eq!(
+            Lang::Nb.dates().moment(first),
+            Lang::Nb.dates().moment(second)
+        );
+    }
+}

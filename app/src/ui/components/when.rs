@@ -1,0 +1,55 @@
+//! Dates and times on a page: written in the reader's language (`i18n::DateTexts`), marked
+//! up as `<time datetime="…">` with the ISO value for machines and assistive technology.
+
+use crate::i18n::use_lang;
+use leptos::prelude::*;
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+
+/// What a page shows: a day, a moment, or (for the end of a meeting) only its time of day.
+#[derive(Debug, Clone, Copy)]
+pub enum When {
+    Day(Date),
+    Moment(OffsetDateTime),
+    TimeOfDay(OffsetDateTime),
+}
+
+impl When {
+    fn shown(self) -> String {
+        let dates = use_lang().dates();
+        match self {
+            When::Day(day) => dates.date(day),
+            When::Moment(at) => dates.moment(at),
+            When::TimeOfDay(at) => dates.time(at),
+        }
+    }
+
+    /// "2027-03-12" or "2026-11-30T09:46:00+01:00".
+    fn iso(self) -> String {
+        match self {
+            When::Day(day) => day.to_string(),
+            When::Moment(at) | When::TimeOfDay(at) => at.format(&Rfc3339).unwrap_or_default(),
+        }
+    }
+}
+
+/// `<time datetime="2027-03-12">12. mars 2027</time>`.
+#[component]
+pub fn Time(when: When) -> impl IntoView {
+    view! { <time datetime=when.iso()>{when.shown()}</time> }
+}
+
+/// A sentence naming a date, the date in it marked up as [`Time`]: `sentence` is given the
+/// date as written and puts it where its language wants it.
+#[component]
+pub fn Dated(when: When, sentence: impl Fn(&str) -> String) -> impl IntoView {
+    let shown = when.shown();
+    let text = sentence(&shown);
+    match text.split_once(shown.as_str()) {
+        Some((before, after)) => view! {
+            {before.to_string()} <Time when /> {after.to_string()}
+        }
+        .into_any(),
+        None => text.into_any(),
+    }
+}
