@@ -7,6 +7,7 @@ use crate::domain::attachment::{safe_file_name, sniff, MAX_BYTES};
 use crate::model::error::{ApiError, Field};
 use crate::model::identity::Identity;
 use crate::server::gate::{self, ContentTx};
+use serde_json::json;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -67,9 +68,9 @@ pub async fn store(
     .fetch_one(tx.conn())
     .await?;
     tx.record(
-        log_id,
+        &grant,
         "content.write",
-        serde_json::json!({ "what": "attachment", "id": attachment_id, "entry": entry_id, "bytes": size }),
+        json!({ "what": "attachment", "id": attachment_id, "entry": entry_id, "bytes": size }),
     )
     .await?;
     tx.commit().await?;
@@ -95,9 +96,9 @@ pub async fn fetch(
     .await?
     .ok_or(ApiError::NotFound)?;
     tx.record(
-        log_id,
+        &grant,
         "content.read",
-        serde_json::json!({ "what": "attachment", "id": attachment_id }),
+        json!({ "what": "attachment", "id": attachment_id }),
     )
     .await?;
     tx.commit().await?;

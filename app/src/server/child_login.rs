@@ -6,6 +6,7 @@ use crate::domain::consent::{decide, Action};
 use crate::model::error::ApiError;
 use crate::server::gate::{Consent, ContentTx, Granted};
 use crate::server::password;
+use serde_json::json;
 
 /// The random digits after the chosen start of a username.
 fn username_suffix() -> String {
@@ -80,9 +81,9 @@ pub async fn create(
         return Err(ApiError::Internal);
     }
     tx.record(
-        grant.log_id(),
+        grant,
         "child_login.created",
-        serde_json::json!({ "channel": address.channel() }),
+        json!({ "channel": address.channel() }),
     )
     .await?;
     Ok(())
@@ -103,11 +104,6 @@ pub async fn unlock(tx: &mut ContentTx, grant: &Granted<Consent>) -> Result<(), 
     if !unlocked {
         return Err(ApiError::NotFound);
     }
-    tx.record(
-        grant.log_id(),
-        "child_login.unlocked",
-        serde_json::json!({}),
-    )
-    .await?;
+    tx.record(grant, "child_login.unlocked", json!({})).await?;
     Ok(())
 }

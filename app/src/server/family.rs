@@ -8,6 +8,7 @@ use crate::model::error::ApiError;
 use crate::server::gate;
 use crate::server::register::{PopulationRegister, RegisterError};
 use crate::server::state::AppState;
+use serde_json::json;
 use sqlx::{PgConnection, PgPool};
 use std::collections::BTreeSet;
 use uuid::Uuid;
@@ -153,7 +154,7 @@ pub async fn store(
                 "insert into audit_event (log_id, action, detail)
                  values ($1, 'family.changed_in_register', $2)",
                 log_id,
-                serde_json::json!({ "guardians": after.len() })
+                json!({ "guardians": after.len() })
             )
             .execute(&mut *conn)
             .await?;

@@ -14,6 +14,7 @@ use crate::model::error::ApiError;
 use crate::model::identity::Identity;
 use crate::server::audit;
 use serde::Deserialize;
+use serde_json::json;
 use sqlx::{PgConnection, PgPool, Postgres, Transaction};
 use uuid::Uuid;
 
@@ -51,15 +52,16 @@ impl ContentTx {
         &mut self.tx
     }
 
-    /// Records `action` on the log in its audit chain, by the acting person.
-    pub async fn record(
+    /// Records `action` on the grant's log in its audit chain, by the acting person: only
+    /// what the gate allowed is recorded this way.
+    pub async fn record<P: Permission>(
         &mut self,
-        log_id: Uuid,
+        grant: &Granted<P>,
         action: &str,
         detail: serde_json::Value,
     ) -> Result<(), sqlx::Error> {
         let actor = self.person_id;
-        audit::record_in_log(&mut self.tx, actor, log_id, action, detail).await
+        audit::record_in_log(&mut self.tx, actor, grant.log_id, action, detail).await
     }
 
     pub async fn commit(self) -> Result<(), sqlx::Error> {
@@ -421,7 +423,7 @@ async fn decide<P: Permission>(
         person_id,
         log_id,
         "gate.denied",
-        serde_json::json!({ "action": action, "reason": reason }),
+        json!({ "action": action, "reason": reason }),
     )
     .await?;
     Err(match reason {

@@ -6,10 +6,22 @@
 use crate::i18n::Lang;
 use crate::model::notice::{NoticeChoice, NoticeKind};
 use crate::server::gate::{ContentTx, Granted, Permission};
-use crate::server::log::members::Reachable;
+use crate::server::log::members::{self, Reachable};
 use crate::server::outbox::{self, Channel, Message};
 use sqlx::PgPool;
 use uuid::Uuid;
+
+/// Tells everyone who may read the log now, but the one acting, that something of `kind` is
+/// new in it.
+pub async fn notify_members<K: Permission>(
+    tx: &mut ContentTx,
+    grant: &Granted<K>,
+    kind: NoticeKind,
+    public_url: &str,
+) -> Result<(), sqlx::Error> {
+    let members = members::members(tx, grant).await?;
+    notify(tx, grant, &members, kind, public_url).await
+}
 
 /// Notifies every member who may read the log, but the one who made the news.
 pub async fn notify<K: Permission>(

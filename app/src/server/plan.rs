@@ -9,6 +9,7 @@ use crate::model::plan::{AreaView, DecisionSeed, MeasureView, PlanView};
 use crate::server::gate::{ContentTx, EditPlan, Granted, ReadContent};
 use crate::server::log::{self, members::Reachable};
 use crate::server::oslo::oslo;
+use serde_json::json;
 use time::Date;
 use uuid::Uuid;
 
@@ -97,9 +98,9 @@ pub async fn view(
         None => None,
     };
     tx.record(
-        log_id,
+        grant,
         "content.read",
-        serde_json::json!({ "what": "plan", "measures": measures.len() }),
+        json!({ "what": "plan", "measures": measures.len() }),
     )
     .await?;
     Ok(PlanView {
@@ -131,9 +132,9 @@ pub async fn add_area(
     .fetch_one(tx.conn())
     .await?;
     tx.record(
-        grant.log_id(),
+        grant,
         "content.write",
-        serde_json::json!({ "what": "development_area", "id": area_id }),
+        json!({ "what": "development_area", "id": area_id }),
     )
     .await?;
     Ok(area_id)
@@ -164,9 +165,9 @@ pub async fn add_goal(
         field: Field::DevelopmentArea,
     })?;
     tx.record(
-        grant.log_id(),
+        grant,
         "content.write",
-        serde_json::json!({ "what": "goal", "id": goal_id }),
+        json!({ "what": "goal", "id": goal_id }),
     )
     .await?;
     Ok(goal_id)
@@ -282,9 +283,9 @@ pub async fn save_measure(
         }
     };
     tx.record(
-        log_id,
+        grant,
         "content.write",
-        serde_json::json!({
+        json!({
             "what": "measure", "id": saved, "new": existing.is_none(),
             "decision": measure.decision_id,
         }),
@@ -359,9 +360,9 @@ pub async fn add_evaluation(
     .fetch_one(tx.conn())
     .await?;
     tx.record(
-        grant.log_id(),
+        grant,
         "content.write",
-        serde_json::json!({ "what": "evaluation", "id": evaluation_id, "measure": evaluation.measure_id }),
+        json!({ "what": "evaluation", "id": evaluation_id, "measure": evaluation.measure_id }),
     )
     .await?;
     Ok(evaluation_id)

@@ -13,6 +13,7 @@ use crate::server::family::{self, RegisterFamily};
 use crate::server::oslo::oslo;
 use crate::server::state::AppState;
 use crate::server::{audit, register::RegisterError};
+use serde_json::json;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
@@ -93,7 +94,7 @@ pub async fn look_up(
             &mut tx,
             Some(identity.person_id),
             "register.lookup_limited",
-            serde_json::json!({ "unit_id": unit_id }),
+            json!({ "unit_id": unit_id }),
         )
         .await?;
         tx.commit().await?;
@@ -124,7 +125,7 @@ pub async fn look_up(
         &mut tx,
         Some(identity.person_id),
         "register.lookup",
-        serde_json::json!({ "lookup_id": lookup_id, "unit_id": unit_id, "outcome": outcome }),
+        json!({ "lookup_id": lookup_id, "unit_id": unit_id, "outcome": outcome }),
     )
     .await?;
     tx.commit().await?;
@@ -241,7 +242,7 @@ pub async fn for_leader(
         &mut tx,
         Some(identity.person_id),
         "register.lookups_read",
-        serde_json::json!({ "units": led, "records": records.len() }),
+        json!({ "units": led, "records": records.len() }),
     )
     .await?;
     tx.commit().await?;

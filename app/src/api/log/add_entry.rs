@@ -26,15 +26,7 @@ pub async fn add_entry(
         return Err(ApiError::BadRequest);
     }
     let entry_id = log::content::add_entry(&mut tx, &grant, body, child_voice).await?;
-    let members = log::members::members(&mut tx, &grant).await?;
-    notice::notify(
-        &mut tx,
-        &grant,
-        &members,
-        NoticeKind::Entry,
-        &state.public_url,
-    )
-    .await?;
+    notice::notify_members(&mut tx, &grant, NoticeKind::Entry, &state.public_url).await?;
     tx.commit().await?;
     Ok(entry_id)
 }

@@ -16,14 +16,7 @@ pub async fn give_consent(
     lang: Lang,
 ) -> Result<bool, ApiError> {
     use crate::domain::consent::{Action, Choice};
-    use crate::server::{family, gate, identity, log, state::AppState};
+    use crate::server::log;
     let action = Action::from_scope(scope.code(), unit_id).ok_or(ApiError::BadRequest)?;
-    let state = AppState::from_context()?;
-    let person_id = identity::current()?.person_id;
-    family::refresh_before_decision(&state, person_id, log_id, Choice::Given).await?;
-    let mut tx = gate::open().await?;
-    let grant = gate::grant(&mut tx, log_id, gate::Decide(action, Choice::Given)).await?;
-    let opened = log::decisions::decide_digitally(&mut tx, &grant, &text_shown, lang).await?;
-    tx.commit().await?;
-    Ok(opened)
+    log::decisions::decide_own(log_id, action, Choice::Given, &text_shown, lang).await
 }

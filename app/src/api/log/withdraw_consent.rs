@@ -15,14 +15,9 @@ pub async fn withdraw_consent(
     lang: Lang,
 ) -> Result<(), ApiError> {
     use crate::domain::consent::{Action, Choice};
-    use crate::server::{family, gate, identity, log, state::AppState};
+    use crate::server::log;
     let action = Action::from_scope(scope.code(), unit_id).ok_or(ApiError::BadRequest)?;
-    let state = AppState::from_context()?;
-    let person_id = identity::current()?.person_id;
-    family::refresh_before_decision(&state, person_id, log_id, Choice::Withdrawn).await?;
-    let mut tx = gate::open().await?;
-    let grant = gate::grant(&mut tx, log_id, gate::Decide(action, Choice::Withdrawn)).await?;
-    log::decisions::decide_digitally(&mut tx, &grant, &text_shown, lang).await?;
-    tx.commit().await?;
-    Ok(())
+    log::decisions::decide_own(log_id, action, Choice::Withdrawn, &text_shown, lang)
+        .await
+        .map(|_| ())
 }

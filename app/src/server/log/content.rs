@@ -7,6 +7,7 @@ use crate::model::meeting::MeetingSummary;
 use crate::server::gate::{ContentTx, Granted, ReadContent, WriteEntry};
 use crate::server::oslo::oslo;
 use serde::Deserialize;
+use serde_json::json;
 use sqlx::types::Json;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -91,9 +92,9 @@ pub async fn add_entry(
     .fetch_one(tx.conn())
     .await?;
     tx.record(
-        grant.log_id(),
+        grant,
         "content.write",
-        serde_json::json!({ "what": "entry", "entry_id": entry_id, "child_voice": is_child_voice }),
+        json!({ "what": "entry", "entry_id": entry_id, "child_voice": is_child_voice }),
     )
     .await?;
     Ok(entry_id)

@@ -8,9 +8,12 @@ use crate::i18n::Lang;
 use crate::model::error::ApiError;
 use crate::model::log::ConsentRecord;
 use crate::server::gate::{
-    AddParticipant, Close, ContentTx, Decide, DocumentWithdrawal, Granted, Permission,
+    self, AddParticipant, Close, ContentTx, Decide, DocumentWithdrawal, Granted, Permission,
     ReadConsentHistory, RecordsConsent, Reopen,
 };
+use crate::server::state::AppState;
+use crate::server::{family, identity};
+use serde_json::json;
 use uuid::Uuid;
 
 /// How a decision reached us.
@@ -97,9 +100,9 @@ async fn record_consent<P: RecordsConsent>(
     )
     .execute(tx.conn())
     .await?;
-    tx.record(grant.log_id(),
+    tx.record(grant,
         "consent.recorded",
-        serde_json::json!({
+        json!({
             "consenter": consenter, "action": action, "choice": choice.code(), "method": method_code,
         }),
     )
@@ -138,9 +141,9 @@ pub async fn add_participant(
     .fetch_one(tx.conn())
     .await?;
     tx.record(
-        grant.log_id(),
+        grant,
         "participant.added",
-        serde_json::json!({ "unit": unit, "person": person }),
+        json!({ "unit": unit, "person": person }),
     )
     .await?;
     Ok(participant_id)
@@ -162,12 +165,8 @@ async fn set_status<P: Permission>(
     )
     .execute(tx.conn())
     .await?;
-    tx.record(
-        grant.log_id(),
-        event,
-        serde_json::json!({ "capacity": grant.capacity() }),
-    )
-    .await?;
+    tx.record(grant, event, json!({ "capacity": grant.capacity() }))
+        .await?;
     Ok(())
 }
 
@@ -223,9 +222,9 @@ pub async fn history(
     .fetch_all(tx.conn())
     .await?;
     tx.record(
-        grant.log_id(),
+        grant,
         "consent.history_read",
-        serde_json::json!({ "records": rows.len() }),
+        json!({ "records": rows.len() }),
     )
     .await?;
     rows.into_iter()
@@ -247,9 +246,29 @@ pub async fn history(
         .collect()
 }
 
+/// The logged-in person gives or withdraws their own consent to `action`, digitally: the
+/// population register is read again first (someone it no longer names has no say), then
+/// the gate decides on the facts as they are now. Returns whether the log opened.
+pub async fn decide_own(
+    log_id: Uuid,
+    action: Action,
+    choice: Choice,
+    text_shown: &str,
+    lang: Lang,
+) -> Result<bool, ApiError> {
+    let state = AppState::from_context()?;
+    let person_id = identity::current()?.person_id;
+    family::refresh_before_decision(&state, person_id, log_id, choice).await?;
+    let mut tx = gate::open().await?;
+    let grant = gate::grant(&mut tx, log_id, Decide(action, choice)).await?;
+    let opened = decide_digitally(&mut tx, &grant, text_shown, lang).await?;
+    tx.commit().await?;
+    Ok(opened)
+}
+
 /// Records the logged-in person's own decision (the grant's), digitally, if `text_shown` is
 /// the text they are asked to agree to now. Returns whether the log opened.
-pub async fn decide_digitally(
+async fn decide_digitally(
     tx: &mut ContentTx,
     grant: &Granted<Decide>,
     text_shown: &str,

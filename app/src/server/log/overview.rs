@@ -11,6 +11,7 @@ use crate::server::gate::{
     self, ContentTx, DocumentWithdrawal, Granted, Permission, ReadConsentHistory, ReadSummary,
 };
 use crate::server::log::decisions::consent_text;
+use serde_json::json;
 use sqlx::PgPool;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -62,8 +63,7 @@ pub async fn my_logs(pool: &PgPool, identity: &Identity) -> Result<Vec<LogSummar
         )
         .fetch_one(tx.conn())
         .await?;
-        tx.record(log_id, "log.listed", serde_json::json!({}))
-            .await?;
+        tx.record(&grant, "log.listed", json!({})).await?;
         summaries.push(LogSummary {
             log_id,
             child_name,
@@ -194,9 +194,9 @@ pub async fn decisions(
         });
     }
     tx.record(
-        grant.log_id(),
+        grant,
         "consent.decisions_read",
-        serde_json::json!({ "decisions": decisions.len() }),
+        json!({ "decisions": decisions.len() }),
     )
     .await?;
     Ok(decisions)
@@ -244,9 +244,9 @@ pub async fn standing(
         });
     }
     tx.record(
-        grant.log_id(),
+        grant,
         "consent.standing_read",
-        serde_json::json!({ "consents": result.len() }),
+        json!({ "consents": result.len() }),
     )
     .await?;
     Ok(result)

@@ -8,6 +8,7 @@ use crate::model::log::{LogRequest, StaffChoice};
 use crate::server::error::refused_write;
 use crate::server::state::AppState;
 use crate::server::{family, register_lookups};
+use serde_json::json;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -95,7 +96,7 @@ pub async fn create(
         identity.person_id,
         log_id,
         "log.requested",
-        serde_json::json!({
+        json!({
             "lookup_id": request.lookup_id,
             "services": services.len(),
             "guardians": family.guardians.len(),

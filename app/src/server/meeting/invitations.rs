@@ -7,6 +7,7 @@ use crate::server::gate::{ContentTx, EditPlan, Granted};
 use crate::server::log::{self, members::Reachable};
 use crate::server::oslo::oslo;
 use crate::server::outbox::{self, Channel, Message};
+use serde_json::json;
 use time::{OffsetDateTime, PrimitiveDateTime};
 use uuid::Uuid;
 
@@ -99,9 +100,9 @@ pub async fn call(
         }
     }
     tx.record(
-        log_id,
+        grant,
         "content.write",
-        serde_json::json!({ "what": "meeting", "id": meeting_id, "invitees": meeting.invitees.len() }),
+        json!({ "what": "meeting", "id": meeting_id, "invitees": meeting.invitees.len() }),
     )
     .await?;
     Ok(meeting_id)
@@ -148,9 +149,9 @@ pub async fn invitation(
     .await?
     .ok_or(ApiError::NotFound)?;
     tx.record(
-        log_id,
+        &grant,
         "content.read",
-        serde_json::json!({ "what": "meeting_calendar", "id": meeting_id }),
+        json!({ "what": "meeting_calendar", "id": meeting_id }),
     )
     .await?;
     tx.commit().await?;

@@ -10,6 +10,7 @@ use crate::model::plan::Member;
 use crate::server::gate::{ContentTx, Granted, Permission, ReadContent};
 use crate::server::log::{self};
 use crate::server::oslo::oslo;
+use serde_json::json;
 use uuid::Uuid;
 
 /// What the next meeting takes over from the meeting `meeting_id` of the log; `None` for a
@@ -56,9 +57,9 @@ pub async fn list<K: Permission>(
     .fetch_all(tx.conn())
     .await?;
     tx.record(
-        grant.log_id(),
+        grant,
         "content.read",
-        serde_json::json!({ "what": "meetings", "count": meetings.len() }),
+        json!({ "what": "meetings", "count": meetings.len() }),
     )
     .await?;
     Ok(meetings
@@ -141,9 +142,9 @@ pub async fn view(
     };
     let invitees = row.invitees.iter().filter_map(|id| member(*id)).collect();
     tx.record(
-        log_id,
+        grant,
         "content.read",
-        serde_json::json!({ "what": "meeting", "id": meeting_id }),
+        json!({ "what": "meeting", "id": meeting_id }),
     )
     .await?;
     Ok(MeetingView {

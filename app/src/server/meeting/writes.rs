@@ -7,6 +7,7 @@ use crate::domain::plan::writes_minutes;
 use crate::model::error::{ApiError, Field};
 use crate::server::gate::{ApproveMinutes, ContentTx, Granted, Permission, WriteEntry};
 use serde::Deserialize;
+use serde_json::json;
 use uuid::Uuid;
 
 /// A meeting of the log, locked for the rest of the transaction so that agenda numbering,
@@ -63,9 +64,9 @@ pub async fn propose(
     .execute(tx.conn())
     .await?;
     tx.record(
-        grant.log_id(),
+        grant,
         "content.write",
-        serde_json::json!({ "what": "agenda_item", "meeting": meeting_id }),
+        json!({ "what": "agenda_item", "meeting": meeting_id }),
     )
     .await?;
     Ok(())
@@ -110,9 +111,9 @@ pub async fn save_minutes(
     .await?
     .ok_or(ApiError::Conflict)?;
     tx.record(
-        grant.log_id(),
+        grant,
         "content.write",
-        serde_json::json!({ "what": "minutes", "meeting": meeting_id, "version": version }),
+        json!({ "what": "minutes", "meeting": meeting_id, "version": version }),
     )
     .await?;
     Ok(version)
@@ -145,9 +146,9 @@ pub async fn add_decision(
         });
     }
     tx.record(
-        grant.log_id(),
+        grant,
         "content.write",
-        serde_json::json!({ "what": "decision", "meeting": meeting_id, "measure": measure_id }),
+        json!({ "what": "decision", "meeting": meeting_id, "measure": measure_id }),
     )
     .await?;
     Ok(())
@@ -191,9 +192,9 @@ pub async fn approve(
         });
     }
     tx.record(
-        grant.log_id(),
+        grant,
         "content.write",
-        serde_json::json!({ "what": "minutes_approved", "meeting": meeting_id }),
+        json!({ "what": "minutes_approved", "meeting": meeting_id }),
     )
     .await?;
     Ok(())
