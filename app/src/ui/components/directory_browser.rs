@@ -50,7 +50,7 @@ pub fn DirectoryBrowser(
                         let href = format!("/units/{}", unit.unit_id);
                         let kind = unit.kind;
                         view! {
-                            <li class="unit" data-kind=kind.code() hidden=!shows(kind)>
+                            <li class="unit card" data-kind=kind.code() hidden=!shows(kind)>
                                 <h2><a href=href>{unit.name.clone()}</a></h2>
                                 <p class="kind">{(t.kind)(kind)}</p>
                                 <Contact unit t />

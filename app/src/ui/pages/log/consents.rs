@@ -201,7 +201,7 @@ fn OralWithdrawal(standing: Vec<StandingConsent>, log_id: Uuid, lang: Lang) -> i
                             <input type="hidden" name="lang" value=lang.code() />
                             <label for=id.clone()>{t.log.explained_label}</label>
                             <textarea id=id name="explained_consequences" rows="3" required maxlength="4000"></textarea>
-                            <button type="submit" class="button danger">{t.log.document_button}</button>
+                            <button type="submit" class="button secondary">{t.log.document_button}</button>
                         </form>
                     </li>
                 }

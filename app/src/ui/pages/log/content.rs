@@ -59,7 +59,7 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
             Some(meeting) => view! {
                 <div class="card">
                     <MeetingWhen meeting=meeting.clone() t />
-                    <p><a href=format!("/logs/{}/meetings/{}", log.log_id, meeting.meeting_id)>{t.plan.next_meeting_link}</a></p>
+                    <p class="screen-only"><a href=format!("/logs/{}/meetings/{}", log.log_id, meeting.meeting_id)>{t.plan.next_meeting_link}</a></p>
                 </div>
             }.into_any(),
             None => view! { <p class="empty-state">{t.plan.no_next_meeting}</p> }.into_any(),
