@@ -40,7 +40,7 @@ pub fn DirectoryBrowser(
                         })
                         .collect_view()}
                 </select>
-                <button type="submit">{t.filter_submit}</button>
+                <button type="submit" class="button primary">{t.filter_submit}</button>
             </form>
             <p class="count" role="status">{(t.showing)(shown, total)}</p>
             <ul class="units" aria-label=t.units_list_label>
@@ -50,7 +50,7 @@ pub fn DirectoryBrowser(
                         let href = format!("/units/{}", unit.unit_id);
                         let kind = unit.kind;
                         view! {
-                            <li class="unit" data-kind=kind.code() hidden=!shows(kind)>
+                            <li class="unit card" data-kind=kind.code() hidden=!shows(kind)>
                                 <h2><a href=href>{unit.name.clone()}</a></h2>
                                 <p class="kind">{(t.kind)(kind)}</p>
                                 <Contact unit t />
@@ -58,7 +58,7 @@ pub fn DirectoryBrowser(
                         }
                     })
                     .collect_view()}
-                <li class="empty" hidden={shown > 0}>{t.no_units}</li>
+                <li class="empty empty-state" hidden={shown > 0}>{t.no_units}</li>
             </ul>
         </DirectoryFilter>
     }

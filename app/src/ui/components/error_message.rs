@@ -12,6 +12,6 @@ pub fn ErrorMessage(error: ApiError) -> impl IntoView {
     view! {
         <Title text=t.error_title />
         <h1>{t.error_title}</h1>
-        <p role="alert">{(t.form.error)(error)}</p>
+        <p role="alert" class="alert error">{(t.form.error)(error)}</p>
     }
 }

@@ -12,5 +12,5 @@ pub fn FormError() -> impl IntoView {
     let error = use_query_map()
         .with_untracked(|query| query.get("__err"))
         .map(|encoded| ServerFnUrlError::<ApiError>::decode_err(&encoded));
-    error.map(|error| view! { <p role="alert" class="alert">{t.form.explain(error)}</p> })
+    error.map(|error| view! { <p role="alert" class="alert error">{t.form.explain(error)}</p> })
 }

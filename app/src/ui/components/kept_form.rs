@@ -142,7 +142,7 @@ pub fn KeptForm(
     view! {
         <form node_ref=form method="post" action=action class=class on:input=on_input on:submit=submit aria-busy=move || pending.get().then_some("true")>
             {children()}
-            {move || message.get().map(|text| view! { <p class="alert" role="alert">{text}</p> })}
+            {move || message.get().map(|text| view! { <p class="alert warning" role="alert">{text}</p> })}
             {move || pending.get().then(|| view! { <p class="hint" role="status">{t.saving}</p> })}
         </form>
     }

@@ -35,7 +35,7 @@ pub fn LanguageForm() -> impl IntoView {
                     .collect_view()}
             </select>
             <input type="hidden" name="return_to" value=return_to />
-            <button type="submit">{t.language_submit}</button>
+            <button type="submit" class="button secondary">{t.language_submit}</button>
         </form>
     }
 }

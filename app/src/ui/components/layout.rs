@@ -21,7 +21,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     Some(identity) => view! {
                         <a href="/me">{identity.full_name()}</a>
                         <form method="post" action="/auth/logout">
-                            <button type="submit">{t.logout}</button>
+                            <button type="submit" class="button secondary">{t.logout}</button>
                         </form>
                     }.into_any(),
                     // Nobody is logged in here: no draft may stay on the device.

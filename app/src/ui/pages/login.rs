@@ -26,7 +26,7 @@ fn Problem() -> impl IntoView {
     let tries_left = query("left").and_then(|left| left.parse::<u32>().ok());
     problem.map(|problem| {
         view! {
-            <p class="alert" role="alert">
+            <p class="alert error" role="alert">
                 {(t.login_problem)(problem)}
                 {tries_left.map(|left| view! { " " {(t.code_tries_left)(left)} })}
             </p>
@@ -69,14 +69,18 @@ pub fn ChildLoginPage() -> impl IntoView {
         <Problem />
         <p class="lead">{t.child_login_intro}</p>
         <form class="stacked" method="post" action="/auth/child/password">
-            <label for="username">{t.username_label}</label>
-            <input id="username" name="username" type="text" autocomplete="username"
-                autocapitalize="none" spellcheck="false" required value=username />
-            <label for="password">{t.password_label}</label>
-            <input id="password" name="password" type="password"
-                autocomplete="current-password" required />
+            <div class="field">
+                <label for="username">{t.username_label}</label>
+                <input id="username" name="username" type="text" autocomplete="username"
+                    autocapitalize="none" spellcheck="false" required value=username />
+            </div>
+            <div class="field">
+                <label for="password">{t.password_label}</label>
+                <input id="password" name="password" type="password"
+                    autocomplete="current-password" required />
+            </div>
             <input type="hidden" name="return_to" value=return_to() />
-            <button type="submit" class="primary">{t.next}</button>
+            <button type="submit" class="button primary">{t.next}</button>
         </form>
     }
 }
@@ -93,12 +97,14 @@ pub fn CodePage() -> impl IntoView {
         <Problem />
         {resent.then(|| view! { <p class="lead">{(t.code_sent)(by_sms)}</p> })}
         <form class="stacked" method="post" action="/auth/child/code">
-            <label for="code">{t.code_label}</label>
-            <span class="hint" id="code-hint">{t.code_hint}</span>
-            <input id="code" name="code" type="text" inputmode="numeric"
-                autocomplete="one-time-code" pattern="[0-9 ]*" maxlength="9" required
-                aria-describedby="code-hint" />
-            <button type="submit" class="primary">{t.code_submit}</button>
+            <div class="field">
+                <label for="code">{t.code_label}</label>
+                <span class="hint" id="code-hint">{t.code_hint}</span>
+                <input id="code" name="code" type="text" inputmode="numeric"
+                    autocomplete="one-time-code" pattern="[0-9 ]*" maxlength="9" required
+                    aria-describedby="code-hint" />
+            </div>
+            <button type="submit" class="button primary">{t.code_submit}</button>
         </form>
         <p><a href="/login/child">{t.code_restart}</a></p>
     }
@@ -125,7 +131,7 @@ pub fn LoggedOutPage() -> impl IntoView {
         <Title text=t.logged_out_title />
         <h1>{t.logged_out_title}</h1>
         <p class="lead">{t.logged_out_body}</p>
-        <p><a class="button" href="/login">{t.login_again}</a></p>
+        <p><a class="button primary" href="/login">{t.login_again}</a></p>
     }
 }
 

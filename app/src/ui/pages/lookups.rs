@@ -21,7 +21,7 @@ pub fn LookupsPage() -> impl IntoView {
                         <h1>{t.log.lookups_title}</h1>
                         <p class="lead">{t.log.lookups_intro}</p>
                         {if records.is_empty() {
-                            view! { <p>{t.log.no_lookups}</p> }.into_any()
+                            view! { <p class="empty-state">{t.log.no_lookups}</p> }.into_any()
                         } else {
                             view! {
                                 <div class="table-scroll" tabindex="0" role="region" aria-label=t.log.lookups_title>

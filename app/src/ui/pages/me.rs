@@ -67,7 +67,7 @@ fn NoticeChoiceForm() -> impl IntoView {
                                 </label>
                             }).collect_view()}
                         </fieldset>
-                        <button type="submit" class="button">{t.plan.notify_save}</button>
+                        <button type="submit" class="button secondary">{t.plan.notify_save}</button>
                     </form>
                 }
             })}
@@ -104,7 +104,7 @@ pub fn SessionsPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                         <form method="post" action=LogOutEverywhere::url()>
-                            <button type="submit">{t.log_out_everywhere}</button>
+                            <button type="submit" class="button danger">{t.log_out_everywhere}</button>
                         </form>
                     }.into_any(),
                     Err(error) => view! { <ErrorMessage error /> }.into_any(),
@@ -121,18 +121,18 @@ fn MyLogs(staff: bool) -> impl IntoView {
     let logs = Resource::new(|| (), |_| my_logs());
     view! {
         <h2>{t.log.my_logs_heading}</h2>
-        {staff.then(|| view! { <p><a class="button" href="/logs/new">{t.log.new_log_link}</a></p> })}
+        {staff.then(|| view! { <p><a class="button primary" href="/logs/new">{t.log.new_log_link}</a></p> })}
         <Suspense>
             {move || Suspend::new(async move {
                 match logs.await {
-                    Ok(logs) if logs.is_empty() => view! { <p>{t.log.no_logs}</p> }.into_any(),
+                    Ok(logs) if logs.is_empty() => view! { <p class="empty-state">{t.log.no_logs}</p> }.into_any(),
                     Ok(logs) => view! {
                         <ul class="cards">
                             {logs.into_iter().map(|log| view! {
                                 <li class="card">
                                     <h3>{(t.log.log_title)(&log.child_name)}</h3>
                                     <p>
-                                        <span class="badge">{(t.log.status)(log.status)}</span>
+                                        <span class="badge neutral">{(t.log.status)(log.status)}</span>
                                         {(log.waiting_for_me > 0).then(|| view! {
                                             " " <strong>{(t.log.waiting_for_you)(log.waiting_for_me)}</strong>
                                         })}

@@ -13,7 +13,7 @@ use crate::model::meeting::{MeetingList, MeetingView, NextMeetingSeed};
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::{draft_key, KeptForm};
 use crate::ui::components::when::{Dated, When};
-use crate::ui::pages::log::{id_query, log_id_param, refusal, MeetingWhen};
+use crate::ui::pages::log::{id_query, log_id_param, refusal, LogTabs, MeetingWhen, Section};
 use crate::ui::pages::plan::member_label;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -51,10 +51,11 @@ fn Meetings(log_id: Uuid, list: MeetingList, t: &'static Texts) -> impl IntoView
     let staff = matches!(list.capacity, Capacity::Holder | Capacity::Staff);
     view! {
         <h1>{t.plan.meetings_title}</h1>
-        <p><a href=format!("/logs/{log_id}")>{t.plan.back_to_log}</a></p>
+        <LogTabs log_id current=Section::Meetings t />
+        <p class="screen-only"><a href=format!("/logs/{log_id}")>{t.plan.back_to_log}</a></p>
         <FormError />
         {if list.meetings.is_empty() {
-            view! { <p>{t.plan.no_meetings}</p> }.into_any()
+            view! { <p class="empty-state">{t.plan.no_meetings}</p> }.into_any()
         } else {
             view! {
                 <ul class="cards">
@@ -65,7 +66,7 @@ fn Meetings(log_id: Uuid, list: MeetingList, t: &'static Texts) -> impl IntoView
                         view! {
                             <li class="card">
                                 <h2><a href=href><Dated when=When::Moment(starts_at) sentence=t.plan.meeting_title /></a></h2>
-                                {approved.then(|| view! { <p><span class="badge">{t.plan.approved_badge}</span></p> })}
+                                {approved.then(|| view! { <p><span class="badge success">{t.plan.approved_badge}</span></p> })}
                                 <MeetingWhen meeting t />
                             </li>
                         }
@@ -204,14 +205,15 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
     view! {
         <Title text=title />
         <h1><Dated when=When::Moment(starts_at) sentence=t.plan.meeting_title /></h1>
-        <p><a href=format!("/logs/{}/meetings", meeting.log_id)>{t.plan.meetings_title}</a></p>
+        <LogTabs log_id current=Section::Meetings within=true t />
+        <p class="screen-only"><a href=format!("/logs/{}/meetings", meeting.log_id)>{t.plan.meetings_title}</a></p>
         <FormError />
         <div class="card">
             <MeetingWhen meeting=meeting.summary.clone() t />
             <p class="hint">{(t.plan.called_by)(&meeting.called_by_name)}</p>
-            <p><a class="button" href=ics download>{t.plan.download_ics}</a></p>
+            <p class="screen-only"><a class="button secondary" href=ics download>{t.plan.download_ics}</a></p>
             {staff.then(|| view! {
-                <p><a href=format!("/logs/{log_id}/meetings?after={meeting_id}#call")>{t.plan.call_next}</a></p>
+                <p class="screen-only"><a href=format!("/logs/{log_id}/meetings?after={meeting_id}#call")>{t.plan.call_next}</a></p>
             })}
         </div>
         <h2>{t.plan.invitees_label}</h2>
@@ -225,7 +227,7 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
 
         <h2>{t.plan.agenda_heading}</h2>
         {if meeting.agenda.is_empty() {
-            view! { <p>{t.plan.no_agenda}</p> }.into_any()
+            view! { <p class="empty-state">{t.plan.no_agenda}</p> }.into_any()
         } else {
             view! {
                 <ol class="agenda">
@@ -241,13 +243,13 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
                 <input type="hidden" name="meeting_id" value=meeting_id.to_string() />
                 <label for="agenda_text">{t.plan.propose_label}</label>
                 <textarea id="agenda_text" name="text" data-field="AgendaItem" rows="2" required minlength="2" maxlength="1000"></textarea>
-                <button type="submit" class="button">{t.plan.propose_button}</button>
+                <button type="submit" class="button secondary">{t.plan.propose_button}</button>
             </KeptForm>
         })}
 
         <h2>{t.plan.minutes_heading}</h2>
         {approved.map(|approval| view! {
-            <p><span class="badge">{t.plan.approved_badge}</span> " "
+            <p><span class="badge success">{t.plan.approved_badge}</span> " "
                 <Dated when=When::Moment(approval.at)
                     sentence=move |at| (t.plan.approved_by)(&approval.by_name, at) /></p>
         })}
@@ -265,7 +267,7 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
         } else {
             match meeting.minutes.clone() {
                 Some(minutes) => view! { <div class="card entry-body minutes">{minutes}</div> }.into_any(),
-                None => view! { <p>{t.plan.no_minutes}</p> }.into_any(),
+                None => view! { <p class="empty-state">{t.plan.no_minutes}</p> }.into_any(),
             }
         }}
         {may_approve.then(|| view! {
@@ -273,13 +275,13 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
                 <input type="hidden" name="log_id" value=log_id.to_string() />
                 <input type="hidden" name="meeting_id" value=meeting_id.to_string() />
                 <input type="hidden" name="version" value=meeting.version.to_string() />
-                <button type="submit" class="button">{t.plan.approve_button}</button>
+                <button type="submit" class="button secondary">{t.plan.approve_button}</button>
             </form>
         })}
 
         <h2>{t.plan.decisions_heading}</h2>
         {if meeting.decisions.is_empty() {
-            view! { <p>{t.plan.no_decisions}</p> }.into_any()
+            view! { <p class="empty-state">{t.plan.no_decisions}</p> }.into_any()
         } else {
             view! {
                 <ul class="cards">
@@ -305,7 +307,7 @@ fn Meeting(meeting: MeetingView, t: &'static Texts) -> impl IntoView {
                         <option value=id.to_string()>{title.clone()}</option>
                     }).collect_view()}
                 </select>
-                <button type="submit" class="button">{t.plan.add_decision}</button>
+                <button type="submit" class="button secondary">{t.plan.add_decision}</button>
             </KeptForm>
         })}
     }
@@ -328,8 +330,8 @@ fn DecisionMeasures(
     view! {
         {measure.map(|(id, title)| view! {
             <p class="hint">
-                {t.plan.measures_heading} ": " {title} " · "
-                <a href=format!("{plan}#measure-{id}")>{t.plan.change_in_plan}</a>
+                {t.plan.measures_heading} ": " {title}
+                <span class="screen-only">" · " <a href=format!("{plan}#measure-{id}")>{t.plan.change_in_plan}</a></span>
             </p>
         })}
         {(!made.is_empty()).then(|| view! {
@@ -341,7 +343,7 @@ fn DecisionMeasures(
             </ul>
         })}
         {(staff && !about).then(|| view! {
-            <p><a href=format!("{plan}?from_decision={decision_id}#new-measure")>{t.plan.make_measure}</a></p>
+            <p class="screen-only"><a href=format!("{plan}?from_decision={decision_id}#new-measure")>{t.plan.make_measure}</a></p>
         })}
     }
     .into_any()

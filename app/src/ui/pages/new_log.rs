@@ -56,7 +56,7 @@ pub fn NewLogPage() -> impl IntoView {
                         Err(error) => {
                             set_status(error.status());
                             view! {
-                                <p role="alert" class="alert">{t.form.explain(error)}</p>
+                                <p role="alert" class="alert error">{t.form.explain(error)}</p>
                                 <LookupForm units t />
                             }.into_any()
                         }

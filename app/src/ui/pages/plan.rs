@@ -11,7 +11,7 @@ use crate::model::plan::{AreaView, DecisionSeed, MeasureView, Member, PlanView};
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::{draft_key, KeptForm};
 use crate::ui::components::when::{Dated, Time, When};
-use crate::ui::pages::log::{id_query, log_id_param, refusal};
+use crate::ui::pages::log::{id_query, log_id_param, refusal, LogTabs, Section};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -49,11 +49,12 @@ fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
-        <p><a href=format!("/logs/{log_id}")>{t.plan.back_to_log}</a></p>
+        <LogTabs log_id current=Section::Plan t />
+        <p class="screen-only"><a href=format!("/logs/{log_id}")>{t.plan.back_to_log}</a></p>
         <FormError />
         <h2>{t.plan.areas_heading}</h2>
         {if plan.areas.is_empty() {
-            view! { <p>{t.plan.no_areas}</p> }.into_any()
+            view! { <p class="empty-state">{t.plan.no_areas}</p> }.into_any()
         } else {
             view! {
                 <ul class="cards">
@@ -78,7 +79,7 @@ fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
         })}
         <h2>{t.plan.measures_heading}</h2>
         {if plan.measures.is_empty() {
-            view! { <p>{t.plan.no_measures}</p> }.into_any()
+            view! { <p class="empty-state">{t.plan.no_measures}</p> }.into_any()
         } else {
             let members = plan.members.clone();
             let areas = areas.clone();
@@ -122,7 +123,7 @@ fn Area(area: AreaView, log_id: Uuid, staff: bool, t: &'static Texts) -> impl In
                 <input type="hidden" name="area_id" value=area.area_id.to_string() />
                 <label for=title_id.clone()>{t.plan.add_goal_heading}</label>
                 <input id=title_id name="title" data-field="Title" required minlength="2" maxlength="300" />
-                <button type="submit" class="button">{t.plan.add_goal_button}</button>
+                <button type="submit" class="button secondary">{t.plan.add_goal_button}</button>
             </KeptForm>
         })}
     }

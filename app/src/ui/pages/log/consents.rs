@@ -1,7 +1,7 @@
 //! `/logs/<id>/consents`: the decisions the rules give this person, with their exact texts
 //! and reasons, the child's own login, closing and reopening, and the history of consents.
 
-use super::shared::{log_id_param, refusal};
+use super::shared::{log_id_param, refusal, LogTabs, Section};
 use crate::api::log::{
     consent_history, log_actions, my_decisions, standing_consents, CloseLog, CreateChildLogin,
     DocumentWithdrawal, GiveConsent, ReopenLog, UnlockChildLogin, WithdrawConsent,
@@ -45,14 +45,15 @@ pub fn ConsentsPage() -> impl IntoView {
                 match data.await {
                     Ok((log_id, decisions, history, standing, actions)) => view! {
                         <h1>{t.log.consents_title}</h1>
-                        <p><a href=format!("/logs/{log_id}")>{t.log.open_log}</a></p>
+                        <LogTabs log_id current=Section::Consents t />
+                        <p class="screen-only"><a href=format!("/logs/{log_id}")>{t.log.open_log}</a></p>
                         <FormError />
                         {actions.family_changed.map(|at| view! {
-                            <p role="status" class="alert"><Dated when=When::Moment(at) sentence=t.log.family_changed /></p>
+                            <p role="status" class="alert warning"><Dated when=When::Moment(at) sentence=t.log.family_changed /></p>
                         })}
                         <h2>{t.log.your_decisions}</h2>
                         {if decisions.is_empty() {
-                            view! { <p>{t.log.no_decisions}</p> }.into_any()
+                            view! { <p class="empty-state">{t.log.no_decisions}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="cards">
@@ -92,7 +93,7 @@ fn Decision(decision: MyDecision, log_id: Uuid, lang: Lang) -> impl IntoView {
             {heading}
             {decision.unit_name.map(|unit| format!(": {unit}"))}
         </h3>
-        <p><span class="badge">{(t.log.in_force)(decision.in_force)}</span></p>
+        <p><span class=if decision.in_force { "badge success" } else { "badge neutral" }>{(t.log.in_force)(decision.in_force)}</span></p>
         <p>{decision.reason}</p>
         <blockquote>{decision.text.clone()}</blockquote>
         <form method="post" action=action>
@@ -103,9 +104,9 @@ fn Decision(decision: MyDecision, log_id: Uuid, lang: Lang) -> impl IntoView {
             })}
             <input type="hidden" name="text_shown" value=decision.text />
             <input type="hidden" name="lang" value=lang.code() />
-            <button type="submit" class=if given { "button" } else { "button primary" }>{button}</button>
+            <button type="submit" class=if given { "button danger" } else { "button primary" }>{button}</button>
         </form>
-        {(offer_login && has_login).then(|| view! { <p>{t.log.child_has_login}</p> })}
+        {(offer_login && has_login).then(|| view! { <p class="alert success">{t.log.child_has_login}</p> })}
         {child_login.map(|login| view! { <ChildLoginCare login log_id t /> })}
         {(offer_login && !has_login).then(|| view! { <ChildLoginForm log_id t /> })}
     }
@@ -141,10 +142,10 @@ fn ChildLoginCare(login: ChildLoginState, log_id: Uuid, t: &'static Texts) -> im
     view! {
         <p>{(t.log.child_username)(&login.username)}</p>
         {login.locked.then(|| view! {
-            <p role="status">{t.log.child_login_locked}</p>
+            <p role="status" class="alert warning">{t.log.child_login_locked}</p>
             <form method="post" action=UnlockChildLogin::url()>
                 <input type="hidden" name="log_id" value=log_id.to_string() />
-                <button type="submit" class="button">{t.log.unlock_child_login}</button>
+                <button type="submit" class="button secondary">{t.log.unlock_child_login}</button>
             </form>
         })}
     }
@@ -162,7 +163,7 @@ fn CloseOrReopen(actions: LogPermissions, log_id: Uuid, lang: Lang) -> impl Into
             <form method="post" action=CloseLog::url()>
                 <input type="hidden" name="log_id" value=log_id.to_string() />
                 <input type="hidden" name="lang" value=lang.code() />
-                <button type="submit" class="button">{t.log.close_button}</button>
+                <button type="submit" class="button danger">{t.log.close_button}</button>
             </form>
         })}
         {actions.can_reopen.then(|| view! {
@@ -201,7 +202,7 @@ fn OralWithdrawal(standing: Vec<StandingConsent>, log_id: Uuid, lang: Lang) -> i
                             <input type="hidden" name="lang" value=lang.code() />
                             <label for=id.clone()>{t.log.explained_label}</label>
                             <textarea id=id name="explained_consequences" rows="3" required maxlength="4000"></textarea>
-                            <button type="submit" class="button">{t.log.document_button}</button>
+                            <button type="submit" class="button secondary">{t.log.document_button}</button>
                         </form>
                     </li>
                 }
@@ -213,7 +214,7 @@ fn OralWithdrawal(standing: Vec<StandingConsent>, log_id: Uuid, lang: Lang) -> i
 #[component]
 fn History(history: Vec<ConsentRecord>, t: &'static Texts) -> impl IntoView {
     if history.is_empty() {
-        return view! { <p>{t.log.no_history}</p> }.into_any();
+        return view! { <p class="empty-state">{t.log.no_history}</p> }.into_any();
     }
     view! {
         <ol class="cards history">

@@ -1,7 +1,7 @@
 //! `/logs/<id>`: the log's content (entries, the plan's status, the next meeting, who takes
 //! part), for those the consent rules let see it now.
 
-use super::shared::{id_query, log_id_param, refusal, MeetingWhen};
+use super::shared::{id_query, log_id_param, refusal, LogTabs, MeetingWhen, Section};
 use crate::api::log::{get_log, AddEntry};
 use crate::domain::access::Capacity;
 use crate::i18n::{use_lang, Texts};
@@ -52,26 +52,22 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
         <Title text=title.clone() />
         <h1>{title}</h1>
         <p>
-            <span class="badge">{(t.log.status)(log.status)}</span>
+            <span class="badge neutral">{(t.log.status)(log.status)}</span>
         </p>
-        <nav class="log-nav" aria-label=t.plan.log_sections>
-            <a href=format!("/logs/{}/plan", log.log_id)>{t.plan.plan_link}</a>
-            <a href=format!("/logs/{}/meetings", log.log_id)>{t.plan.meetings_link}</a>
-            <a href=format!("/logs/{}/consents", log.log_id)>{t.log.consents_link}</a>
-        </nav>
+        <LogTabs log_id=log.log_id current=Section::Log t />
         <h2>{t.plan.next_meeting_heading}</h2>
         {match log.next_meeting {
             Some(meeting) => view! {
                 <div class="card">
                     <MeetingWhen meeting=meeting.clone() t />
-                    <p><a href=format!("/logs/{}/meetings/{}", log.log_id, meeting.meeting_id)>{t.plan.next_meeting_link}</a></p>
+                    <p class="screen-only"><a href=format!("/logs/{}/meetings/{}", log.log_id, meeting.meeting_id)>{t.plan.next_meeting_link}</a></p>
                 </div>
             }.into_any(),
-            None => view! { <p>{t.plan.no_next_meeting}</p> }.into_any(),
+            None => view! { <p class="empty-state">{t.plan.no_next_meeting}</p> }.into_any(),
         }}
         <h2>{t.plan.measures_heading}</h2>
         {if log.measures.is_empty() {
-            view! { <p>{t.plan.no_measures}</p> }.into_any()
+            view! { <p class="empty-state">{t.plan.no_measures}</p> }.into_any()
         } else {
             view! {
                 <ul class="cards">
@@ -111,7 +107,7 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
             <button type="submit" class="button primary">{t.log.save_entry}</button>
         </KeptForm>
         {if log.entries.is_empty() {
-            view! { <p>{t.log.no_entries}</p> }.into_any()
+            view! { <p class="empty-state">{t.log.no_entries}</p> }.into_any()
         } else {
             view! {
                 <ol class="entries">
@@ -119,7 +115,7 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
                         <li class="card">
                             <p class="hint">
                                 {entry.author_name} " · " <Time when=When::Moment(entry.written_at) />
-                                {entry.is_child_voice.then(|| view! { " " <span class="badge">{t.log.child_voice}</span> })}
+                                {entry.is_child_voice.then(|| view! { " " <span class="badge warning">{t.log.child_voice}</span> })}
                             </p>
                             <p class="entry-body">{entry.body}</p>
                             <Attachments entry_id=entry.entry_id attachments=entry.attachments mine=entry.mine log_id=log.log_id t />
@@ -170,7 +166,7 @@ fn Attachments(
                 <input type="hidden" name="entry_id" value=entry_id.to_string() />
                 <label for=input.clone()>{t.log.attach_label}</label>
                 <input id=input type="file" name="file" accept=crate::domain::attachment::ACCEPTED required />
-                <button type="submit" class="button">{t.log.attach_button}</button>
+                <button type="submit" class="button secondary">{t.log.attach_button}</button>
             </form>
         })}
     }

@@ -8,4 +8,4 @@ mod shared;
 
 pub use consents::ConsentsPage;
 pub use content::LogPage;
-pub(crate) use shared::{id_query, log_id_param, refusal, MeetingWhen};
+pub(crate) use shared::{id_query, log_id_param, refusal, LogTabs, MeetingWhen, Section};

@@ -30,12 +30,55 @@ pub(crate) fn refusal(error: ApiError, t: &'static Texts) -> AnyView {
             view! {
                 <Title text=t.log.no_access_title />
                 <h1>{t.log.no_access_title}</h1>
-                <p role="alert" class="alert">{(t.form.error)(error)}</p>
+                <p role="alert" class="alert error">{(t.form.error)(error)}</p>
                 <p><a href="/me">{t.my_page}</a></p>
             }
             .into_any()
         }
         error => view! { <ErrorMessage error /> }.into_any(),
+    }
+}
+
+/// A section of a log, each a page of its own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Section {
+    Log,
+    Plan,
+    Meetings,
+    Consents,
+}
+
+/// The log's sections as tabs. The current section's tab carries `aria-current`: `page` on
+/// the section's own page, `true` on a page within it (one meeting of the meetings), so a
+/// screen reader says where the person is.
+#[component]
+pub(crate) fn LogTabs(
+    log_id: Uuid,
+    current: Section,
+    /// The page is within the section rather than the section's own.
+    #[prop(optional)]
+    within: bool,
+    t: &'static Texts,
+) -> impl IntoView {
+    let tabs = [
+        (Section::Log, "", t.log.entries_heading),
+        (Section::Plan, "/plan", t.plan.plan_link),
+        (Section::Meetings, "/meetings", t.plan.meetings_link),
+        (Section::Consents, "/consents", t.log.consents_link),
+    ];
+    let marker = if within { "true" } else { "page" };
+    view! {
+        <nav class="tabs" aria-label=t.plan.log_sections>
+            <ul>
+                {tabs.into_iter().map(|(section, path, label)| view! {
+                    <li>
+                        <a href=format!("/logs/{log_id}{path}") aria-current=(section == current).then_some(marker)>
+                            {label}
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </nav>
     }
 }
 
