@@ -221,12 +221,8 @@ pub async fn history(
     )
     .fetch_all(tx.conn())
     .await?;
-    tx.record(
-        grant,
-        "consent.history_read",
-        json!({ "records": rows.len() }),
-    )
-    .await?;
+    let read = json!({ "records": rows.len() });
+    tx.record(grant, "consent.history_read", read).await?;
     rows.into_iter()
         .map(|row| {
             let malformed = || sqlx::Error::Decode("malformed consent".into());

@@ -193,12 +193,8 @@ pub async fn decisions(
                 .filter(|_| action == Action::ChildOwnAccess),
         });
     }
-    tx.record(
-        grant,
-        "consent.decisions_read",
-        json!({ "decisions": decisions.len() }),
-    )
-    .await?;
+    let read = json!({ "decisions": decisions.len() });
+    tx.record(grant, "consent.decisions_read", read).await?;
     Ok(decisions)
 }
 
@@ -243,12 +239,8 @@ pub async fn standing(
             unit_name: names.unit,
         });
     }
-    tx.record(
-        grant,
-        "consent.standing_read",
-        json!({ "consents": result.len() }),
-    )
-    .await?;
+    let read = json!({ "consents": result.len() });
+    tx.record(grant, "consent.standing_read", read).await?;
     Ok(result)
 }
 
