@@ -2,8 +2,9 @@
 
 use crate::i18n::Lang;
 use crate::ui::app::App;
-use leptos::nonce::Nonce;
+use leptos::nonce::{use_nonce, Nonce};
 use leptos::prelude::*;
+use leptos::tachys::html::InertElement;
 use leptos_meta::MetaTags;
 
 /// The document shell: language, head, stylesheet and the island hydration script.
@@ -11,6 +12,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
     provide_context(lang);
     provide_request_nonce();
+    let hydration_scripts = hydration_scripts(options);
 
     view! {
         <!DOCTYPE html>
@@ -24,7 +26,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
                 <link rel="stylesheet" href="/pkg/stafett.css" />
-                <HydrationScripts options islands=true />
+                {hydration_scripts}
                 <MetaTags />
             </head>
             <body>
@@ -32,6 +34,24 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Leptos's `<HydrationScripts islands=true />` with valid preload links.
+///
+/// Leptos 0.8.23 writes the CSP nonce into the `crossorigin` attribute of the JS and WASM
+/// preloads (leptos-rs/leptos#4843; #4844 only stopped the nonce from being switched on by
+/// default, and an app with a CSP still provides one). A nonce is no CORS setting: the HTML is
+/// invalid, and Firefox does not claim such a WASM preload and may abort it, which makes
+/// hydration fail now and then. `crossorigin=""` (anonymous, same-origin credentials) is what
+/// wasm-bindgen's `fetch` and the module `import()` ask for. The script keeps its nonce. Render
+/// `<HydrationScripts>` directly again once a Leptos release writes a valid value.
+fn hydration_scripts(options: LeptosOptions) -> InertElement {
+    let html = view! { <HydrationScripts options islands=true /> }.to_html();
+    let html = match use_nonce() {
+        Some(nonce) => html.replace(&format!("crossorigin=\"{}\"", &*nonce), "crossorigin=\"\""),
+        None => html,
+    };
+    InertElement::new(html)
 }
 
 /// The language chosen in the request's cookie, or the default.

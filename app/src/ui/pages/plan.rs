@@ -240,7 +240,7 @@ fn MeasureFields(
                 {current.as_ref().and_then(|m| m.description.clone()).or_else(|| seed.as_ref().map(|s| s.text.clone()))}
             </textarea>
             <label for=field("area")>{t.plan.area_label}</label>
-            <select id=field("area") name="measure[area_id]" data-field="DevelopmentArea" required>
+            <select id=field("area") name="measure[area_id]" data-field="DevelopmentArea">
                 {areas.iter().map(|area| view! {
                     <option value=area.area_id.to_string() selected=chosen_area == Some(area.area_id)>{area.title.clone()}</option>
                 }).collect_view()}
@@ -255,7 +255,7 @@ fn MeasureFields(
                 }).collect_view()}
             </select>
             <label for=field("responsible")>{t.plan.responsible_label}</label>
-            <select id=field("responsible") name="measure[responsible_id]" data-field="Responsible" required>
+            <select id=field("responsible") name="measure[responsible_id]" data-field="Responsible">
                 {members.iter().map(|member| view! {
                     <option value=member.person_id.to_string() selected=chosen_person == Some(member.person_id)>
                         {member_label(member, t)}
