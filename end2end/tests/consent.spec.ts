@@ -101,6 +101,9 @@ test.describe("consent around a new log", () => {
     await nurse.getByLabel("Skriv et nytt innlegg").fill("Lea har hatt en god uke på helsestasjonen.");
     await nurse.getByRole("button", { name: "Lagre innlegget" }).click();
     await expect(nurse.getByText("Lea har hatt en god uke på helsestasjonen.")).toBeVisible();
+    // A reload while the page is still loading its WASM aborts that import, which Chromium
+    // reports as a page error: let the page finish first, as a person reading it would.
+    await expect(nurse.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
 
     // The mother withdraws the health station's consent.
     await decision(mother, /Helsestasjon for barn og unge$/).getByRole("button", { name: "Trekk tilbake samtykket" }).click();

@@ -22,7 +22,8 @@ pub fn MePage() -> impl IntoView {
         {identity.map(|identity| {
             let units = identity.staff_units.clone();
             view! {
-                <h1>{(t.signed_in_as)(&identity.full_name())}</h1>
+                <h1>{t.me_title}</h1>
+                <p class="lead">{(t.signed_in_as)(&identity.full_name())}</p>
                 {(!units.is_empty()).then(|| view! {
                     <h2>{t.staff_units}</h2>
                     <ul class="plain">
