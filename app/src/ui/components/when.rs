@@ -24,11 +24,16 @@ impl When {
         }
     }
 
-    /// "2027-03-12" or "2026-11-30T09:46:00+01:00".
+    /// "2027-03-12" or "2026-11-30T09:46:12+01:00": whole seconds, as HTML allows at most
+    /// three digits of a second's fraction and the page shows minutes anyway.
     fn iso(self) -> String {
         match self {
             When::Day(day) => day.to_string(),
-            When::Moment(at) | When::TimeOfDay(at) => at.format(&Rfc3339).unwrap_or_default(),
+            When::Moment(at) | When::TimeOfDay(at) => at
+                .replace_nanosecond(0)
+                .unwrap_or(at)
+                .format(&Rfc3339)
+                .unwrap_or_default(),
         }
     }
 }
@@ -51,5 +56,18 @@ pub fn Dated(when: When, sentence: impl Fn(&str) -> String) -> impl IntoView {
         }
         .into_any(),
         None => text.into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn a_moment_is_marked_up_in_whole_seconds() {
+        let at = datetime!(2026-11-30 15:05:24.350513 +01:00);
+        assert_eq!(When::Moment(at).iso(), "2026-11-30T15:05:24+01:00");
+        assert_eq!(When::Day(at.date()).iso(), "2026-11-30");
     }
 }
