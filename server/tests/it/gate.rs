@@ -533,3 +533,25 @@ async fn whether_one_may_close_or_reopen_is_told_only_to_those_involved(pool: Pg
         }
     }
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn staff_of_another_unit_reads_nothing_around_someone_elses_log(pool: PgPool) {
+    let app = TestApp::with_logs(pool).await;
+    let mut marius = app.as_person(MARIUS_KINDERGARTEN).await;
+    for uri in [
+        format!("/api/log_actions?log_id={MATS_LOG}"),
+        format!("/api/my_decisions?log_id={MATS_LOG}&lang=nb"),
+        format!("/api/standing_consents?log_id={MATS_LOG}"),
+        format!("/api/consent_history?log_id={MATS_LOG}"),
+        format!(
+            "/api/consent_text?log_id={MATS_LOG}&scope=involve_service&unit_id={GP}&choice=given&lang=nb"
+        ),
+        format!("/api/plan?log_id={MATS_LOG}"),
+        format!("/api/meetings?log_id={MATS_LOG}"),
+    ] {
+        let response = marius.get(&uri).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{uri}");
+    }
+    let listed = json(marius.get("/api/my_logs").await).await;
+    assert!(!listed.to_string().contains(MATS_LOG), "{listed}");
+}
