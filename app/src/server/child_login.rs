@@ -4,7 +4,7 @@ use crate::domain::access::Denial;
 use crate::domain::child_login::{CodeAddress, USERNAME_SUFFIX_DIGITS};
 use crate::domain::consent::{decide, Action};
 use crate::model::error::ApiError;
-use crate::server::gate::{Consent, ContentTx, Granted};
+use crate::server::gate::{ChildLogin, ContentTx, Granted};
 use crate::server::password;
 use serde_json::json;
 
@@ -19,15 +19,19 @@ fn username_suffix() -> String {
 /// codes going to `address`, once the consent to the child's own login stands.
 pub async fn create(
     tx: &mut ContentTx,
-    grant: &Granted<Consent>,
+    grant: &Granted<ChildLogin>,
     base: &str,
     password: String,
     address: &CodeAddress,
 ) -> Result<(), ApiError> {
     let facts = grant.facts();
-    let Consent(action) = grant.permission();
-    if action != Action::ChildOwnAccess
-        || !decide(&facts.family, action, facts.today, &facts.history).allows()
+    if !decide(
+        &facts.family,
+        Action::ChildOwnAccess,
+        facts.today,
+        &facts.history,
+    )
+    .allows()
     {
         return Err(ApiError::Denied {
             reason: Denial::ConsentMissing,
@@ -90,10 +94,7 @@ pub async fn create(
 }
 
 /// Lifts a lock set on the child's login by failed attempts, from every address at once.
-pub async fn unlock(tx: &mut ContentTx, grant: &Granted<Consent>) -> Result<(), ApiError> {
-    if grant.permission().0 != Action::ChildOwnAccess {
-        return Err(ApiError::NotFound);
-    }
+pub async fn unlock(tx: &mut ContentTx, grant: &Granted<ChildLogin>) -> Result<(), ApiError> {
     let unlocked = sqlx::query_scalar!(
         r#"select unlock_child_login($1) as "unlocked!""#,
         grant.facts().family.child_id

@@ -125,10 +125,9 @@ permissions! {
     ReadSummary;
 }
 
-/// Give one's own consent to the action: also whoever may give it looks after what it
-/// allows (a child's own login).
+/// Look after the child's own login: whoever may consent to it.
 #[derive(Debug, Clone, Copy)]
-pub struct Consent(pub Action);
+pub struct ChildLogin;
 
 /// Give or withdraw one's own consent to the action.
 #[derive(Debug, Clone, Copy)]
@@ -138,9 +137,9 @@ pub struct Decide(pub Action, pub Choice);
 #[derive(Debug, Clone, Copy)]
 pub struct AddParticipant(pub Uuid);
 
-impl Permission for Consent {
+impl Permission for ChildLogin {
     fn action(self) -> LogAction {
-        LogAction::Consent(self.0)
+        LogAction::Consent(Action::ChildOwnAccess)
     }
 }
 

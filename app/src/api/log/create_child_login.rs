@@ -19,14 +19,13 @@ pub async fn create_child_login(
     contact: String,
 ) -> Result<(), ApiError> {
     use crate::domain::child_login::{username_base, CodeAddress};
-    use crate::domain::consent::Action;
     use crate::model::error::Field;
     use crate::server::{child_login, gate, password};
     let base = username_base(&username).ok_or(Field::Username)?;
     password::check_new(&password, &base).map_err(|_| Field::Password)?;
     let address = CodeAddress::parse(&channel, &contact).ok_or(Field::Contact)?;
     let mut tx = gate::open().await?;
-    let grant = gate::grant(&mut tx, log_id, gate::Consent(Action::ChildOwnAccess)).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::ChildLogin).await?;
     child_login::create(&mut tx, &grant, &base, password, &address).await?;
     tx.commit().await?;
     Ok(())

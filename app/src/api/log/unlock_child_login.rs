@@ -7,10 +7,9 @@ use uuid::Uuid;
 /// address at once.
 #[server(prefix = "/api", endpoint = "unlock_child_login")]
 pub async fn unlock_child_login(log_id: Uuid) -> Result<(), ApiError> {
-    use crate::domain::consent::Action;
     use crate::server::{child_login, gate};
     let mut tx = gate::open().await?;
-    let grant = gate::grant(&mut tx, log_id, gate::Consent(Action::ChildOwnAccess)).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::ChildLogin).await?;
     child_login::unlock(&mut tx, &grant).await?;
     tx.commit().await?;
     Ok(())
