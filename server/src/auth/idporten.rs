@@ -160,6 +160,10 @@ impl IdPorten {
             // Required by openidconnect: a redirect must not be followed to another host.
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(10))
+            // A login is rare, and a pooled connection the provider has meanwhile closed
+            // (Node's keep-alive is 5 s) resets the token exchange, whose code cannot be
+            // sent twice: a fresh connection per call costs a handshake, not a login.
+            .pool_max_idle_per_host(0)
             .build()
             .unwrap_or_default();
         IdPorten {
