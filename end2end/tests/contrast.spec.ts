@@ -34,6 +34,11 @@ const pairs: [foreground: string, background: string, least: number, where: stri
   ["--color-badge-success-text", "--color-badge-success-bg", TEXT, "a success badge"],
   ["--color-badge-warning-text", "--color-badge-warning-bg", TEXT, "a warning badge"],
   ["--color-badge-neutral-text", "--color-badge-neutral-bg", TEXT, "a neutral badge"],
+  ["--color-link", "--color-warning-subtle", TEXT, "a pressing thing waiting on a log"],
+  ["--color-link", "--color-info-subtle", TEXT, "a thing waiting on a log"],
+  ["--color-voice-text", "--color-voice-subtle", TEXT, "the child's voice, named over the entry"],
+  ["--color-text", "--color-voice-subtle", TEXT, "an entry in the child's voice"],
+  ["--color-text-subtle", "--color-voice-subtle", TEXT, "who wrote it and when, in the child's voice"],
   ["--color-border", "--color-bg", NON_TEXT, "the boundary of inputs, selects, text areas"],
   ["--color-action", "--color-bg", NON_TEXT, "a secondary button's border, a hovered input, the current tab's bar"],
   ["--color-focus", "--color-bg", NON_TEXT, "the focus ring"],
@@ -44,6 +49,7 @@ const pairs: [foreground: string, background: string, least: number, where: stri
   ["--color-success", "--color-success-subtle", NON_TEXT, "a success alert's border"],
   ["--color-warning", "--color-warning-subtle", NON_TEXT, "a warning alert's border"],
   ["--color-error", "--color-error-subtle", NON_TEXT, "an error alert's border, an invalid field"],
+  ["--color-voice", "--color-voice-subtle", NON_TEXT, "the bar beside the child's voice"],
 ];
 
 type Rgb = [number, number, number];

@@ -25,6 +25,7 @@ fn page_csp(nonce: &Nonce) -> String {
 fn is_public_asset(path: &str) -> bool {
     path.starts_with("/pkg/")
         || path.starts_with("/icons/")
+        || path.starts_with("/fonts/")
         || matches!(
             path,
             "/favicon.ico" | "/manifest.webmanifest" | "/robots.txt"
@@ -99,6 +100,9 @@ mod tests {
     fn only_static_files_are_public_assets() {
         assert!(is_public_asset("/pkg/stafett.wasm"));
         assert!(is_public_asset("/favicon.ico"));
+        assert!(is_public_asset(
+            "/fonts/source-sans-3-latin-wght-normal.woff2"
+        ));
         for path in [
             "/",
             "/units/x",

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod attachment;
+pub mod attention;
 pub mod calendar;
 pub mod child_login;
 pub mod consent;

@@ -12,6 +12,8 @@ pub struct DateTexts {
     pub months: [&'static str; 12],
     /// "12. mars 2027" from the day, the month's name and the year.
     pub day: fn(day: u8, month: &str, year: i32) -> String,
+    /// Yesterday, today and tomorrow, in place of the day's date where that helps.
+    pub near: [&'static str; 3],
     /// Between the hour and the minute: "09.46" in Norwegian, "09:46" in English.
     pub clock_separator: char,
     /// "30. november 2026 kl. 09.46" from the day and the time of day as written above.
@@ -31,6 +33,19 @@ impl DateTexts {
 
     pub fn moment(&self, at: OffsetDateTime) -> String {
         (self.day_and_time)(&self.date(at.date()), &self.time(at))
+    }
+
+    /// A moment as seen on `today` (in Oslo): "i går kl. 14.05", "i dag kl. 09.46",
+    /// "i morgen kl. 10.00", and further off as [`moment`](Self::moment) does.
+    pub fn moment_near(&self, at: OffsetDateTime, today: Date) -> String {
+        let [yesterday, today_word, tomorrow] = self.near;
+        let day = match (at.date() - today).whole_days() {
+            -1 => yesterday.to_string(),
+            0 => today_word.to_string(),
+            1 => tomorrow.to_string(),
+            _ => self.date(at.date()),
+        };
+        (self.day_and_time)(&day, &self.time(at))
     }
 }
 
@@ -71,6 +86,45 @@ mod tests {
             "30 November 2026, 09:46"
         );
         assert_eq!(t.time(datetime!(2026-12-01 15:30 +1)), "15:30");
+    }
+
+    #[test]
+    fn a_moment_near_today_says_yesterday_today_or_tomorrow() {
+        let today = date!(2026 - 11 - 30);
+        let nb = Lang::Nb.dates();
+        assert_eq!(
+            nb.moment_near(datetime!(2026-11-29 14:05 +1), today),
+            "i går kl. 14.05"
+        );
+        assert_eq!(
+            nb.moment_near(datetime!(2026-11-30 09:46 +1), today),
+            "i dag kl. 09.46"
+        );
+        assert_eq!(
+            nb.moment_near(datetime!(2026-12-01 10:00 +1), today),
+            "i morgen kl. 10.00"
+        );
+        assert_eq!(
+            nb.moment_near(datetime!(2026-11-28 23:59 +1), today),
+            "28. november 2026 kl. 23.59"
+        );
+        assert_eq!(
+            Lang::Nn
+                .dates()
+                .moment_near(datetime!(2026-12-01 10:00 +1), today),
+            "i morgon kl. 10.00"
+        );
+        assert_eq!(
+            Lang::En
+                .dates()
+                .moment_near(datetime!(2026-11-29 14:05 +1), today),
+            "yesterday, 14:05"
+        );
+        // Across a year's end the days still count as days.
+        assert_eq!(
+            nb.moment_near(datetime!(2026-12-31 08:00 +1), date!(2027 - 01 - 01)),
+            "i går kl. 08.00"
+        );
     }
 
     /// The clock jumps from 02.00 to 03.00 on 28 March 2027: a minute apart in time, an

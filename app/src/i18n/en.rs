@@ -1,11 +1,15 @@
-use super::{ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts};
+use super::{
+    ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts, WorkbenchTexts,
+};
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
+use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::error::{ApiError, Field};
 use crate::model::identity::{LoginMethod, LoginProblem};
+use crate::model::log::{LogFilter, LogOrder};
 use crate::model::notice::{NoticeChoice, NoticeKind};
 use crate::model::plan::MemberRole;
 
@@ -224,6 +228,40 @@ pub(super) const TEXTS: Texts = Texts {
         close_button: "Close the log",
         reopen_button: "Reopen the log",
     },
+    workbench: WorkbenchTexts {
+        filter_label: "Show",
+        filter: |filter| match filter {
+            LogFilter::All => "All",
+            LogFilter::NeedsMe => "Waiting for me",
+            LogFilter::Holding => "I hold",
+            LogFilter::Closed => "Closed",
+        },
+        order_label: "Sort by",
+        order: |order| match order {
+            LogOrder::Needs => "What waits for me",
+            LogOrder::Activity => "Latest entry",
+            LogOrder::Meeting => "Next meeting",
+            LogOrder::Name => "The child's name",
+        },
+        order_submit: "Sort",
+        none_in_filter: "No relay logs here.",
+        nothing_waiting: "Nothing is waiting for you.",
+        holding: "You hold it",
+        consents_missing: |n| if n == 1 { "1 consent missing".to_string() } else { format!("{n} consents missing") },
+        evaluations_overdue: |n| if n == 1 { "1 evaluation overdue".to_string() } else { format!("{n} evaluations overdue") },
+        evaluations_soon: |n| if n == 1 { "1 evaluation within a week".to_string() } else { format!("{n} evaluations within a week") },
+        new_entries: |n| if n == 1 { "1 new entry".to_string() } else { format!("{n} new entries") },
+        handover_pending: "Handover waiting for an answer",
+        next_meeting: |when| format!("Next meeting {when}"),
+        last_entry: |when| format!("Latest entry {when}"),
+        new_entry: "New",
+        due: |due| match due {
+            Due::Soon => "Evaluation soon",
+            Due::Overdue => "Evaluation overdue",
+        },
+        about_me: "About you",
+        log_overview: "Overview of the log",
+    },
     plan: PlanTexts {
         invitation_subject: "Invitation to a relay meeting",
         invitation_body: |when, link| format!("Hello,\n\nYou are invited to a meeting in a relay log on {when}.\n\nLog in to see the agenda and add the meeting to your calendar:\n{link}\n\nStafett"),
@@ -356,6 +394,7 @@ pub(super) const DATES: DateTexts = DateTexts {
         "December",
     ],
     day: |day, month, year| format!("{day} {month} {year}"),
+    near: ["yesterday", "today", "tomorrow"],
     clock_separator: ':',
     day_and_time: |day, time| format!("{day}, {time}"),
 };

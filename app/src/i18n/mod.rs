@@ -11,10 +11,12 @@ mod nb;
 mod nn;
 
 use crate::domain::access::LogStatus;
+use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::identity::{LoginMethod, LoginProblem};
+use crate::model::log::{LogFilter, LogOrder};
 use crate::model::notice::{NoticeChoice, NoticeKind};
 use crate::model::plan::MemberRole;
 use serde::{Deserialize, Serialize};
@@ -187,6 +189,7 @@ pub struct Texts {
     pub consent: ConsentTexts,
     pub log: LogTexts,
     pub plan: PlanTexts,
+    pub workbench: WorkbenchTexts,
 }
 
 /// The texts of the directory and of a unit's contact information, which the
@@ -326,6 +329,31 @@ pub struct LogTexts {
     pub close_intro: &'static str,
     pub close_button: &'static str,
     pub reopen_button: &'static str,
+}
+
+/// The texts of a person's list of logs and what on each needs them, and of the marks on
+/// the log page that say the same.
+#[derive(Debug)]
+pub struct WorkbenchTexts {
+    pub filter_label: &'static str,
+    pub filter: fn(LogFilter) -> &'static str,
+    pub order_label: &'static str,
+    pub order: fn(LogOrder) -> &'static str,
+    pub order_submit: &'static str,
+    pub none_in_filter: &'static str,
+    pub nothing_waiting: &'static str,
+    pub holding: &'static str,
+    pub consents_missing: fn(usize) -> String,
+    pub evaluations_overdue: fn(usize) -> String,
+    pub evaluations_soon: fn(usize) -> String,
+    pub new_entries: fn(usize) -> String,
+    pub handover_pending: &'static str,
+    pub next_meeting: fn(&str) -> String,
+    pub last_entry: fn(&str) -> String,
+    pub new_entry: &'static str,
+    pub due: fn(Due) -> &'static str,
+    pub about_me: &'static str,
+    pub log_overview: &'static str,
 }
 
 /// The texts of a log's plan and meetings.

@@ -1,11 +1,15 @@
-use super::{ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts};
+use super::{
+    ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts, WorkbenchTexts,
+};
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
+use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::error::{ApiError, Field};
 use crate::model::identity::{LoginMethod, LoginProblem};
+use crate::model::log::{LogFilter, LogOrder};
 use crate::model::notice::{NoticeChoice, NoticeKind};
 use crate::model::plan::MemberRole;
 
@@ -224,6 +228,40 @@ pub(super) const TEXTS: Texts = Texts {
         close_button: "Avslutt loggen",
         reopen_button: "Åpne loggen igjen",
     },
+    workbench: WorkbenchTexts {
+        filter_label: "Vis",
+        filter: |filter| match filter {
+            LogFilter::All => "Alle",
+            LogFilter::NeedsMe => "Venter på meg",
+            LogFilter::Holding => "Jeg holder",
+            LogFilter::Closed => "Avsluttet",
+        },
+        order_label: "Sorter etter",
+        order: |order| match order {
+            LogOrder::Needs => "Det som venter på meg",
+            LogOrder::Activity => "Siste innlegg",
+            LogOrder::Meeting => "Neste møte",
+            LogOrder::Name => "Barnets navn",
+        },
+        order_submit: "Sorter",
+        none_in_filter: "Ingen stafettlogger her.",
+        nothing_waiting: "Ingenting venter på deg.",
+        holding: "Du holder",
+        consents_missing: |n| if n == 1 { "1 samtykke mangler".to_string() } else { format!("{n} samtykker mangler") },
+        evaluations_overdue: |n| if n == 1 { "1 evaluering er forfalt".to_string() } else { format!("{n} evalueringer er forfalt") },
+        evaluations_soon: |n| if n == 1 { "1 evaluering innen en uke".to_string() } else { format!("{n} evalueringer innen en uke") },
+        new_entries: |n| if n == 1 { "1 nytt innlegg".to_string() } else { format!("{n} nye innlegg") },
+        handover_pending: "Overføring venter på svar",
+        next_meeting: |when| format!("Neste møte {when}"),
+        last_entry: |when| format!("Siste innlegg {when}"),
+        new_entry: "Nytt",
+        due: |due| match due {
+            Due::Soon => "Evalueres snart",
+            Due::Overdue => "Evalueringen er forfalt",
+        },
+        about_me: "Om deg",
+        log_overview: "Oversikt over loggen",
+    },
     plan: PlanTexts {
         invitation_subject: "Invitasjon til stafettmøte",
         invitation_body: |when, link| format!("Hei!\n\nDu er invitert til et møte i en stafettlogg {when}.\n\nLogg inn for å se saker og legge møtet i kalenderen:\n{link}\n\nHilsen Stafett"),
@@ -356,6 +394,7 @@ pub(super) const DATES: DateTexts = DateTexts {
         "desember",
     ],
     day: |day, month, year| format!("{day}. {month} {year}"),
+    near: ["i går", "i dag", "i morgen"],
     clock_separator: '.',
     day_and_time: |day, time| format!("{day} kl. {time}"),
 };

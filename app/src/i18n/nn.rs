@@ -1,11 +1,15 @@
-use super::{ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts};
+use super::{
+    ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts, WorkbenchTexts,
+};
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
+use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::error::{ApiError, Field};
 use crate::model::identity::{LoginMethod, LoginProblem};
+use crate::model::log::{LogFilter, LogOrder};
 use crate::model::notice::{NoticeChoice, NoticeKind};
 use crate::model::plan::MemberRole;
 
@@ -221,6 +225,40 @@ pub(super) const TEXTS: Texts = Texts {
         close_button: "Avslutt loggen",
         reopen_button: "Opne loggen igjen",
     },
+    workbench: WorkbenchTexts {
+        filter_label: "Vis",
+        filter: |filter| match filter {
+            LogFilter::All => "Alle",
+            LogFilter::NeedsMe => "Ventar på meg",
+            LogFilter::Holding => "Eg held",
+            LogFilter::Closed => "Avslutta",
+        },
+        order_label: "Sorter etter",
+        order: |order| match order {
+            LogOrder::Needs => "Det som ventar på meg",
+            LogOrder::Activity => "Siste innlegg",
+            LogOrder::Meeting => "Neste møte",
+            LogOrder::Name => "Namnet til barnet",
+        },
+        order_submit: "Sorter",
+        none_in_filter: "Ingen stafettloggar her.",
+        nothing_waiting: "Ingenting ventar på deg.",
+        holding: "Du held",
+        consents_missing: |n| if n == 1 { "1 samtykke manglar".to_string() } else { format!("{n} samtykke manglar") },
+        evaluations_overdue: |n| if n == 1 { "1 evaluering har forfalle".to_string() } else { format!("{n} evalueringar har forfalle") },
+        evaluations_soon: |n| if n == 1 { "1 evaluering innan ei veke".to_string() } else { format!("{n} evalueringar innan ei veke") },
+        new_entries: |n| if n == 1 { "1 nytt innlegg".to_string() } else { format!("{n} nye innlegg") },
+        handover_pending: "Overføring ventar på svar",
+        next_meeting: |when| format!("Neste møte {when}"),
+        last_entry: |when| format!("Siste innlegg {when}"),
+        new_entry: "Nytt",
+        due: |due| match due {
+            Due::Soon => "Vert evaluert snart",
+            Due::Overdue => "Evalueringa har forfalle",
+        },
+        about_me: "Om deg",
+        log_overview: "Oversikt over loggen",
+    },
     plan: PlanTexts {
         invitation_subject: "Invitasjon til stafettmøte",
         invitation_body: |when, link| format!("Hei!\n\nDu er invitert til eit møte i ein stafettlogg {when}.\n\nLogg inn for å sjå saker og leggje møtet i kalenderen:\n{link}\n\nHelsing Stafett"),
@@ -353,6 +391,7 @@ pub(super) const DATES: DateTexts = DateTexts {
         "desember",
     ],
     day: |day, month, year| format!("{day}. {month} {year}"),
+    near: ["i går", "i dag", "i morgon"],
     clock_separator: '.',
     day_and_time: |day, time| format!("{day} kl. {time}"),
 };

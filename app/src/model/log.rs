@@ -1,4 +1,5 @@
 use crate::domain::access::{Capacity, LogStatus};
+use crate::domain::attention::Due;
 use crate::domain::consent::{Action, Choice};
 use crate::domain::plan::MeasureStatus;
 use crate::model::meeting::MeetingSummary;
@@ -32,6 +33,8 @@ pub struct MeasureLine {
     pub responsible_name: String,
     pub status: MeasureStatus,
     pub evaluation_date: Date,
+    /// Whether its evaluation is coming up or overdue.
+    pub due: Option<Due>,
 }
 
 /// Someone taking part, with how to reach them.
@@ -50,6 +53,8 @@ pub struct EntryView {
     pub author_name: String,
     pub body: String,
     pub is_child_voice: bool,
+    /// Written by someone else since the reader last opened the log.
+    pub is_new: bool,
     /// At Oslo's offset, as every moment a user sees.
     #[serde(with = "time::serde::rfc3339")]
     pub written_at: OffsetDateTime,
@@ -84,7 +89,7 @@ pub struct ConsentRecord {
     pub recorded_at: OffsetDateTime,
 }
 
-/// A log in someone's list: only what they may see of it.
+/// A log in someone's list: only what they may see of it, and what on it needs them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogSummary {
     pub log_id: Uuid,
@@ -94,6 +99,168 @@ pub struct LogSummary {
     pub can_read: bool,
     /// How many decisions wait for this person.
     pub waiting_for_me: usize,
+    /// The person holds the log: the consents it waits for and a handover are theirs to
+    /// follow up.
+    pub holding: bool,
+    /// Consents the log waits for, from anyone.
+    pub consents_waiting: usize,
+    /// A handover of the log waits for an answer.
+    pub handover_pending: bool,
+    /// What its content asks for; only when the content is open to the person.
+    pub activity: Option<Activity>,
+}
+
+/// What a log's content asks of a reader soon, without any of the content itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    /// Entries by others since the person last opened the log.
+    pub new_entries: usize,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub last_entry: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub next_meeting: Option<OffsetDateTime>,
+    /// The next meeting is within the week.
+    pub meeting_soon: bool,
+    pub evaluations_soon: usize,
+    pub evaluations_overdue: usize,
+}
+
+impl LogSummary {
+    /// How many things on the log wait for this person: their own decisions, and for the
+    /// holder the consents, evaluations and handover to follow up; new entries count once.
+    pub fn needs(&self) -> usize {
+        let activity = self.activity.clone().unwrap_or_default();
+        let holder = if self.holding {
+            self.consents_waiting
+                + activity.evaluations_soon
+                + activity.evaluations_overdue
+                + usize::from(self.handover_pending)
+        } else {
+            0
+        };
+        self.waiting_for_me + holder + usize::from(activity.new_entries > 0)
+    }
+}
+
+/// Which of their logs a person looks at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFilter {
+    #[default]
+    All,
+    /// Those with something waiting for the person.
+    NeedsMe,
+    /// Those the person holds.
+    Holding,
+    Closed,
+}
+
+/// In which order a person's logs are listed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogOrder {
+    /// Most waiting for the person first, then the latest activity.
+    #[default]
+    Needs,
+    /// The latest entry first.
+    Activity,
+    /// The next meeting first.
+    Meeting,
+    /// By the child's name.
+    Name,
+}
+
+impl LogFilter {
+    pub const ALL: [LogFilter; 4] = [
+        LogFilter::All,
+        LogFilter::NeedsMe,
+        LogFilter::Holding,
+        LogFilter::Closed,
+    ];
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            LogFilter::All => "all",
+            LogFilter::NeedsMe => "needs_me",
+            LogFilter::Holding => "holding",
+            LogFilter::Closed => "closed",
+        }
+    }
+
+    /// An unknown code shows everything rather than an error page.
+    pub fn from_code(code: &str) -> LogFilter {
+        Self::ALL
+            .into_iter()
+            .find(|filter| filter.code() == code)
+            .unwrap_or_default()
+    }
+
+    pub fn admits(self, log: &LogSummary) -> bool {
+        match self {
+            LogFilter::All => true,
+            LogFilter::NeedsMe => log.needs() > 0,
+            LogFilter::Holding => log.holding,
+            LogFilter::Closed => log.status == LogStatus::Closed,
+        }
+    }
+}
+
+impl LogOrder {
+    pub const ALL: [LogOrder; 4] = [
+        LogOrder::Needs,
+        LogOrder::Activity,
+        LogOrder::Meeting,
+        LogOrder::Name,
+    ];
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            LogOrder::Needs => "needs",
+            LogOrder::Activity => "activity",
+            LogOrder::Meeting => "meeting",
+            LogOrder::Name => "name",
+        }
+    }
+
+    pub fn from_code(code: &str) -> LogOrder {
+        Self::ALL
+            .into_iter()
+            .find(|order| order.code() == code)
+            .unwrap_or_default()
+    }
+
+    /// Sorts `logs` in this order; ties keep the order they came in (newest log first).
+    pub fn sort(self, logs: &mut [LogSummary]) {
+        let last_entry = |log: &LogSummary| log.activity.as_ref().and_then(|a| a.last_entry);
+        let next_meeting = |log: &LogSummary| log.activity.as_ref().and_then(|a| a.next_meeting);
+        match self {
+            LogOrder::Needs => logs.sort_by(|a, b| {
+                b.needs()
+                    .cmp(&a.needs())
+                    .then_with(|| last_entry(b).cmp(&last_entry(a)))
+            }),
+            // `None` sorts first in `Option`'s order: logs without one go last.
+            LogOrder::Activity => logs.sort_by_key(|log| std::cmp::Reverse(last_entry(log))),
+            LogOrder::Meeting => {
+                logs.sort_by_key(|log| (next_meeting(log).is_none(), next_meeting(log)))
+            }
+            LogOrder::Name => logs.sort_by_cached_key(|log| name_key(&log.child_name)),
+        }
+    }
+}
+
+/// A name as Norwegian sorts it: letters case-blind, and æ, ø, å after z in that order
+/// (Unicode has å before æ).
+fn name_key(name: &str) -> Vec<u32> {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'æ' => u32::from('z') + 1,
+            'ø' => u32::from('z') + 2,
+            'å' => u32::from('z') + 3,
+            c => u32::from(c),
+        })
+        .collect()
 }
 
 /// A decision the consent rules give this person on a log, with the exact text to agree to
@@ -202,3 +369,133 @@ pub struct RegisterLookupRecord {
 
 /// The longest entry, as the database allows.
 pub const ENTRY_MAX_CHARS: usize = 20_000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn log(name: &str) -> LogSummary {
+        LogSummary {
+            log_id: Uuid::new_v4(),
+            child_name: name.to_string(),
+            status: LogStatus::Open,
+            can_read: true,
+            waiting_for_me: 0,
+            holding: false,
+            consents_waiting: 0,
+            handover_pending: false,
+            activity: Some(Activity::default()),
+        }
+    }
+
+    fn active(name: &str, activity: Activity) -> LogSummary {
+        LogSummary {
+            activity: Some(activity),
+            ..log(name)
+        }
+    }
+
+    fn names(logs: &[LogSummary]) -> Vec<&str> {
+        logs.iter().map(|log| log.child_name.as_str()).collect()
+    }
+
+    #[test]
+    fn what_the_holder_follows_up_counts_only_for_the_holder() {
+        let mut waiting = log("Sara");
+        waiting.consents_waiting = 2;
+        waiting.handover_pending = true;
+        waiting.activity = Some(Activity {
+            evaluations_overdue: 1,
+            new_entries: 5,
+            ..Activity::default()
+        });
+        assert_eq!(waiting.needs(), 1, "a participant: only the new entries");
+        waiting.holding = true;
+        assert_eq!(waiting.needs(), 5);
+        waiting.waiting_for_me = 1;
+        assert_eq!(waiting.needs(), 6);
+    }
+
+    #[test]
+    fn most_waiting_first_then_the_latest_activity() {
+        let quiet = active(
+            "Quiet",
+            Activity {
+                last_entry: Some(datetime!(2026-11-29 10:00 +1)),
+                ..Activity::default()
+            },
+        );
+        let mut busy = log("Busy");
+        busy.waiting_for_me = 2;
+        let recent = active(
+            "Recent",
+            Activity {
+                last_entry: Some(datetime!(2026-11-30 08:00 +1)),
+                ..Activity::default()
+            },
+        );
+        let mut logs = vec![quiet, busy, recent];
+        LogOrder::Needs.sort(&mut logs);
+        assert_eq!(names(&logs), ["Busy", "Recent", "Quiet"]);
+        LogOrder::Activity.sort(&mut logs);
+        assert_eq!(names(&logs), ["Recent", "Quiet", "Busy"]);
+    }
+
+    #[test]
+    fn the_next_meeting_first_and_logs_without_one_last() {
+        let later = active(
+            "Later",
+            Activity {
+                next_meeting: Some(datetime!(2026-12-10 09:00 +1)),
+                ..Activity::default()
+            },
+        );
+        let none = log("None");
+        let sooner = active(
+            "Sooner",
+            Activity {
+                next_meeting: Some(datetime!(2026-12-01 09:00 +1)),
+                ..Activity::default()
+            },
+        );
+        let mut logs = vec![later, none, sooner];
+        LogOrder::Meeting.sort(&mut logs);
+        assert_eq!(names(&logs), ["Sooner", "Later", "None"]);
+    }
+
+    #[test]
+    fn names_sort_as_norwegian_does() {
+        let mut logs = ["Åse", "Øyvind", "ola", "Ærlend", "Zara", "Anna"]
+            .map(log)
+            .to_vec();
+        LogOrder::Name.sort(&mut logs);
+        assert_eq!(
+            names(&logs),
+            ["Anna", "ola", "Zara", "Ærlend", "Øyvind", "Åse"]
+        );
+    }
+
+    #[test]
+    fn a_filter_admits_what_it_names_and_unknown_codes_show_all() {
+        let mut held = log("Held");
+        held.holding = true;
+        let mut closed = log("Closed");
+        closed.status = LogStatus::Closed;
+        let mut waiting = log("Waiting");
+        waiting.waiting_for_me = 1;
+        let logs = [held, closed, waiting];
+        let admitted = |filter: LogFilter| {
+            logs.iter()
+                .filter(|log| filter.admits(log))
+                .map(|log| log.child_name.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(admitted(LogFilter::All), ["Held", "Closed", "Waiting"]);
+        assert_eq!(admitted(LogFilter::NeedsMe), ["Waiting"]);
+        assert_eq!(admitted(LogFilter::Holding), ["Held"]);
+        assert_eq!(admitted(LogFilter::Closed), ["Closed"]);
+        assert_eq!(LogFilter::from_code("nonsense"), LogFilter::All);
+        assert_eq!(LogOrder::from_code("meeting"), LogOrder::Meeting);
+    }
+}

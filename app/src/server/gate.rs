@@ -378,6 +378,27 @@ pub async fn grant_now<P: Permission>(
     decide(pool, person_id, log_id, permission, found).await
 }
 
+/// The same person's `permission` on the same log, decided on the facts `grant` was (in the
+/// same transaction): for a list that shows more of a log to those allowed more, without
+/// reading the facts again. Nothing was asked for, so a `None` is no refusal to record.
+pub fn also<P: Permission, Q: Permission>(grant: &Granted<P>, permission: Q) -> Option<Granted<Q>> {
+    let capacity = access::authorize(
+        grant.person_id,
+        &grant.relations,
+        permission.action(),
+        &grant.facts,
+    )
+    .ok()?;
+    Some(Granted {
+        log_id: grant.log_id,
+        person_id: grant.person_id,
+        permission,
+        capacity,
+        facts: grant.facts.clone(),
+        relations: grant.relations.clone(),
+    })
+}
+
 /// Whether the person stands in any relation to the log, deciding nothing: work done on a
 /// log's behalf (a lookup in the population register) is done only for those involved.
 pub async fn involved(pool: &PgPool, person_id: Uuid, log_id: Uuid) -> Result<bool, ApiError> {

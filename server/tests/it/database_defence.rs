@@ -777,6 +777,8 @@ async fn the_application_role_reads_no_personal_data_without_an_acting_person(po
         "participant",
         "log",
         "holder_assignment",
+        "log_visit",
+        "handover_offer",
     ];
     let mut nobody = acting(&pool, None).await;
     for table in personal {

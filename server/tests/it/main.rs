@@ -16,3 +16,4 @@ mod outbox;
 mod plan;
 mod register;
 mod schema;
+mod workbench;

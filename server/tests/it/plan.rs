@@ -10,7 +10,7 @@ use serde_json::Value;
 use sqlx::PgPool;
 
 /// The day `offset` days from today in Oslo, as a date input sends it.
-async fn day(pool: &PgPool, offset: i32) -> String {
+pub(crate) async fn day(pool: &PgPool, offset: i32) -> String {
     sqlx::query_scalar(
         "select to_char((now() at time zone 'Europe/Oslo')::date + $1, 'YYYY-MM-DD')",
     )
@@ -26,7 +26,7 @@ fn shown_at_13(day: &str) -> String {
     format!("{} kl. 13.00", app::i18n::Lang::Nb.dates().date(day))
 }
 
-async fn post(
+pub(crate) async fn post(
     browser: &mut Browser<'_>,
     endpoint: &str,
     form: &[(&str, &str)],
@@ -61,7 +61,7 @@ async fn plan(browser: &mut Browser<'_>) -> Value {
 }
 
 /// Nora (the holder of Mats's log) adds an area with a goal; returns their ids.
-async fn area_and_goal(browser: &mut Browser<'_>) -> (String, String) {
+pub(crate) async fn area_and_goal(browser: &mut Browser<'_>) -> (String, String) {
     let (status, area) = post(
         browser,
         "/api/add_area",
@@ -84,7 +84,7 @@ async fn area_and_goal(browser: &mut Browser<'_>) -> (String, String) {
     (area, goal.as_str().expect("goal id").to_string())
 }
 
-fn measure_form<'a>(
+pub(crate) fn measure_form<'a>(
     area: &'a str,
     goal: &'a str,
     responsible: &'a str,

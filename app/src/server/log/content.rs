@@ -1,6 +1,8 @@
 //! Reading and writing a log's content. Every function takes a grant from the gate, and
 //! records the read or write in the log's audit chain.
 
+use crate::domain::attention::evaluation_due;
+use crate::domain::plan::MeasureStatus;
 use crate::model::error::ApiError;
 use crate::model::log::{EntryView, LogView, MeasureLine, PartyView};
 use crate::model::meeting::MeetingSummary;
@@ -10,6 +12,7 @@ use serde::Deserialize;
 use serde_json::json;
 use sqlx::types::Json;
 use sqlx::PgPool;
+use time::Date;
 use uuid::Uuid;
 
 /// How many entries a page of the log shows; older ones are a link away.
@@ -30,9 +33,17 @@ pub async fn page(
         holder: Option<PartyView>,
         participants: Vec<PartyView>,
         next_meeting: Option<MeetingSummary>,
-        measures: Vec<MeasureLine>,
+        measures: Vec<MeasureRow>,
         entries: Vec<EntryView>,
         older: Option<Uuid>,
+    }
+    #[derive(Deserialize)]
+    struct MeasureRow {
+        title: String,
+        responsible_name: String,
+        status: MeasureStatus,
+        evaluation_date: Date,
+        last_evaluated: Option<Date>,
     }
     let page = sqlx::query_scalar!(
         r#"select log_page($1, $2, $3, $4) as "page: Json<Page>""#,
@@ -60,6 +71,18 @@ pub async fn page(
             ..entry
         })
         .collect();
+    let today = grant.facts().today;
+    let measures = page
+        .measures
+        .into_iter()
+        .map(|row| MeasureLine {
+            due: evaluation_due(row.status, row.evaluation_date, row.last_evaluated, today),
+            title: row.title,
+            responsible_name: row.responsible_name,
+            status: row.status,
+            evaluation_date: row.evaluation_date,
+        })
+        .collect();
     Ok(LogView {
         log_id: grant.log_id(),
         child_name: page.child_name,
@@ -68,7 +91,7 @@ pub async fn page(
         holder: page.holder,
         participants: page.participants,
         next_meeting,
-        measures: page.measures,
+        measures,
         entries,
         older: page.older,
     })

@@ -1,19 +1,26 @@
 //! The logs a person is part of, and the decisions the consent rules give them on one.
 
 use crate::domain::access::{LogAction, LogFacts, LogStatus};
+use crate::domain::attention::{evaluation_due, meeting_soon, Due};
 use crate::domain::consent::{age_on, decide, Action, ActionKind, Choice, ConsentEvent, Outcome};
+use crate::domain::plan::MeasureStatus;
 use crate::i18n::consent_reason;
 use crate::i18n::Lang;
 use crate::model::error::ApiError;
 use crate::model::identity::Identity;
-use crate::model::log::{LogPermissions, LogSummary, MyDecision, StandingConsent};
+use crate::model::log::{Activity, LogPermissions, LogSummary, MyDecision, StandingConsent};
 use crate::server::gate::{
-    self, ContentTx, DocumentWithdrawal, Granted, Permission, ReadConsentHistory, ReadSummary,
+    self, ContentTx, DocumentWithdrawal, Granted, Permission, ReadConsentHistory, ReadContent,
+    ReadSummary,
 };
 use crate::server::log::decisions::consent_text;
+use crate::server::oslo::oslo;
+use serde::Deserialize;
 use serde_json::json;
+use sqlx::types::Json;
 use sqlx::PgPool;
 use std::collections::HashMap;
+use time::Date;
 use uuid::Uuid;
 
 /// Every log the person is the child, a responsible guardian, the holder or a participant
@@ -45,35 +52,106 @@ pub async fn my_logs(pool: &PgPool, identity: &Identity) -> Result<Vec<LogSummar
             Err(error) => return Err(error),
         };
         let facts = grant.facts();
-        let can_read = grant.allows(LogAction::ReadContent);
-        let waiting_for_me = actions(&mut tx, &grant)
-            .await?
-            .into_iter()
-            // A child's own login is offered, never waited for.
-            .filter(|action| *action != Action::ChildOwnAccess)
-            .filter(|action| {
-                let decision = decide(&facts.family, *action, facts.today, history(facts, *action));
-                decision.may_decide(identity.person_id)
-                    && matches!(decision.outcome, Outcome::Missing(_))
-            })
-            .count();
-        let child_name = sqlx::query_scalar!(
-            r#"select given_name || ' ' || family_name as "name!" from person where person_id = $1"#,
-            facts.family.child_id
+        let mut waiting_for_me = 0;
+        let mut consents_waiting = 0;
+        // A child's own login is offered, never waited for.
+        for action in actions(&mut tx, &grant).await? {
+            let decision = decide(&facts.family, action, facts.today, history(facts, action));
+            if action == Action::ChildOwnAccess || !matches!(decision.outcome, Outcome::Missing(_))
+            {
+                continue;
+            }
+            consents_waiting += 1;
+            if decision.may_decide(identity.person_id) {
+                waiting_for_me += 1;
+            }
+        }
+        let listed = sqlx::query!(
+            r#"select (select given_name || ' ' || family_name from person
+                       where person_id = $1) as "child_name!",
+                      exists (select 1 from handover_offer
+                              where log_id = $2 and state = 'pending') as "handover_pending!""#,
+            facts.family.child_id,
+            log_id
         )
         .fetch_one(tx.conn())
         .await?;
-        tx.record(&grant, "log.listed", json!({})).await?;
+        let activity = match gate::also(&grant, ReadContent) {
+            Some(content) => Some(activity(&mut tx, &content).await?),
+            None => None,
+        };
+        tx.record(
+            &grant,
+            "log.listed",
+            json!({ "activity": activity.is_some() }),
+        )
+        .await?;
         summaries.push(LogSummary {
             log_id,
-            child_name,
+            child_name: listed.child_name,
             status: facts.status,
-            can_read,
+            can_read: activity.is_some(),
             waiting_for_me,
+            holding: grant.holds(),
+            consents_waiting,
+            handover_pending: listed.handover_pending,
+            activity,
         });
     }
     tx.commit().await?;
     Ok(summaries)
+}
+
+/// What a log's content asks of the reader soon, counted and dated without any of the
+/// content itself: entries new to them, the latest entry, the next meeting, evaluations due.
+async fn activity(
+    tx: &mut ContentTx,
+    grant: &Granted<ReadContent>,
+) -> Result<Activity, sqlx::Error> {
+    #[derive(Debug, Deserialize)]
+    struct Going {
+        status: MeasureStatus,
+        planned: Date,
+        last_evaluated: Option<Date>,
+    }
+    let row = sqlx::query!(
+        r#"select
+               (select count(*) from entry e
+                where e.log_id = $1 and e.author_id <> $2
+                  and coalesce(e.created_at > (select v.seen_at from log_visit v
+                                               where v.person_id = $2 and v.log_id = $1),
+                               true)) as "new_entries!",
+               (select max(e.created_at) from entry e where e.log_id = $1) as last_entry,
+               (select min(m.starts_at) from meeting m
+                where m.log_id = $1 and m.ends_at >= now()) as next_meeting,
+               coalesce((select json_agg(json_build_object(
+                             'status', m.status, 'planned', m.planned_evaluation_date,
+                             'last_evaluated', (select max(v.evaluated_on) from evaluation v
+                                                where v.measure_id = m.measure_id)))
+                         from measure m
+                         where m.log_id = $1 and m.status in ('planned', 'active', 'paused')),
+                        '[]'::json) as "measures!: Json<Vec<Going>>""#,
+        grant.log_id(),
+        grant.person_id()
+    )
+    .fetch_one(tx.conn())
+    .await?;
+    let today = grant.facts().today;
+    let dues: Vec<Due> = row
+        .measures
+        .0
+        .iter()
+        .filter_map(|m| evaluation_due(m.status, m.planned, m.last_evaluated, today))
+        .collect();
+    let next_meeting = row.next_meeting.map(oslo);
+    Ok(Activity {
+        new_entries: usize::try_from(row.new_entries).unwrap_or(0),
+        last_entry: row.last_entry.map(oslo),
+        next_meeting,
+        meeting_soon: next_meeting.is_some_and(|at| meeting_soon(at.date(), today)),
+        evaluations_soon: dues.iter().filter(|due| **due == Due::Soon).count(),
+        evaluations_overdue: dues.iter().filter(|due| **due == Due::Overdue).count(),
+    })
 }
 
 /// The consents that matter for this log now: establishing it, each service (the holder's

@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
-/// What a page shows: a day, a moment, or (for the end of a meeting) only its time of day.
+/// What a page shows: a day, a moment, a moment near now (said as "i går kl. 14.05" when it
+/// is yesterday, today or tomorrow), or (for the end of a meeting) only its time of day.
 #[derive(Debug, Clone, Copy)]
 pub enum When {
     Day(Date),
     Moment(OffsetDateTime),
+    Near(OffsetDateTime),
     TimeOfDay(OffsetDateTime),
 }
 
@@ -20,7 +22,20 @@ impl When {
         match self {
             When::Day(day) => dates.date(day),
             When::Moment(at) => dates.moment(at),
+            When::Near(at) => match crate::api::clock::today() {
+                Some(today) => dates.moment_near(at, today),
+                None => dates.moment(at),
+            },
             When::TimeOfDay(at) => dates.time(at),
+        }
+    }
+
+    /// The moment in full where the page says it in words relative to today, for a
+    /// pointer's tooltip and a printout read another day.
+    fn full(self) -> Option<String> {
+        match self {
+            When::Near(at) => Some(use_lang().dates().moment(at)),
+            When::Day(_) | When::Moment(_) | When::TimeOfDay(_) => None,
         }
     }
 
@@ -29,7 +44,7 @@ impl When {
     fn iso(self) -> String {
         match self {
             When::Day(day) => day.to_string(),
-            When::Moment(at) | When::TimeOfDay(at) => at
+            When::Moment(at) | When::Near(at) | When::TimeOfDay(at) => at
                 .replace_nanosecond(0)
                 .unwrap_or(at)
                 .format(&Rfc3339)
@@ -41,7 +56,7 @@ impl When {
 /// `<time datetime="2027-03-12">12. mars 2027</time>`.
 #[component]
 pub fn Time(when: When) -> impl IntoView {
-    view! { <time datetime=when.iso()>{when.shown()}</time> }
+    view! { <time datetime=when.iso() title=when.full()>{when.shown()}</time> }
 }
 
 /// A sentence naming a date, the date in it marked up as [`Time`]: `sentence` is given the

@@ -2,12 +2,12 @@
 
 use crate::api::identity::list_sessions::list_sessions;
 use crate::api::identity::LogOutEverywhere;
-use crate::api::log::my_logs;
 use crate::api::notice::{my_notice_choice, SetNoticeChoice};
 use crate::i18n::use_lang;
 use crate::model::notice::NoticeChoice;
 use crate::ui::components::error_message::ErrorMessage;
 use crate::ui::components::when::{Time, When};
+use crate::ui::pages::my_logs::MyLogs;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -24,24 +24,30 @@ pub fn MePage() -> impl IntoView {
             view! {
                 <h1>{t.me_title}</h1>
                 <p class="lead">{(t.signed_in_as)(&identity.full_name())}</p>
-                {(!units.is_empty()).then(|| view! {
-                    <h2>{t.staff_units}</h2>
-                    <ul class="plain">
-                        {units.into_iter().map(|unit| view! {
-                            <li>
-                                <a href=format!("/units/{}", unit.unit_id)>{unit.unit_name}</a>
-                                {unit.is_unit_leader.then(|| format!(" ({})", t.unit_leader))}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                })}
-                {identity.staff_units.iter().any(|unit| unit.is_unit_leader).then(|| view! {
-                    <p><a href="/lookups">{t.log.lookups_title}</a></p>
-                })}
-                {identity.is_citizen.then(|| view! { <p>{t.citizen}</p> })}
-                <MyLogs staff=identity.is_staff() />
-                <NoticeChoiceForm />
-                <p><a href="/sessions">{t.sessions_title}</a></p>
+                <div class="workbench">
+                    <section class="workbench-main" aria-labelledby="my-logs">
+                        <MyLogs staff=identity.is_staff() />
+                    </section>
+                    <aside class="workbench-side" aria-label=t.workbench.about_me>
+                        {(!units.is_empty()).then(|| view! {
+                            <h2>{t.staff_units}</h2>
+                            <ul class="plain">
+                                {units.into_iter().map(|unit| view! {
+                                    <li>
+                                        <a href=format!("/units/{}", unit.unit_id)>{unit.unit_name}</a>
+                                        {unit.is_unit_leader.then(|| format!(" ({})", t.unit_leader))}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        {identity.staff_units.iter().any(|unit| unit.is_unit_leader).then(|| view! {
+                            <p><a href="/lookups">{t.log.lookups_title}</a></p>
+                        })}
+                        {identity.is_citizen.then(|| view! { <p>{t.citizen}</p> })}
+                        <NoticeChoiceForm />
+                        <p><a href="/sessions">{t.sessions_title}</a></p>
+                    </aside>
+                </div>
             }
         })}
     }
@@ -98,8 +104,8 @@ pub fn SessionsPage() -> impl IntoView {
                                     </h2>
                                     <p>{(t.session_method)(session.method)}</p>
                                     <dl>
-                                        <dt>{t.session_started}</dt><dd><Time when=When::Moment(session.started) /></dd>
-                                        <dt>{t.session_last_active}</dt><dd><Time when=When::Moment(session.last_active) /></dd>
+                                        <dt>{t.session_started}</dt><dd><Time when=When::Near(session.started) /></dd>
+                                        <dt>{t.session_last_active}</dt><dd><Time when=When::Near(session.last_active) /></dd>
                                     </dl>
                                 </li>
                             }).collect_view()}
@@ -107,46 +113,6 @@ pub fn SessionsPage() -> impl IntoView {
                         <form method="post" action=LogOutEverywhere::url()>
                             <button type="submit" class="button danger">{t.log_out_everywhere}</button>
                         </form>
-                    }.into_any(),
-                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// The logs the person is part of, as far as the gate lets them see each.
-#[component]
-fn MyLogs(staff: bool) -> impl IntoView {
-    let t = use_lang().texts();
-    let logs = Resource::new(|| (), |_| my_logs());
-    view! {
-        <h2>{t.log.my_logs_heading}</h2>
-        {staff.then(|| view! { <p><a class="button primary" href="/logs/new">{t.log.new_log_link}</a></p> })}
-        <Suspense>
-            {move || Suspend::new(async move {
-                match logs.await {
-                    Ok(logs) if logs.is_empty() => view! { <p class="empty-state">{t.log.no_logs}</p> }.into_any(),
-                    Ok(logs) => view! {
-                        <ul class="cards">
-                            {logs.into_iter().map(|log| view! {
-                                <li class="card">
-                                    <h3>{(t.log.log_title)(&log.child_name)}</h3>
-                                    <p>
-                                        <span class="badge neutral">{(t.log.status)(log.status)}</span>
-                                        {(log.waiting_for_me > 0).then(|| view! {
-                                            " " <strong>{(t.log.waiting_for_you)(log.waiting_for_me)}</strong>
-                                        })}
-                                    </p>
-                                    <p>
-                                        {log.can_read.then(|| view! {
-                                            <a href=format!("/logs/{}", log.log_id)>{t.log.open_log}</a> " · "
-                                        })}
-                                        <a href=format!("/logs/{}/consents", log.log_id)>{t.log.consents_link}</a>
-                                    </p>
-                                </li>
-                            }).collect_view()}
-                        </ul>
                     }.into_any(),
                     Err(error) => view! { <ErrorMessage error /> }.into_any(),
                 }

@@ -6,6 +6,7 @@ pub mod login;
 pub mod lookups;
 pub mod me;
 pub mod meetings;
+pub mod my_logs;
 pub mod new_log;
 pub mod not_found;
 pub mod plan;

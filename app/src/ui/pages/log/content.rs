@@ -4,6 +4,7 @@
 use super::shared::{id_query, log_id_param, refusal, LogTabs, MeetingWhen, Section};
 use crate::api::log::{get_log, AddEntry};
 use crate::domain::access::Capacity;
+use crate::domain::attention::Due;
 use crate::i18n::{use_lang, Texts};
 use crate::model::error::ApiError;
 use crate::model::log::LogView;
@@ -55,83 +56,97 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
             <span class="badge neutral">{(t.log.status)(log.status)}</span>
         </p>
         <LogTabs log_id=log.log_id current=Section::Log t />
-        <h2>{t.plan.next_meeting_heading}</h2>
-        {match log.next_meeting {
-            Some(meeting) => view! {
-                <div class="card">
-                    <MeetingWhen meeting=meeting.clone() t />
-                    <p class="screen-only"><a href=format!("/logs/{}/meetings/{}", log.log_id, meeting.meeting_id)>{t.plan.next_meeting_link}</a></p>
-                </div>
-            }.into_any(),
-            None => view! { <p class="empty-state">{t.plan.no_next_meeting}</p> }.into_any(),
-        }}
-        <h2>{t.plan.measures_heading}</h2>
-        {if log.measures.is_empty() {
-            view! { <p class="empty-state">{t.plan.no_measures}</p> }.into_any()
-        } else {
-            view! {
+        <div class="log-layout">
+            <aside class="log-side" aria-label=t.workbench.log_overview>
+                <h2>{t.plan.next_meeting_heading}</h2>
+                {match log.next_meeting {
+                    Some(meeting) => view! {
+                        <div class="card">
+                            <MeetingWhen meeting=meeting.clone() t />
+                            <p class="screen-only"><a href=format!("/logs/{}/meetings/{}", log.log_id, meeting.meeting_id)>{t.plan.next_meeting_link}</a></p>
+                        </div>
+                    }.into_any(),
+                    None => view! { <p class="empty-state">{t.plan.no_next_meeting}</p> }.into_any(),
+                }}
+                <h2>{t.plan.measures_heading}</h2>
+                {if log.measures.is_empty() {
+                    view! { <p class="empty-state">{t.plan.no_measures}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="cards">
+                            {log.measures.into_iter().map(|measure| {
+                                let responsible = measure.responsible_name;
+                                view! {
+                                    <li class="card">
+                                        <p>
+                                            <strong>{measure.title}</strong> " " <span class="badge">{(t.plan.status)(measure.status)}</span>
+                                            {measure.due.map(|due| view! {
+                                                " " <span class=if due == Due::Overdue { "badge warning" } else { "badge" }>{(t.workbench.due)(due)}</span>
+                                            })}
+                                        </p>
+                                        <p><Dated when=When::Day(measure.evaluation_date)
+                                            sentence=move |day| (t.plan.measure_line)(&responsible, day) /></p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                {log.holder.map(|holder| view! {
+                    <h2>{t.log.holder_heading}</h2>
+                    <Party party=holder t />
+                })}
+                <h2>{t.log.participants_heading}</h2>
                 <ul class="cards">
-                    {log.measures.into_iter().map(|measure| {
-                        let responsible = measure.responsible_name;
-                        view! {
-                            <li class="card">
-                                <p><strong>{measure.title}</strong> " " <span class="badge">{(t.plan.status)(measure.status)}</span></p>
-                                <p><Dated when=When::Day(measure.evaluation_date)
-                                    sentence=move |day| (t.plan.measure_line)(&responsible, day) /></p>
-                            </li>
-                        }
-                    }).collect_view()}
+                    {log.participants.into_iter().map(|party| view! { <li class="card"><Party party t /></li> }).collect_view()}
                 </ul>
-            }.into_any()
-        }}
-        {log.holder.map(|holder| view! {
-            <h2>{t.log.holder_heading}</h2>
-            <Party party=holder t />
-        })}
-        <h2>{t.log.participants_heading}</h2>
-        <ul class="cards">
-            {log.participants.into_iter().map(|party| view! { <li class="card"><Party party t /></li> }).collect_view()}
-        </ul>
-        <h2>{t.log.entries_heading}</h2>
-        <FormError />
-        <KeptForm action=AddEntry::url() draft=draft_key(format_args!("entry/{log_id}")) lang=use_lang() class="stacked">
-            <input type="hidden" name="log_id" value=log_id.clone() />
-            <label for="body">{t.log.new_entry_label}</label>
-            <textarea id="body" name="body" rows="4" required maxlength="20000"></textarea>
-            {family.then(|| view! {
-                <label class="check">
-                    <input type="checkbox" name="child_voice" value="true" />
-                    " " {t.log.child_voice}
-                </label>
-            })}
-            <button type="submit" class="button primary">{t.log.save_entry}</button>
-        </KeptForm>
-        {if log.entries.is_empty() {
-            view! { <p class="empty-state">{t.log.no_entries}</p> }.into_any()
-        } else {
-            view! {
-                <ol class="entries">
-                    {log.entries.into_iter().map(|entry| view! {
-                        <li class="card">
-                            <p class="hint">
-                                {entry.author_name} " · " <Time when=When::Moment(entry.written_at) />
-                                {entry.is_child_voice.then(|| view! { " " <span class="badge warning">{t.log.child_voice}</span> })}
-                            </p>
-                            <p class="entry-body">{entry.body}</p>
-                            <Attachments entry_id=entry.entry_id attachments=entry.attachments mine=entry.mine log_id=log.log_id t />
-                        </li>
-                    }).collect_view()}
-                </ol>
-            }.into_any()
-        }}
-        <nav class="pages" aria-label=t.log.entries_heading>
-            {log.older.map(|older| view! {
-                <a href=format!("/logs/{}?before={older}", log.log_id)>{t.log.older_entries}</a>
-            })}
-            {older_page.then(|| view! {
-                <a href=format!("/logs/{}", log.log_id)>{t.log.newest_entries}</a>
-            })}
-        </nav>
+            </aside>
+            <section class="log-main" aria-labelledby="entries">
+                <h2 id="entries">{t.log.entries_heading}</h2>
+                <FormError />
+                <KeptForm action=AddEntry::url() draft=draft_key(format_args!("entry/{log_id}")) lang=use_lang() class="stacked">
+                    <input type="hidden" name="log_id" value=log_id.clone() />
+                    <label for="body">{t.log.new_entry_label}</label>
+                    <textarea id="body" name="body" rows="4" required maxlength="20000"></textarea>
+                    {family.then(|| view! {
+                        <label class="check">
+                            <input type="checkbox" name="child_voice" value="true" />
+                            " " {t.log.child_voice}
+                        </label>
+                    })}
+                    <button type="submit" class="button primary">{t.log.save_entry}</button>
+                </KeptForm>
+                {if log.entries.is_empty() {
+                    view! { <p class="empty-state">{t.log.no_entries}</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="entries">
+                            {log.entries.into_iter().map(|entry| view! {
+                                <li class=if entry.is_child_voice { "card child-voice" } else { "card" }>
+                                    <p class="hint">
+                                        {entry.author_name} " · " <Time when=When::Near(entry.written_at) />
+                                        {entry.is_new.then(|| view! { " " <span class="badge">{t.workbench.new_entry}</span> })}
+                                    </p>
+                                    {entry.is_child_voice.then(|| view! {
+                                        <p class="voice-label"><span aria-hidden="true">"“ "</span>{t.log.child_voice}</p>
+                                    })}
+                                    <p class="entry-body">{entry.body}</p>
+                                    <Attachments entry_id=entry.entry_id attachments=entry.attachments mine=entry.mine log_id=log.log_id t />
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    }.into_any()
+                }}
+                <nav class="pages" aria-label=t.log.entries_heading>
+                    {log.older.map(|older| view! {
+                        <a href=format!("/logs/{}?before={older}", log.log_id)>{t.log.older_entries}</a>
+                    })}
+                    {older_page.then(|| view! {
+                        <a href=format!("/logs/{}", log.log_id)>{t.log.newest_entries}</a>
+                    })}
+                </nav>
+            </section>
+        </div>
     }
     .into_any()
 }

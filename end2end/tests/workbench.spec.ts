@@ -1,0 +1,113 @@
+import { type Page } from "@playwright/test";
+import { asPerson, expect, expectAccessible, gotoHydrated, openSarasLog, person, test } from "./fixtures";
+
+/** Fails unless every control a thumb aims at on the page is at least 44 px high. */
+async function expectTouchTargets(page: Page) {
+  const targets = page.locator(
+    "main :is(button, select, a.button, .tabs a, .need a, .card-links a, .pages a, label.check)",
+  );
+  const count = await targets.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const target = targets.nth(i);
+    if (!(await target.isVisible())) continue;
+    const box = await target.boundingBox();
+    const name = (await target.textContent())?.trim();
+    expect(box?.height ?? 0, `the height of "${name}"`).toBeGreaterThanOrEqual(44);
+  }
+}
+
+test.describe("the holder's desk", () => {
+  test("shows each log with what waits for the holder, filtered and sorted, beside their own things", async ({
+    page,
+  }, info) => {
+    test.skip(info.project.name !== "desktop", "a holder works at a desk");
+    await asPerson(page, "Anders Moen");
+    await gotoHydrated(page, "/me");
+    await expect(page).toHaveTitle("Min side – Stafett");
+    const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" });
+    await expect(card.getByText("Du holder")).toBeVisible();
+
+    // Two columns: the logs, and beside them what is about Anders himself.
+    const logs = await page.getByRole("region", { name: "Stafettlogger" }).boundingBox();
+    const aboutMe = await page.getByRole("complementary", { name: "Om deg" }).boundingBox();
+    expect(aboutMe!.x).toBeGreaterThanOrEqual(logs!.x + logs!.width);
+    await expect(page.getByRole("complementary", { name: "Om deg" }).getByRole("link", { name: "Fjordvik ungdomsskole" })).toBeVisible();
+
+    // Filtering is a link away, and says which filter is on.
+    await page.getByRole("link", { name: /^Jeg holder \(\d+\)$/ }).click();
+    await expect(page).toHaveURL(/filter=holding/);
+    await expect(page.getByRole("link", { name: /^Jeg holder/ })).toHaveAttribute("aria-current", "page");
+    await expect(card).toBeVisible();
+    await page.getByRole("link", { name: /^Avsluttet \(\d+\)$/ }).click();
+    await expect(page.getByText("Ingen stafettlogger her.")).toBeVisible();
+    await expect(card).toHaveCount(0);
+
+    // Sorting keeps the filter, and the choice stays chosen.
+    await page.getByRole("link", { name: /^Jeg holder/ }).click();
+    await page.getByLabel("Sorter etter").selectOption({ label: "Barnets navn" });
+    await page.getByRole("button", { name: "Sorter" }).click();
+    await expect(page).toHaveURL(/filter=holding&order=name/);
+    await expect(page.getByLabel("Sorter etter")).toHaveValue("name");
+    await expect(card).toBeVisible();
+    await expectAccessible(page);
+
+    // The log itself: the plan and the next meeting beside the entries.
+    await page.getByRole("link", { name: /^Alle/ }).click();
+    await openSarasLog(page);
+    await expect(page).toHaveTitle("Stafettlogg for Sara Lie – Stafett");
+    const entries = await page.getByRole("region", { name: "Logg" }).boundingBox();
+    const overview = page.getByRole("complementary", { name: "Oversikt over loggen" });
+    await expect(overview.getByRole("heading", { name: "Neste møte" })).toBeVisible();
+    await expect(overview.getByRole("heading", { name: "Tiltak" })).toBeVisible();
+    expect((await overview.boundingBox())!.x).toBeGreaterThanOrEqual(entries!.x + entries!.width);
+    await expectAccessible(page);
+  });
+
+  test("the holder of a log waiting for a parent sees the consents missing, and goes to them", async ({ page }, info) => {
+    test.skip(info.project.name !== "desktop", "a holder works at a desk");
+    // Emma's log waits for her father's consent; Marius at the kindergarten holds it.
+    await asPerson(page, "Marius Dahl");
+    await gotoHydrated(page, "/me");
+    const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Emma Nilsen" });
+    await expect(card.getByText("Venter på samtykke", { exact: true })).toBeVisible();
+    await card.getByRole("link", { name: /^\d+ samtykker? mangler$/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Samtykker" })).toBeVisible();
+  });
+});
+
+test.describe("the family's phone", () => {
+  test("Sara's own words are marked as hers, and new to the nurse until she has read them", async ({
+    page,
+    browser,
+  }, info) => {
+    test.skip(info.project.name !== "phone", "Sara writes on her phone; the nurse gets a desk below");
+    const words = `Jeg vil ha prøvene på formiddagen (${Date.now()}).`;
+    await asPerson(page, "Sara Lie");
+    await gotoHydrated(page, "/me");
+    await expectTouchTargets(page);
+    await openSarasLog(page);
+    await expectTouchTargets(page);
+    await page.getByLabel("Skriv et nytt innlegg").fill(words);
+    await page.getByLabel("Barnets stemme").check();
+    await page.getByRole("button", { name: "Lagre innlegget" }).click();
+    const mine = page.getByRole("listitem").filter({ hasText: words });
+    await expect(mine.getByText("Barnets stemme")).toBeVisible();
+    await expect(mine.getByText("i dag kl.")).toBeVisible();
+    await expect(mine.getByText("Nytt", { exact: true })).toHaveCount(0);
+    await expectAccessible(page);
+
+    // Ida, the nurse, is told on her page that there is something new, and sees which.
+    const ida = await person(browser, "Desktop Chrome");
+    await asPerson(ida, "Ida Brekke");
+    await ida.goto("/me");
+    const card = ida.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" });
+    await card.getByRole("link", { name: /^(1 nytt innlegg|\d+ nye innlegg)$/ }).click();
+    const entry = ida.getByRole("listitem").filter({ hasText: words });
+    await expect(entry.getByText("Nytt", { exact: true })).toBeVisible();
+    await expect(entry.getByText("Barnets stemme")).toBeVisible();
+    await ida.reload();
+    await expect(ida.getByRole("listitem").filter({ hasText: words }).getByText("Nytt", { exact: true })).toHaveCount(0);
+    await ida.context().close();
+  });
+});
