@@ -27,9 +27,27 @@ export default defineConfig({
     launchOptions: chromium,
     trace: "off",
   },
+  expect: {
+    // The pictures of visual.spec.ts: the same machine and browser draw the same pixels, so
+    // only a sliver of antialiasing may differ.
+    toHaveScreenshot: { maxDiffPixelRatio: 0.001 },
+  },
   projects: [
+    // The look of the main pages, first, on the demo data as seeded (visual.spec.ts).
+    { name: "look-phone", testMatch: /visual\.spec\.ts/, use: { ...devices["Pixel 7"], launchOptions: chromium } },
+    { name: "look-desktop", testMatch: /visual\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
     // Families use phones; staff use desktops.
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium } },
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    {
+      name: "phone",
+      testIgnore: /visual\.spec\.ts/,
+      dependencies: ["look-phone", "look-desktop"],
+      use: { ...devices["Pixel 7"], launchOptions: chromium },
+    },
+    {
+      name: "desktop",
+      testIgnore: /visual\.spec\.ts/,
+      dependencies: ["look-phone", "look-desktop"],
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
   ],
 });

@@ -116,4 +116,6 @@ export async function openSarasLog(page: Page) {
   const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" });
   await card.getByRole("link", { name: "Åpne loggen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Stafettlogg for Sara Lie" })).toBeVisible();
+  // A streamed page shows its heading before its stylesheet may have applied.
+  await page.waitForLoadState("load");
 }

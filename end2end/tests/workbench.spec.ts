@@ -3,6 +3,7 @@ import { asPerson, expect, expectAccessible, gotoHydrated, openSarasLog, person,
 
 /** Fails unless every control a thumb aims at on the page is at least 44 px high. */
 async function expectTouchTargets(page: Page) {
+  await page.waitForLoadState("load");
   const targets = page.locator(
     "main :is(button, select, a.button, .tabs a, .need a, .card-links a, .pages a, label.check)",
   );

@@ -225,11 +225,19 @@ on conflict (consent_id) do nothing;
 -- Content is held to row-level security, the owner's writes too (forced): written as the
 -- holder, who may see Sara's log.
 select set_config('stafett.person_id', '00000000-0000-4000-8000-000000000206', true);
-insert into entry (entry_id, log_id, author_id, body) values
+-- Sara's own words come last, in her own voice. Each a second apart, so they are listed in
+-- the order written.
+insert into entry (entry_id, log_id, author_id, body, is_child_voice, created_at) values
     ('00000000-0000-4000-8000-000000000961', '00000000-0000-4000-8000-000000000921',
      '00000000-0000-4000-8000-000000000206',
-     'Sara og jeg ble enige om å prøve fast plass ved vinduet og kortere økter i matte.'),
+     'Sara og jeg ble enige om å prøve fast plass ved vinduet og kortere økter i matte.',
+     false, now() - interval '2 seconds'),
     ('00000000-0000-4000-8000-000000000962', '00000000-0000-4000-8000-000000000921',
      '00000000-0000-4000-8000-000000000208',
-     'Første samtale gjennomført. Vi møtes igjen om to uker.')
+     'Første samtale gjennomført. Vi møtes igjen om to uker.',
+     false, now() - interval '1 second'),
+    ('00000000-0000-4000-8000-000000000963', '00000000-0000-4000-8000-000000000921',
+     '00000000-0000-4000-8000-000000000403',
+     'Det hjelper å sitte ved vinduet. Jeg vil gjerne ha prøvene før lunsj.',
+     true, now())
 on conflict (entry_id) do nothing;

@@ -128,7 +128,7 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
                                         {entry.is_new.then(|| view! { " " <span class="badge">{t.workbench.new_entry}</span> })}
                                     </p>
                                     {entry.is_child_voice.then(|| view! {
-                                        <p class="voice-label"><span aria-hidden="true">"“ "</span>{t.log.child_voice}</p>
+                                        <p class="voice-label"><span aria-hidden="true">"“ "</span><span>{t.log.child_voice}</span></p>
                                     })}
                                     <p class="entry-body">{entry.body}</p>
                                     <Attachments entry_id=entry.entry_id attachments=entry.attachments mine=entry.mine log_id=log.log_id t />
