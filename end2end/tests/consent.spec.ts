@@ -72,6 +72,8 @@ test.describe("consent around a new log", () => {
     await expect(card.getByText("Venter på samtykke", { exact: true })).toBeVisible();
     await expect(card.getByText("5 samtykker venter på deg")).toBeVisible();
     await card.getByRole("link", { name: "Samtykker" }).click();
+    // Until the log is open to her, its other sections are not offered.
+    await expect(mother.getByRole("navigation", { name: "Deler av loggen" }).getByRole("link")).toHaveText(["Samtykker"]);
     const establish = decision(mother, "At stafettloggen opprettes");
     await expect(establish.locator("blockquote")).toContainText("Jeg samtykker til at stafettloggen opprettes for Lea Fjeld.");
     await expect(establish).toContainText("Det er nok at én med foreldreansvar samtykker");

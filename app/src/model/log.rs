@@ -303,6 +303,8 @@ pub struct StandingConsent {
 /// What the person may do with the log as a whole now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogPermissions {
+    /// The content is open to the person now: the log's other sections are theirs to see.
+    pub can_read: bool,
     pub can_close: bool,
     pub can_reopen: bool,
     /// For the holder: when the population register last

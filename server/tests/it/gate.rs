@@ -513,25 +513,36 @@ async fn the_holder_documents_an_oral_withdrawal_which_takes_effect_at_once(pool
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn whether_one_may_close_or_reopen_is_told_only_to_those_involved(pool: PgPool) {
+async fn whether_one_may_read_close_or_reopen_is_told_only_to_those_involved(pool: PgPool) {
     let app = TestApp::with_logs(pool).await;
     let uri = format!("/api/log_actions?log_id={MATS_LOG}");
+    // And whether its content is open to them: PPT takes part without the family's consent.
     for (person, expected) in [
-        (INGRID, Some((true, false))),
-        (NORA_STRAND_TEACHER, Some((false, false))),
+        (INGRID, Some((true, true, false))),
+        (NORA_STRAND_TEACHER, Some((true, false, false))),
         (KARI, None),
     ] {
         let mut browser = app.as_person(person).await;
         let response = browser.get(&uri).await;
         match expected {
-            Some((close, reopen)) => {
+            Some((read, close, reopen)) => {
                 let body = json(response).await;
+                assert_eq!(body["can_read"], read, "{person}");
                 assert_eq!(body["can_close"], close, "{person}");
                 assert_eq!(body["can_reopen"], reopen, "{person}");
             }
             None => assert_eq!(response.status(), StatusCode::NOT_FOUND),
         }
     }
+    // Emma's log waits for her father's consent: the consents are his to see, the content
+    // not yet.
+    let mut ole = app.as_person("00000000-0000-4000-8000-000000000302").await;
+    let body = json(
+        ole.get("/api/log_actions?log_id=00000000-0000-4000-8000-000000000922")
+            .await,
+    )
+    .await;
+    assert_eq!(body["can_read"], false, "{body}");
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -334,6 +334,7 @@ pub async fn permissions(
         None
     };
     Ok(LogPermissions {
+        can_read: grant.allows(LogAction::ReadContent),
         can_close: grant.allows(LogAction::Close),
         can_reopen: grant.allows(LogAction::Reopen),
         family_changed,

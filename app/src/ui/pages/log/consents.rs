@@ -45,8 +45,10 @@ pub fn ConsentsPage() -> impl IntoView {
                 match data.await {
                     Ok((log_id, decisions, history, standing, actions)) => view! {
                         <h1>{t.log.consents_title}</h1>
-                        <LogTabs log_id current=Section::Consents t />
-                        <p class="screen-only"><a href=format!("/logs/{log_id}")>{t.log.open_log}</a></p>
+                        <LogTabs log_id current=Section::Consents content_closed=!actions.can_read t />
+                        {actions.can_read.then(|| view! {
+                            <p class="screen-only"><a href=format!("/logs/{log_id}")>{t.log.open_log}</a></p>
+                        })}
                         <FormError />
                         {actions.family_changed.map(|at| view! {
                             <p role="status" class="alert warning"><Dated when=When::Moment(at) sentence=t.log.family_changed /></p>

@@ -137,14 +137,16 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
                         </ol>
                     }.into_any()
                 }}
-                <nav class="pages" aria-label=t.log.entries_heading>
-                    {log.older.map(|older| view! {
-                        <a href=format!("/logs/{}?before={older}", log.log_id)>{t.log.older_entries}</a>
-                    })}
-                    {older_page.then(|| view! {
-                        <a href=format!("/logs/{}", log.log_id)>{t.log.newest_entries}</a>
-                    })}
-                </nav>
+                {(log.older.is_some() || older_page).then(|| view! {
+                    <nav class="pages" aria-label=t.log.entries_heading>
+                        {log.older.map(|older| view! {
+                            <a href=format!("/logs/{}?before={older}", log.log_id)>{t.log.older_entries}</a>
+                        })}
+                        {older_page.then(|| view! {
+                            <a href=format!("/logs/{}", log.log_id)>{t.log.newest_entries}</a>
+                        })}
+                    </nav>
+                })}
             </section>
         </div>
     }

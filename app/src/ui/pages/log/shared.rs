@@ -50,7 +50,8 @@ pub(crate) enum Section {
 
 /// The log's sections as tabs. The current section's tab carries `aria-current`: `page` on
 /// the section's own page, `true` on a page within it (one meeting of the meetings), so a
-/// screen reader says where the person is.
+/// screen reader says where the person is. To someone the content is closed to (a parent
+/// who has not consented yet), only the consents are offered: the rest would say no.
 #[component]
 pub(crate) fn LogTabs(
     log_id: Uuid,
@@ -58,6 +59,9 @@ pub(crate) fn LogTabs(
     /// The page is within the section rather than the section's own.
     #[prop(optional)]
     within: bool,
+    /// The person may not read the content now.
+    #[prop(optional)]
+    content_closed: bool,
     t: &'static Texts,
 ) -> impl IntoView {
     let tabs = [
@@ -70,7 +74,9 @@ pub(crate) fn LogTabs(
     view! {
         <nav class="tabs" aria-label=t.plan.log_sections>
             <ul>
-                {tabs.into_iter().map(|(section, path, label)| view! {
+                {tabs.into_iter()
+                    .filter(|(section, _, _)| !content_closed || *section == Section::Consents)
+                    .map(|(section, path, label)| view! {
                     <li>
                         <a href=format!("/logs/{log_id}{path}") aria-current=(section == current).then_some(marker)>
                             {label}
