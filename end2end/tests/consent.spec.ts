@@ -71,7 +71,7 @@ test.describe("consent around a new log", () => {
     const card = mother.getByRole("listitem").filter({ hasText: "Stafettlogg for Lea Fjeld" });
     await expect(card.getByText("Venter på samtykke", { exact: true })).toBeVisible();
     await expect(card.getByText("5 samtykker venter på deg")).toBeVisible();
-    await card.getByRole("link", { name: "Samtykker" }).click();
+    await card.getByRole("link", { name: "Samtykker", exact: true }).click();
     // Until the log is open to her, its other sections are not offered.
     await expect(mother.getByRole("navigation", { name: "Deler av loggen" }).getByRole("link")).toHaveText(["Samtykker"]);
     const establish = decision(mother, "At stafettloggen opprettes");
@@ -195,7 +195,7 @@ test.describe("consent around a new log", () => {
     await asPerson(page, family.Mona);
     await page.goto("/me");
     const card = page.getByRole("listitem").filter({ hasText: "Stafettlogg for Tiril Dal" });
-    await card.getByRole("link", { name: "Samtykker" }).click();
+    await card.getByRole("link", { name: "Samtykker", exact: true }).click();
     const establish = decision(page, "At stafettloggen opprettes");
     await expect(establish).toContainText("har fast bosted hos begge foreldrene, så alle med foreldreansvar må samtykke");
     await establish.getByRole("button", { name: "Jeg samtykker" }).click();
@@ -208,7 +208,7 @@ test.describe("consent around a new log", () => {
     const father = await person(browser, "Pixel 7");
     await asPerson(father, family.Frode);
     await father.goto("/me");
-    await father.getByRole("listitem").filter({ hasText: "Stafettlogg for Tiril Dal" }).getByRole("link", { name: "Samtykker" }).click();
+    await father.getByRole("listitem").filter({ hasText: "Stafettlogg for Tiril Dal" }).getByRole("link", { name: "Samtykker", exact: true }).click();
     await decision(father, "At stafettloggen opprettes").getByRole("button", { name: "Jeg samtykker" }).click();
     await expect(decision(father, "At stafettloggen opprettes").getByText("Gjelder nå")).toBeVisible();
     await page.reload();
