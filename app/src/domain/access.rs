@@ -66,6 +66,8 @@ pub enum LogAction {
     ReadConsentHistory,
     /// Document a consenter's oral withdrawal (the holder).
     DocumentWithdrawal,
+    /// Offer the baton to someone else, or take the offer back (the holder).
+    PassBaton,
     Close,
     Reopen,
     /// Activity figures without content.
@@ -205,7 +207,7 @@ pub fn authorize(
                 Err(Denial::NotInvolved)
             }
         }
-        LogAction::DocumentWithdrawal => {
+        LogAction::DocumentWithdrawal | LogAction::PassBaton => {
             if facts.status == LogStatus::Closed {
                 return Err(Denial::Closed);
             }

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod attachment;
 pub mod attention;
+pub mod baton;
 pub mod calendar;
 pub mod child_login;
 pub mod consent;

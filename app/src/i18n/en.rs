@@ -1,5 +1,6 @@
 use super::{
-    ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts, WorkbenchTexts,
+    BatonTexts, ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts,
+    WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -228,6 +229,36 @@ pub(super) const TEXTS: Texts = Texts {
         close_button: "Close the log",
         reopen_button: "Reopen the log",
     },
+    baton: BatonTexts {
+        page_title: |child| format!("Holder of the log for {child}"),
+        link: "Holder and handover",
+        history_heading: "Who has held the log",
+        held: |from, to| match to {
+            Some(to) => format!("From {from} to {to}"),
+            None => format!("From {from}"),
+        },
+        holds_now: "Holds it now",
+        appointed: "Appointed by the unit leader",
+        pass_heading: "Pass the baton on",
+        pass_intro: "You hold the log until the one you offer it to has said yes. If they say no, you are told.",
+        to_label: "To",
+        choose: "Choose a member of staff",
+        message_label: "Message (optional)",
+        message_hint: "Why them, and what they should know. Write no more about the child than needed.",
+        offer_button: "Offer the baton",
+        waiting: |to, unit| format!("Offered to {to} ({unit}). Waiting for an answer."),
+        withdraw_button: "Withdraw the offer",
+        declined: |to, reason| format!("{to} said no: “{reason}”"),
+        appoint_heading: "Appoint a holder",
+        appoint_intro: "As unit leader you can give the baton to a member of staff at once, when it is not obvious who should have it. An offer waiting is then withdrawn.",
+        appoint_button: "Appoint",
+        offers_heading: "Offers to hold a relay log",
+        offer_from: |from, unit| format!("From {from}, {unit}"),
+        offer_for: |unit| format!("You will hold it for {unit}."),
+        accept_button: "Take the baton",
+        reason_label: "Why do you say no?",
+        decline_button: "Say no",
+    },
     workbench: WorkbenchTexts {
         filter_label: "Show",
         filter: |filter| match filter {
@@ -362,6 +393,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Entry => "a new entry",
                 NoticeKind::Measure => "a new or changed measure",
                 NoticeKind::Minutes => "approved meeting minutes",
+                NoticeKind::Baton => "news about who holds the baton",
             };
             format!("Hello,\n\nThere is {what} in a relay log you take part in.\n\nLog in to read it:\n{link}\n\nYou can choose how often you get these e-mails on My page.\n\nStafett")
         },
@@ -495,5 +527,10 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::Decision => "Write the decision in 2 to 4000 characters.",
         Field::Measure => "Choose a measure of this log, or none.",
         Field::Attachment => "The file must be a PDF or an image (PNG, JPEG or WebP) of at most 10 MB.",
+        Field::BatonReceiver => "Choose a member of the municipality's staff, in a unit they belong to, who does not hold the log already.",
+        Field::BatonMessage => "The message can be at most 2000 characters.",
+        Field::OfferWaiting => "An offer to hold the log already waits for an answer. Withdraw it first.",
+        Field::OfferClosed => "The offer has been withdrawn or answered already.",
+        Field::DeclineReason => "Write why you say no (at most 2000 characters), so the holder can find someone else.",
     },
 };

@@ -190,6 +190,7 @@ pub struct Texts {
     pub log: LogTexts,
     pub plan: PlanTexts,
     pub workbench: WorkbenchTexts,
+    pub baton: BatonTexts,
 }
 
 /// The texts of the directory and of a unit's contact information, which the
@@ -329,6 +330,36 @@ pub struct LogTexts {
     pub close_intro: &'static str,
     pub close_button: &'static str,
     pub reopen_button: &'static str,
+}
+
+/// The texts of the baton: who holds a log, offering it on, answering, appointing.
+#[derive(Debug)]
+pub struct BatonTexts {
+    pub page_title: fn(child: &str) -> String,
+    pub link: &'static str,
+    pub history_heading: &'static str,
+    pub held: fn(from: &str, to: Option<&str>) -> String,
+    pub holds_now: &'static str,
+    pub appointed: &'static str,
+    pub pass_heading: &'static str,
+    pub pass_intro: &'static str,
+    pub to_label: &'static str,
+    pub choose: &'static str,
+    pub message_label: &'static str,
+    pub message_hint: &'static str,
+    pub offer_button: &'static str,
+    pub waiting: fn(to: &str, unit: &str) -> String,
+    pub withdraw_button: &'static str,
+    pub declined: fn(to: &str, reason: &str) -> String,
+    pub appoint_heading: &'static str,
+    pub appoint_intro: &'static str,
+    pub appoint_button: &'static str,
+    pub offers_heading: &'static str,
+    pub offer_from: fn(from: &str, unit: &str) -> String,
+    pub offer_for: fn(unit: &str) -> String,
+    pub accept_button: &'static str,
+    pub reason_label: &'static str,
+    pub decline_button: &'static str,
 }
 
 /// The texts of a person's list of logs and what on each needs them, and of the marks on

@@ -1,5 +1,6 @@
 use super::{
-    ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts, WorkbenchTexts,
+    BatonTexts, ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts,
+    WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -228,6 +229,36 @@ pub(super) const TEXTS: Texts = Texts {
         close_button: "Avslutt loggen",
         reopen_button: "Åpne loggen igjen",
     },
+    baton: BatonTexts {
+        page_title: |child| format!("Stafettholder for {child}"),
+        link: "Stafettholder og overlevering",
+        history_heading: "Hvem har holdt loggen",
+        held: |from, to| match to {
+            Some(to) => format!("Fra {from} til {to}"),
+            None => format!("Fra {from}"),
+        },
+        holds_now: "Holder nå",
+        appointed: "Utnevnt av enhetsleder",
+        pass_heading: "Gi stafettpinnen videre",
+        pass_intro: "Du holder loggen til den du tilbyr den, har sagt ja. Sier de nei, får du beskjed.",
+        to_label: "Til",
+        choose: "Velg en ansatt",
+        message_label: "Melding (valgfritt)",
+        message_hint: "Hvorfor de, og hva de bør vite. Ikke skriv mer om barnet enn nødvendig.",
+        offer_button: "Tilby stafettpinnen",
+        waiting: |to, unit| format!("Tilbudt {to} ({unit}). Venter på svar."),
+        withdraw_button: "Trekk tilbake tilbudet",
+        declined: |to, reason| format!("{to} sa nei: «{reason}»"),
+        appoint_heading: "Utnevn en stafettholder",
+        appoint_intro: "Som enhetsleder kan du gi stafettpinnen til en ansatt med en gang, når det ikke er opplagt hvem som skal ha den. Et tilbud som venter, blir da trukket tilbake.",
+        appoint_button: "Utnevn",
+        offers_heading: "Tilbud om å holde en stafettlogg",
+        offer_from: |from, unit| format!("Fra {from}, {unit}"),
+        offer_for: |unit| format!("Du blir stafettholder for {unit}."),
+        accept_button: "Ta imot stafettpinnen",
+        reason_label: "Hvorfor sier du nei?",
+        decline_button: "Si nei",
+    },
     workbench: WorkbenchTexts {
         filter_label: "Vis",
         filter: |filter| match filter {
@@ -362,6 +393,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Entry => "et nytt innlegg",
                 NoticeKind::Measure => "et nytt eller endret tiltak",
                 NoticeKind::Minutes => "et godkjent møtereferat",
+                NoticeKind::Baton => "nytt om hvem som holder stafettpinnen",
             };
             format!("Hei!\n\nDet er {what} i en stafettlogg du er med i.\n\nLogg inn for å lese:\n{link}\n\nDu kan velge hvor ofte du får slike e-poster på Min side.\n\nHilsen Stafett")
         },
@@ -496,5 +528,10 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::Decision => "Skriv vedtaket med 2 til 4000 tegn.",
         Field::Measure => "Velg et tiltak i denne loggen, eller ingen.",
         Field::Attachment => "Filen må være en PDF eller et bilde (PNG, JPEG eller WebP) på høyst 10 MB.",
+        Field::BatonReceiver => "Velg en ansatt i kommunen, i en enhet de er med i, som ikke holder loggen allerede.",
+        Field::BatonMessage => "Meldingen kan være på høyst 2000 tegn.",
+        Field::OfferWaiting => "Et tilbud om å holde loggen venter allerede på svar. Trekk det tilbake først.",
+        Field::OfferClosed => "Tilbudet er trukket tilbake eller besvart allerede.",
+        Field::DeclineReason => "Skriv hvorfor du sier nei (høyst 2000 tegn), så stafettholderen kan finne en annen.",
     },
 };

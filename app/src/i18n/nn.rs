@@ -1,5 +1,6 @@
 use super::{
-    ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts, WorkbenchTexts,
+    BatonTexts, ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts, PlanTexts, Texts,
+    WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -225,6 +226,36 @@ pub(super) const TEXTS: Texts = Texts {
         close_button: "Avslutt loggen",
         reopen_button: "Opne loggen igjen",
     },
+    baton: BatonTexts {
+        page_title: |child| format!("Stafetthaldar for {child}"),
+        link: "Stafetthaldar og overlevering",
+        history_heading: "Kven har halde loggen",
+        held: |from, to| match to {
+            Some(to) => format!("Frå {from} til {to}"),
+            None => format!("Frå {from}"),
+        },
+        holds_now: "Held no",
+        appointed: "Utnemnd av einingsleiar",
+        pass_heading: "Gi stafettpinnen vidare",
+        pass_intro: "Du held loggen til den du tilbyr han, har sagt ja. Seier dei nei, får du melding.",
+        to_label: "Til",
+        choose: "Vel ein tilsett",
+        message_label: "Melding (valfritt)",
+        message_hint: "Kvifor dei, og kva dei bør vite. Ikkje skriv meir om barnet enn naudsynt.",
+        offer_button: "Tilby stafettpinnen",
+        waiting: |to, unit| format!("Tilboden {to} ({unit}). Ventar på svar."),
+        withdraw_button: "Trekk tilbake tilbodet",
+        declined: |to, reason| format!("{to} sa nei: «{reason}»"),
+        appoint_heading: "Utnemn ein stafetthaldar",
+        appoint_intro: "Som einingsleiar kan du gi stafettpinnen til ein tilsett med ein gong, når det ikkje er opplagt kven som skal ha han. Eit tilbod som ventar, blir då trekt tilbake.",
+        appoint_button: "Utnemn",
+        offers_heading: "Tilbod om å halde ein stafettlogg",
+        offer_from: |from, unit| format!("Frå {from}, {unit}"),
+        offer_for: |unit| format!("Du blir stafetthaldar for {unit}."),
+        accept_button: "Ta imot stafettpinnen",
+        reason_label: "Kvifor seier du nei?",
+        decline_button: "Sei nei",
+    },
     workbench: WorkbenchTexts {
         filter_label: "Vis",
         filter: |filter| match filter {
@@ -359,6 +390,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Entry => "eit nytt innlegg",
                 NoticeKind::Measure => "eit nytt eller endra tiltak",
                 NoticeKind::Minutes => "eit godkjent møtereferat",
+                NoticeKind::Baton => "nytt om kven som held stafettpinnen",
             };
             format!("Hei!\n\nDet er {what} i ein stafettlogg du er med i.\n\nLogg inn for å lese:\n{link}\n\nDu kan velje kor ofte du får slike e-postar på Mi side.\n\nHelsing Stafett")
         },
@@ -495,5 +527,10 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::Decision => "Skriv vedtaket med 2 til 4000 teikn.",
         Field::Measure => "Vel eit tiltak i denne loggen, eller ingen.",
         Field::Attachment => "Fila må vere ein PDF eller eit bilete (PNG, JPEG eller WebP) på høgst 10 MB.",
+        Field::BatonReceiver => "Vel ein tilsett i kommunen, i ei eining dei er med i, som ikkje held loggen allereie.",
+        Field::BatonMessage => "Meldinga kan vere på høgst 2000 teikn.",
+        Field::OfferWaiting => "Eit tilbod om å halde loggen ventar allereie på svar. Trekk det tilbake først.",
+        Field::OfferClosed => "Tilbodet er trekt tilbake eller svara på allereie.",
+        Field::DeclineReason => "Skriv kvifor du seier nei (høgst 2000 teikn), så stafetthaldaren kan finne ein annan.",
     },
 };

@@ -116,6 +116,17 @@ pub enum Field {
     Decision,
     Measure,
     Attachment,
+    /// Not a member of staff of this municipality who may take the baton (unknown, of
+    /// another municipality, not in that unit, the holder).
+    BatonReceiver,
+    /// The holder's message with an offer, too long.
+    BatonMessage,
+    /// An offer of the baton already waits for an answer.
+    OfferWaiting,
+    /// The offer was withdrawn or answered already.
+    OfferClosed,
+    /// A decline needs a reason the holder can act on.
+    DeclineReason,
 }
 
 impl From<Field> for ApiError {

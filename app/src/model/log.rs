@@ -354,6 +354,21 @@ pub struct StaffChoice {
     pub job_title: Option<String>,
 }
 
+impl StaffChoice {
+    /// "PPT Fjordvik – Maja Eide (PP-rådgiver)", as a list of choices shows them.
+    pub fn label(&self) -> String {
+        match &self.job_title {
+            Some(title) => format!("{} – {} ({title})", self.unit_name, self.name),
+            None => format!("{} – {}", self.unit_name, self.name),
+        }
+    }
+
+    /// The value a form sends for this choice: "<unit id>/<person id>".
+    pub fn value(&self) -> String {
+        format!("{}/{}", self.unit_id, self.person_id)
+    }
+}
+
 /// One lookup in the population register by a member of a unit, for its leader: who, when,
 /// for which unit and what came of it. The number is shown only by its birth date part,
 /// enough to see a pattern without handing the leader the numbers.
@@ -379,7 +394,7 @@ mod tests {
 
     fn log(name: &str) -> LogSummary {
         LogSummary {
-            log_id: Uuid::new_v4(),
+            log_id: Uuid::from_u128(name.len() as u128),
             child_name: name.to_string(),
             status: LogStatus::Open,
             can_read: true,

@@ -37,6 +37,8 @@ pub enum NoticeKind {
     Entry,
     Measure,
     Minutes,
+    /// Who holds a log: an offer to hold it, a decline, an appointment.
+    Baton,
 }
 
 impl NoticeKind {
@@ -45,6 +47,7 @@ impl NoticeKind {
             NoticeKind::Entry => "entry",
             NoticeKind::Measure => "measure",
             NoticeKind::Minutes => "minutes",
+            NoticeKind::Baton => "baton",
         }
     }
 }

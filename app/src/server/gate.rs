@@ -119,6 +119,8 @@ permissions! {
     ReadConsentHistory;
     /// Document a consenter's oral withdrawal.
     DocumentWithdrawal;
+    /// Offer the baton, or take the offer back.
+    PassBaton;
     Close;
     Reopen;
     /// See the log in one's own list.

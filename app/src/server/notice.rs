@@ -8,7 +8,7 @@ use crate::model::notice::{NoticeChoice, NoticeKind};
 use crate::server::gate::{ContentTx, Granted, Permission};
 use crate::server::log::members::{self, Reachable};
 use crate::server::outbox::{self, Channel, Message};
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 /// Tells everyone who may read the log now, but the one acting, that something of `kind` is
@@ -32,29 +32,54 @@ pub async fn notify<K: Permission>(
     public_url: &str,
 ) -> Result<(), sqlx::Error> {
     let link = format!("{public_url}/logs/{}", grant.log_id());
-    let message = notice_message(Lang::default(), kind, &link);
     for member in members {
         if member.member.person_id == grant.person_id() {
             continue;
         }
-        match NoticeChoice::from_code(&member.notify) {
-            Some(NoticeChoice::Immediate) => {
-                if let Some(email) = &member.email {
-                    outbox::enqueue(tx.conn(), Channel::Email, email, &message).await?;
-                }
+        let to = Recipient {
+            person_id: member.member.person_id,
+            email: member.email.as_deref(),
+            notify: &member.notify,
+        };
+        deliver(tx.conn(), &to, grant.log_id(), kind, &link).await?;
+    }
+    Ok(())
+}
+
+/// Someone a notice goes to, and how they want it.
+pub struct Recipient<'a> {
+    pub person_id: Uuid,
+    pub email: Option<&'a str>,
+    /// A `NoticeChoice` code.
+    pub notify: &'a str,
+}
+
+/// Tells one person, as they chose: an e-mail now, a line in tomorrow's digest, or nothing.
+pub async fn deliver(
+    conn: &mut PgConnection,
+    to: &Recipient<'_>,
+    log_id: Uuid,
+    kind: NoticeKind,
+    link: &str,
+) -> Result<(), sqlx::Error> {
+    match NoticeChoice::from_code(to.notify) {
+        Some(NoticeChoice::Immediate) => {
+            if let Some(email) = to.email {
+                let message = notice_message(Lang::default(), kind, link);
+                outbox::enqueue(conn, Channel::Email, email, &message).await?;
             }
-            Some(NoticeChoice::Daily) => {
-                sqlx::query!(
-                    "insert into pending_notice (person_id, log_id, kind) values ($1, $2, $3)",
-                    member.member.person_id,
-                    grant.log_id(),
-                    kind.code()
-                )
-                .execute(tx.conn())
-                .await?;
-            }
-            Some(NoticeChoice::None) | None => {}
         }
+        Some(NoticeChoice::Daily) => {
+            sqlx::query!(
+                "insert into pending_notice (person_id, log_id, kind) values ($1, $2, $3)",
+                to.person_id,
+                log_id,
+                kind.code()
+            )
+            .execute(conn)
+            .await?;
+        }
+        Some(NoticeChoice::None) | None => {}
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 use crate::i18n::use_lang;
 use crate::ui::components::layout::Layout;
 use crate::ui::pages::directory::DirectoryPage;
-use crate::ui::pages::log::{ConsentsPage, LogPage};
+use crate::ui::pages::log::{ConsentsPage, HolderPage, LogPage};
 use crate::ui::pages::login::{ChildLoginPage, CodePage, LoggedOutPage, LoginPage, NoLogPage};
 use crate::ui::pages::lookups::LookupsPage;
 use crate::ui::pages::me::{MePage, SessionsPage};
@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/logs/new") view=NewLogPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id") view=LogPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/consents") view=ConsentsPage ssr=SsrMode::Async />
+                    <Route path=path!("/logs/:log_id/holder") view=HolderPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/plan") view=PlanPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/meetings") view=MeetingsPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/meetings/:meeting_id") view=MeetingPage ssr=SsrMode::Async />

@@ -5,6 +5,7 @@
 mod support;
 
 mod attachments;
+mod baton;
 mod child_login;
 mod database_defence;
 mod gate;

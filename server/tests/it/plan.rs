@@ -40,14 +40,14 @@ pub(crate) async fn post(
     )
 }
 
-fn invalid(field: &str) -> (StatusCode, Value) {
+pub(crate) fn invalid(field: &str) -> (StatusCode, Value) {
     (
         StatusCode::BAD_REQUEST,
         serde_json::json!({ "error": "invalid", "field": field }),
     )
 }
 
-fn denied(reason: &str) -> (StatusCode, Value) {
+pub(crate) fn denied(reason: &str) -> (StatusCode, Value) {
     (
         StatusCode::FORBIDDEN,
         serde_json::json!({ "error": "denied", "reason": reason }),

@@ -1,6 +1,7 @@
 //! One log: its content behind the gate, its members, the overview a person sees, the
 //! decisions around it (consent, participants, closing and reopening) and asking for one.
 
+pub mod baton;
 pub mod content;
 pub mod decisions;
 pub mod members;

@@ -2,6 +2,7 @@
 //! register (never from the form), the log created waiting for consent, the holder and the
 //! services to involve named.
 
+use crate::domain::baton::Post;
 use crate::model::error::{ApiError, Field};
 use crate::model::identity::Identity;
 use crate::model::log::{LogRequest, StaffChoice};
@@ -17,14 +18,10 @@ fn service(value: &str) -> Result<Option<(Uuid, Uuid)>, ApiError> {
     if value.is_empty() {
         return Ok(None);
     }
-    let invalid = ApiError::Invalid {
+    let post = Post::parse(value).ok_or(ApiError::Invalid {
         field: Field::Services,
-    };
-    let (unit, person) = value.split_once('/').ok_or(invalid)?;
-    match (Uuid::parse_str(unit), Uuid::parse_str(person)) {
-        (Ok(unit), Ok(person)) => Ok(Some((unit, person))),
-        _ => Err(invalid),
-    }
+    })?;
+    Ok(Some((post.unit_id, post.person_id)))
 }
 
 /// (unit, member of staff) for each service chosen; at least one.

@@ -7,6 +7,7 @@ use crate::i18n::use_lang;
 use crate::model::notice::NoticeChoice;
 use crate::ui::components::error_message::ErrorMessage;
 use crate::ui::components::when::{Time, When};
+use crate::ui::pages::baton_offers::BatonOffers;
 use crate::ui::pages::my_logs::MyLogs;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -25,9 +26,12 @@ pub fn MePage() -> impl IntoView {
                 <h1>{t.me_title}</h1>
                 <p class="lead">{(t.signed_in_as)(&identity.full_name())}</p>
                 <div class="workbench">
-                    <section class="workbench-main" aria-labelledby="my-logs">
-                        <MyLogs staff=identity.is_staff() />
-                    </section>
+                    <div class="workbench-main">
+                        {identity.is_staff().then(|| view! { <BatonOffers /> })}
+                        <section aria-labelledby="my-logs">
+                            <MyLogs staff=identity.is_staff() />
+                        </section>
+                    </div>
                     <aside class="workbench-side" aria-label=t.workbench.about_me>
                         {(!units.is_empty()).then(|| view! {
                             <h2>{t.staff_units}</h2>

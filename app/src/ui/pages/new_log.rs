@@ -106,13 +106,7 @@ fn RequestForm(
     let service_options = move || {
         staff
             .iter()
-            .map(|choice| {
-                let label = match &choice.job_title {
-                    Some(title) => format!("{} – {} ({title})", choice.unit_name, choice.name),
-                    None => format!("{} – {}", choice.unit_name, choice.name),
-                };
-                view! { <option value=format!("{}/{}", choice.unit_id, choice.person_id)>{label}</option> }
-            })
+            .map(|choice| view! { <option value=choice.value()>{choice.label()}</option> })
             .collect_view()
     };
     view! {

@@ -96,6 +96,7 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
                     <h2>{t.log.holder_heading}</h2>
                     <Party party=holder t />
                 })}
+                <p class="screen-only"><a href=format!("/logs/{}/holder", log.log_id)>{t.baton.link}</a></p>
                 <h2>{t.log.participants_heading}</h2>
                 <ul class="cards">
                     {log.participants.into_iter().map(|party| view! { <li class="card"><Party party t /></li> }).collect_view()}
