@@ -65,8 +65,11 @@ test.describe("the holder's desk", () => {
     await expectAccessible(page);
   });
 
-  test("the holder of a log waiting for a parent sees the consents missing, and goes to them", async ({ page }, info) => {
-    test.skip(info.project.name !== "desktop", "a holder works at a desk");
+  test("the holder of a log waiting for a parent sees the consents missing, and passes the baton on", async ({
+    page,
+    browser,
+  }, info) => {
+    test.skip(info.project.name !== "desktop", "holders and leaders work at a desk");
     // Emma's log waits for her father's consent; Marius at the kindergarten holds it.
     await asPerson(page, "Marius Dahl");
     await gotoHydrated(page, "/me");
@@ -74,6 +77,44 @@ test.describe("the holder's desk", () => {
     await expect(card.getByText("Venter på samtykke", { exact: true })).toBeVisible();
     await card.getByRole("link", { name: /^\d+ samtykker? mangler$/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Samtykker" })).toBeVisible();
+
+    // He offers the baton to his head of kindergarten, with a message, and holds on.
+    await page.goto("/me");
+    await card.getByRole("link", { name: "Stafettholder og overlevering" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Stafettholder for Emma Nilsen" })).toBeVisible();
+    const holderPage = page.url();
+    await expect(page.getByRole("listitem").filter({ hasText: "Marius Dahl" }).getByText("Holder nå")).toBeVisible();
+    await page.getByLabel("Til").selectOption({ label: "Solsiden barnehage – Hilde Solberg (Styrer)" });
+    await page.getByLabel("Melding (valgfritt)").fill("Jeg går ut i permisjon i januar.");
+    await page.getByRole("button", { name: "Tilby stafettpinnen" }).click();
+    await expect(page.getByText("Tilbudt Hilde Solberg (Solsiden barnehage). Venter på svar.")).toBeVisible();
+    await expectAccessible(page);
+
+    // Hilde finds the offer on her page and first says no, with a reason Marius is told.
+    const hilde = await person(browser, "Desktop Chrome");
+    await asPerson(hilde, "Hilde Solberg");
+    await hilde.goto("/me");
+    const offer = hilde.getByRole("listitem").filter({ hasText: "Stafettlogg for Emma Nilsen" });
+    await expect(offer.getByText("Jeg går ut i permisjon i januar.")).toBeVisible();
+    await expectAccessible(hilde);
+    await offer.getByLabel("Hvorfor sier du nei?").fill("Vi må snakke sammen først.");
+    await offer.getByRole("button", { name: "Si nei" }).click();
+    await expect(hilde.getByRole("heading", { name: "Tilbud om å holde en stafettlogg" })).toHaveCount(0);
+    await page.goto(holderPage);
+    await expect(page.getByText("Hilde Solberg sa nei: «Vi må snakke sammen først.»")).toBeVisible();
+
+    // After they have talked, he offers again and she takes it: now she holds the log.
+    await page.getByLabel("Til").selectOption({ label: "Solsiden barnehage – Hilde Solberg (Styrer)" });
+    await page.getByRole("button", { name: "Tilby stafettpinnen" }).click();
+    await expect(page.getByText("Venter på svar.")).toBeVisible();
+    await hilde.goto("/me");
+    await hilde.getByRole("button", { name: "Ta imot stafettpinnen" }).click();
+    const held = hilde.getByRole("listitem").filter({ hasText: "Stafettlogg for Emma Nilsen" });
+    await expect(held.getByText("Du holder")).toBeVisible();
+    await held.getByRole("link", { name: "Stafettholder og overlevering" }).click();
+    await expect(hilde.getByRole("listitem").filter({ hasText: "Hilde Solberg" }).getByText("Holder nå")).toBeVisible();
+    await expect(hilde.getByRole("listitem").filter({ hasText: "Marius Dahl" }).getByText(/^Fra .* til /)).toBeVisible();
+    await hilde.context().close();
   });
 });
 

@@ -66,6 +66,7 @@ export const pages: { visitor: Visitor; name: string; path: (ids: Ids) => string
   { visitor: "holder", name: "new log", path: () => "/logs/new" },
   { visitor: "holder", name: "log", path: (ids) => ids.log },
   { visitor: "holder", name: "consents", path: (ids) => `${ids.log}/consents` },
+  { visitor: "holder", name: "holder and handover", path: (ids) => `${ids.log}/holder` },
   { visitor: "holder", name: "plan", path: (ids) => `${ids.log}/plan` },
   { visitor: "holder", name: "meetings", path: (ids) => `${ids.log}/meetings` },
   { visitor: "holder", name: "a meeting", path: (ids) => ids.meeting },

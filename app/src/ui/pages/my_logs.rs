@@ -169,6 +169,7 @@ fn LogCard(log: LogSummary, t: &'static Texts) -> impl IntoView {
                     <a href=page.clone()>{t.log.open_log}</a>
                 })}
                 <a href=consents>{t.log.consents_link}</a>
+                {log.holding.then(|| view! { <a href=format!("{page}/holder")>{t.baton.link}</a> })}
             </p>
         </li>
     }
