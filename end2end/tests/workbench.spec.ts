@@ -118,6 +118,26 @@ test.describe("the holder's desk", () => {
   });
 });
 
+test.describe("the unit leader", () => {
+  test("finds the logs held in the unit and where to appoint a holder", async ({ page }, info) => {
+    test.skip(info.project.name !== "desktop", "a leader works at a desk");
+    // Siri leads the lower secondary school, where Anders holds Sara's log.
+    await asPerson(page, "Siri Lunde");
+    await gotoHydrated(page, "/me");
+    await page.getByRole("link", { name: "Stafettlogger i enheten" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Stafettlogger i enheten" })).toBeVisible();
+    const row = page.getByRole("row").filter({ hasText: "Sara Lie" });
+    await expect(row.getByRole("cell", { name: "Anders Moen" })).toBeVisible();
+    await expect(page.getByText("Anne Lie")).toHaveCount(0);
+    await expectAccessible(page);
+    await row.getByRole("link", { name: "Sara Lie" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Stafettholder for Sara Lie" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Utnevn en stafettholder" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Gi stafettpinnen videre" })).toHaveCount(0);
+    await expectAccessible(page);
+  });
+});
+
 test.describe("the family's phone", () => {
   test("Sara's own words are marked as hers, and new to the nurse until she has read them", async ({
     page,

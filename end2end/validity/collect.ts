@@ -72,6 +72,7 @@ export const pages: { visitor: Visitor; name: string; path: (ids: Ids) => string
   { visitor: "holder", name: "a meeting", path: (ids) => ids.meeting },
   { visitor: "holder", name: "not found", path: () => "/no-such-page", status: 404 },
   { visitor: "unit leader", name: "register lookups", path: () => "/lookups" },
+  { visitor: "unit leader", name: "logs in the unit", path: () => "/unit-logs" },
   { visitor: "family", name: "/me", path: () => "/me" },
   { visitor: "family", name: "log", path: (ids) => ids.log },
 ];

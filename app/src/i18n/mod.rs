@@ -360,6 +360,14 @@ pub struct BatonTexts {
     pub accept_button: &'static str,
     pub reason_label: &'static str,
     pub decline_button: &'static str,
+    pub unit_logs_title: &'static str,
+    pub unit_logs_intro: &'static str,
+    pub no_unit_logs: &'static str,
+    pub col_child: &'static str,
+    pub col_unit: &'static str,
+    pub col_status: &'static str,
+    pub col_holder: &'static str,
+    pub col_offer: &'static str,
 }
 
 /// The texts of a person's list of logs and what on each needs them, and of the marks on

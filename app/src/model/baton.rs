@@ -57,3 +57,15 @@ pub struct Holders {
     /// The person leads the holder's unit (or the unit offered it) and may appoint.
     pub can_appoint: bool,
 }
+
+/// A log held in a unit the person leads, for the leader's list: no content, no family.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitLog {
+    pub log_id: Uuid,
+    pub child_name: String,
+    pub status: crate::domain::access::LogStatus,
+    pub unit_name: String,
+    pub holder_name: String,
+    /// Whom the baton is offered to, while the offer waits.
+    pub offered_to: Option<String>,
+}

@@ -10,6 +10,7 @@ use crate::ui::pages::me::{MePage, SessionsPage};
 use crate::ui::pages::meetings::{MeetingPage, MeetingsPage};
 use crate::ui::pages::new_log::NewLogPage;
 use crate::ui::pages::plan::PlanPage;
+use crate::ui::pages::unit_logs::UnitLogsPage;
 use crate::ui::pages::{not_found::NotFoundPage, unit::UnitPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -41,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me") view=MePage ssr=SsrMode::Async />
                     <Route path=path!("/sessions") view=SessionsPage ssr=SsrMode::Async />
                     <Route path=path!("/lookups") view=LookupsPage ssr=SsrMode::Async />
+                    <Route path=path!("/unit-logs") view=UnitLogsPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/new") view=NewLogPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id") view=LogPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/consents") view=ConsentsPage ssr=SsrMode::Async />

@@ -6,6 +6,7 @@ mod appoint_holder;
 mod baton_offers;
 mod log_holders;
 mod offer_baton;
+mod unit_logs;
 mod withdraw_baton_offer;
 
 pub use answer_baton_offer::*;
@@ -13,4 +14,5 @@ pub use appoint_holder::*;
 pub use baton_offers::*;
 pub use log_holders::*;
 pub use offer_baton::*;
+pub use unit_logs::*;
 pub use withdraw_baton_offer::*;

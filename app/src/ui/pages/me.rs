@@ -45,6 +45,7 @@ pub fn MePage() -> impl IntoView {
                             </ul>
                         })}
                         {identity.staff_units.iter().any(|unit| unit.is_unit_leader).then(|| view! {
+                            <p><a href="/unit-logs">{t.baton.unit_logs_title}</a></p>
                             <p><a href="/lookups">{t.log.lookups_title}</a></p>
                         })}
                         {identity.is_citizen.then(|| view! { <p>{t.citizen}</p> })}

@@ -12,3 +12,4 @@ pub mod new_log;
 pub mod not_found;
 pub mod plan;
 pub mod unit;
+pub mod unit_logs;
