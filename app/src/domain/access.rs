@@ -153,14 +153,13 @@ pub fn authorize(
     }
     match action {
         LogAction::ReadContent | LogAction::WriteEntry => content(relations, facts),
-        LogAction::AddParticipant(unit) => {
+        // The holder brings in a service or a colleague; a service new to the log is only
+        // proposed by that: it reads nothing until the family consents to it (`content`),
+        // and the consent is offered to them as soon as it takes part.
+        LogAction::AddParticipant(_) => {
             require_open(facts)?;
             let holder_unit = holder_unit(relations).ok_or(Denial::HolderOnly)?;
-            service_consent(facts, holder_unit)?;
-            if unit == holder_unit {
-                return Ok(Capacity::Holder);
-            }
-            service_consent(facts, unit).map(|()| Capacity::Holder)
+            service_consent(facts, holder_unit).map(|()| Capacity::Holder)
         }
         LogAction::Consent(consent_action) => {
             let decision = decide(&facts.family, consent_action, facts.today, &facts.history);

@@ -76,7 +76,7 @@ async fn row(browser: &mut Browser<'_>, log: &str) -> [Answer; 7] {
         browser
             .post_form(
                 "/api/add_participant",
-                &[("log_id", log), ("unit_id", HEALTH_STATION)],
+                &[("log_id", log), ("to", HEALTH_STATION)],
             )
             .await,
     )

@@ -359,8 +359,7 @@ async fn a_member_of_staff_cannot_make_himself_a_guardian(pool: PgPool) {
             "/api/add_participant",
             &[
                 ("log_id", "00000000-0000-4000-8000-000000000921"),
-                ("unit_id", LOWER_SECONDARY),
-                ("person_id", KARI),
+                ("to", &format!("{LOWER_SECONDARY}/{KARI}")),
             ],
         )
         .await;

@@ -186,3 +186,76 @@ async fn those_who_may_not_read_the_content_get_no_counts_of_it(pool: PgPool) {
     let body = json(ingrid.get("/api/my_logs").await).await;
     assert!(!body.to_string().contains(MARKER), "{body}");
 }
+
+/// The group grows only with consent: the holder proposes a service new to the log; it takes
+/// part at once but reads nothing, the youth is asked, and once she consents it reads.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_proposed_service_reads_nothing_until_the_family_consents(pool: PgPool) {
+    let app = TestApp::with_logs(pool).await;
+    let mut anders = app.as_person(ANDERS_TEACHER).await;
+    let mut maja = app.as_person(MAJA_PPT).await;
+    let mut sara = app.as_person(SARA).await;
+    let read = format!("/api/log?log_id={SARA_LOG}");
+    assert_eq!(maja.get(&read).await.status(), StatusCode::NOT_FOUND);
+
+    let response = anders
+        .post_form(
+            "/api/add_participant",
+            &[
+                ("log_id", SARA_LOG),
+                ("to", &format!("{PPT}/{MAJA_PPT}")),
+                ("responsibility", "Utredning av lese- og skrivevansker"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let denied = maja.get(&read).await;
+    assert_eq!(denied.status(), StatusCode::FORBIDDEN);
+    assert!(!json(denied).await.to_string().contains("Sara"));
+
+    // Sara is asked, with the exact text, and consents.
+    let decisions = json(
+        sara.get(&format!("/api/my_decisions?log_id={SARA_LOG}&lang=nb"))
+            .await,
+    )
+    .await;
+    let asked = decisions
+        .as_array()
+        .expect("decisions")
+        .iter()
+        .find(|d| d["action"]["unit_id"] == PPT)
+        .cloned()
+        .unwrap_or_else(|| panic!("PPT is asked for: {decisions}"));
+    assert!(asked["mine"].is_null(), "{asked}");
+    let text = json(
+        sara.get(&format!(
+            "/api/consent_text?log_id={SARA_LOG}&scope=involve_service&unit_id={PPT}&choice=given&lang=nb"
+        ))
+        .await,
+    )
+    .await;
+    let response = sara
+        .post_form(
+            "/api/give_consent",
+            &[
+                ("log_id", SARA_LOG),
+                ("scope", "involve_service"),
+                ("unit_id", PPT),
+                ("text_shown", text.as_str().expect("text")),
+                ("lang", "nb"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(maja.get(&read).await.status(), StatusCode::OK);
+
+    // Only the holder brings anyone in.
+    let mut maja_again = app.as_person(MAJA_PPT).await;
+    let response = maja_again
+        .post_form(
+            "/api/add_participant",
+            &[("log_id", SARA_LOG), ("to", PHYSIO)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}

@@ -2,16 +2,25 @@ use crate::model::error::ApiError;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-/// `POST /api/add_participant`: the holder adds a service, or a named member of its staff,
-/// once the consent to involve that service stands.
+/// `POST /api/add_participant`: the holder brings in a service (`to`: "<unit id>"), or a
+/// named member of its staff ("<unit id>/<person id>"). A service new to the log sees
+/// nothing until the family has consented to it: the consent is then theirs to give.
 #[server(prefix = "/api", endpoint = "add_participant")]
 pub async fn add_participant(
     log_id: Uuid,
-    unit_id: Uuid,
-    person_id: Option<Uuid>,
+    to: String,
     responsibility: Option<String>,
 ) -> Result<Uuid, ApiError> {
+    use crate::domain::baton::Post;
+    use crate::model::error::Field;
     use crate::server::{error, gate, log};
+    let (unit_id, person_id) = match Post::parse(&to) {
+        Some(post) => (post.unit_id, Some(post.person_id)),
+        None => (
+            Uuid::parse_str(to.trim()).map_err(|_| ApiError::from(Field::Services))?,
+            None,
+        ),
+    };
     let responsibility = responsibility
         .as_deref()
         .map(str::trim)

@@ -9,4 +9,5 @@ pub mod hydration_marker;
 pub mod kept_form;
 pub mod language_form;
 pub mod layout;
+pub mod staff_select;
 pub mod when;

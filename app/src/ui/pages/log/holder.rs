@@ -9,6 +9,7 @@ use crate::model::baton::{HolderRecord, Holders, OfferState};
 use crate::model::error::ApiError;
 use crate::model::log::StaffChoice;
 use crate::ui::components::form_error::FormError;
+use crate::ui::components::staff_select::StaffSelect;
 use crate::ui::components::when::{Time, When};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -67,7 +68,7 @@ fn Holder(
                 <p class="hint">{b.pass_intro}</p>
                 <form class="stacked" method="post" action=OfferBaton::url()>
                     <input type="hidden" name="log_id" value=log_id.to_string() />
-                    <StaffSelect id="to" staff=staff.get_value() t />
+                    <StaffSelect id="to" label=b.to_label staff=staff.get_value() t />
                     <label for="message">{b.message_label}</label>
                     <p class="hint" id="message-hint">{b.message_hint}</p>
                     <textarea id="message" name="message" rows="3" maxlength="2000" aria-describedby="message-hint"></textarea>
@@ -81,7 +82,7 @@ fn Holder(
                 <p class="hint">{b.appoint_intro}</p>
                 <form class="stacked" method="post" action=AppointHolder::url()>
                     <input type="hidden" name="log_id" value=log_id.to_string() />
-                    <StaffSelect id="appointed" staff=staff.get_value() t />
+                    <StaffSelect id="appointed" label=b.to_label staff=staff.get_value() t />
                     <button type="submit" class="button secondary">{b.appoint_button}</button>
                 </form>
             </section>
@@ -137,19 +138,5 @@ fn HolderLine(record: HolderRecord, t: &'static Texts) -> impl IntoView {
                 {record.appointed.then(|| format!(" · {}", b.appointed))}
             </p>
         </li>
-    }
-}
-
-/// A choice of the municipality's staff, each in their unit.
-#[component]
-fn StaffSelect(id: &'static str, staff: Vec<StaffChoice>, t: &'static Texts) -> impl IntoView {
-    view! {
-        <label for=id>{t.baton.to_label}</label>
-        <select id=id name="to" required>
-            <option value="">{t.baton.choose}</option>
-            {staff.into_iter().map(|choice| view! {
-                <option value=choice.value()>{choice.label()}</option>
-            }).collect_view()}
-        </select>
     }
 }
