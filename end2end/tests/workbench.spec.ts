@@ -172,4 +172,41 @@ test.describe("the family's phone", () => {
     await expect(ida.getByRole("listitem").filter({ hasText: words }).getByText("Nytt", { exact: true })).toHaveCount(0);
     await ida.context().close();
   });
+
+  test("a service the holder brings in sees nothing until Sara consents on her phone", async ({ page, browser }, info) => {
+    test.skip(info.project.name !== "phone", "Sara decides on her phone; the holder and PPT get desks");
+    // Anders, at his desk, brings in PPT.
+    const anders = await person(browser, "Desktop Chrome");
+    await asPerson(anders, "Anders Moen");
+    await anders.goto("/me");
+    await openSarasLog(anders);
+    const logUrl = anders.url();
+    await anders.getByLabel("Hvem skal med").selectOption({ label: "PPT Fjordvik – Maja Eide (PP-rådgiver)" });
+    await anders.getByLabel("Ansvar i samarbeidet (valgfritt)").fill("Utredning av lesing og skriving");
+    await anders.getByRole("button", { name: "Foreslå" }).click();
+    await expect(anders.getByText("Utredning av lesing og skriving")).toBeVisible();
+    await anders.context().close();
+
+    // Maja, at PPT, sees nothing of it yet.
+    const maja = await person(browser, "Desktop Chrome");
+    await asPerson(maja, "Maja Eide");
+    await maja.goto(logUrl);
+    await expect(maja.getByRole("heading", { level: 1, name: "Ingen tilgang" })).toBeVisible();
+    await expect(maja.getByText("Det hjelper å sitte ved vinduet")).toHaveCount(0);
+
+    // Sara is asked on her phone, reads the exact text, and consents.
+    await asPerson(page, "Sara Lie");
+    await gotoHydrated(page, "/me");
+    await page.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" }).getByRole("link", { name: "Venter på ditt samtykke" }).click();
+    const ppt = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: /PPT Fjordvik$/ }) });
+    await expect(ppt.locator("blockquote")).toContainText("Jeg samtykker til at en ny tjeneste blir med i samarbeidet for Sara Lie (PPT Fjordvik).");
+    await expectAccessible(page);
+    await ppt.getByRole("button", { name: "Jeg samtykker" }).click();
+    await expect(ppt.getByText("Gjelder nå")).toBeVisible();
+
+    // Now Maja reads the log.
+    await maja.reload();
+    await expect(maja.getByRole("heading", { level: 1, name: "Stafettlogg for Sara Lie" })).toBeVisible();
+    await maja.context().close();
+  });
 });
