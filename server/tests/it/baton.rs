@@ -27,6 +27,15 @@ async fn offer(browser: &mut Browser<'_>, to: &str, message: &str) -> (StatusCod
     .await
 }
 
+async fn accept(browser: &mut Browser<'_>, offer_id: &str) -> (StatusCode, Value) {
+    post(
+        browser,
+        "/api/answer_baton_offer",
+        &[("offer_id", offer_id), ("accept", "true")],
+    )
+    .await
+}
+
 async fn holders(browser: &mut Browser<'_>) -> (StatusCode, Value) {
     let response = browser
         .get(&format!("/api/holders?log_id={MATS_LOG}"))
@@ -105,12 +114,7 @@ async fn the_holder_holds_until_the_one_offered_it_takes_it(pool: PgPool) {
     assert_eq!(seen["can_pass"], true);
 
     let offer_id = waiting[0]["offer_id"].as_str().expect("id").to_string();
-    let (status, body) = post(
-        &mut marius,
-        "/api/answer_baton_offer",
-        &[("offer_id", &offer_id), ("accept", "true")],
-    )
-    .await;
+    let (status, body) = accept(&mut marius, &offer_id).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let (holder, states) = baton(app.pool()).await;
     assert_eq!(holder, MARIUS_KINDERGARTEN);
@@ -196,12 +200,7 @@ async fn a_decline_needs_a_reason_and_the_holder_is_told_it(pool: PgPool) {
     assert_eq!(seen["offer"]["reason"], "Jeg har ikke kapasitet før jul.");
     // Accepting what was declined changes nothing.
     assert_eq!(
-        post(
-            &mut marius,
-            "/api/answer_baton_offer",
-            &[("offer_id", &offer_id), ("accept", "true")],
-        )
-        .await,
+        accept(&mut marius, &offer_id).await,
         invalid("offer_closed")
     );
     assert_eq!(baton(app.pool()).await.0, NORA_STRAND_TEACHER);
@@ -315,16 +314,7 @@ async fn only_the_holder_offers_and_withdraws_and_only_the_one_offered_answers(p
     // Someone else answering Marius's offer finds nothing; nobody but Nora withdraws it.
     let mut ida = app.as_person(IDA_NURSE).await;
     assert!(offers(&mut ida).await.is_empty());
-    assert_eq!(
-        post(
-            &mut ida,
-            "/api/answer_baton_offer",
-            &[("offer_id", &offer_id), ("accept", "true")],
-        )
-        .await
-        .0,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(accept(&mut ida, &offer_id).await.0, StatusCode::NOT_FOUND);
     assert_eq!(
         post(
             &mut ida,
@@ -345,12 +335,7 @@ async fn only_the_holder_offers_and_withdraws_and_only_the_one_offered_answers(p
     .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
-        post(
-            &mut marius,
-            "/api/answer_baton_offer",
-            &[("offer_id", &offer_id), ("accept", "true")],
-        )
-        .await,
+        accept(&mut marius, &offer_id).await,
         invalid("offer_closed")
     );
     let (holder, states) = baton(app.pool()).await;
