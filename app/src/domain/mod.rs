@@ -9,3 +9,4 @@ pub mod national_id;
 pub mod plan;
 pub mod register;
 pub mod service_kind;
+pub mod staff;
