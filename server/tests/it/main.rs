@@ -4,6 +4,7 @@
 
 mod support;
 
+mod admin;
 mod attachments;
 mod child_login;
 mod database_defence;
