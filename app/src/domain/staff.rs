@@ -174,6 +174,9 @@ mod tests {
     /// A valid synthetic number (Tenor, month + 80).
     const NUMBER: &str = "14837110034";
 
+    /// National id, given name, family name, e-mail, phone, and the field that is wrong.
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, Option<Wrong>);
+
     fn entry(national_id: &str, email: &str, phone: &str) -> Result<StaffEntry, Wrong> {
         StaffEntry::new(national_id, "Berit", "Holm", email, phone)
     }
@@ -185,7 +188,7 @@ mod tests {
 
     #[test]
     fn a_member_of_staff_is_checked_field_by_field() {
-        let cases: &[(&str, &str, &str, &str, &str, Option<Wrong>)] = &[
+        let cases: &[Case] = &[
             // national id, given, family, e-mail, phone, wrong
             (
                 NUMBER,
@@ -269,7 +272,7 @@ mod tests {
 
     #[test]
     fn e_mail_is_kept_in_lower_case_and_the_number_without_spaces() {
-        let entry = entry("148371 10034", " Berit.Holm@Fjordvik.no ", "900 00 000").unwrap();
+        let entry = entry("148371 10034", " Berit.Holm@Fjordvik.no ", "900 00 000").expect("valid");
         assert_eq!(entry.national_id, NUMBER);
         assert_eq!(entry.email, "berit.holm@fjordvik.no");
         assert_eq!(entry.phone, "900 00 000");

@@ -23,7 +23,7 @@ const MAX_BYTES: usize = 1_000_000;
 /// and returns its id. An empty or oversized file is `Field::Csv`.
 pub async fn keep(tx: &mut ContentTx, admin: &Administrator, csv: &str) -> Result<Uuid, ApiError> {
     let rows = csv.lines().filter(|line| !line.trim().is_empty()).count();
-    if rows < 2 || rows > MAX_ROWS + 1 || csv.len() > MAX_BYTES {
+    if !(2..=MAX_ROWS + 1).contains(&rows) || csv.len() > MAX_BYTES {
         return Err(Field::Csv.into());
     }
     sqlx::query!(

@@ -39,6 +39,9 @@ pub fn MePage() -> impl IntoView {
                     <p><a href="/lookups">{t.log.lookups_title}</a></p>
                 })}
                 {identity.is_citizen.then(|| view! { <p>{t.citizen}</p> })}
+                {identity.is_administrator.then(|| view! {
+                    <p><a href="/admin">{t.admin.link}</a></p>
+                })}
                 <MyLogs staff=identity.is_staff() />
                 <NoticeChoiceForm />
                 <p><a href="/sessions">{t.sessions_title}</a></p>
