@@ -5,6 +5,14 @@ import { asPerson, expect, expectAccessible, gotoHydrated, test } from "./fixtur
 const TUVA = "14837110034";
 const OLA = "02038510021";
 
+const HEADER = "fødselsnummer;fornavn;etternavn;e-post;telefon;enhet;enhetsleder";
+
+/** Pastes a CSV of `rows` (after the header) and asks for its dry run. */
+async function checkCsv(page: Page, rows: string[]) {
+  await page.getByLabel("CSV-innhold").fill([HEADER, ...rows].join("\n"));
+  await page.getByRole("button", { name: "Kontroller filen" }).click();
+}
+
 /** The form that holds a heading or label `name`. */
 function formWith(page: Page, name: string) {
   return page.locator("form").filter({ has: page.getByText(name, { exact: true }) });
@@ -77,17 +85,10 @@ test.describe("the municipality's administrator", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Importer ansatte fra CSV" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
     await expectAccessible(page);
-    const header = "fødselsnummer;fornavn;etternavn;e-post;telefon;enhet;enhetsleder";
-    await page
-      .getByLabel("CSV-innhold")
-      .fill(
-        [
-          header,
-          `${TUVA};Tuva;Lie;tuva.lie@fjordvik.kommune.no;+47 900 00 001;Fjordvik kulturskole;ja`,
-          `${OLA};Ola;Nordmann;ola@fjordvik.kommune.no;+47 900 00 002;Ukjent skole;nei`,
-        ].join("\n"),
-      );
-    await page.getByRole("button", { name: "Kontroller filen" }).click();
+    await checkCsv(page, [
+      `${TUVA};Tuva;Lie;tuva.lie@fjordvik.kommune.no;+47 900 00 001;Fjordvik kulturskole;ja`,
+      `${OLA};Ola;Nordmann;ola@fjordvik.kommune.no;+47 900 00 002;Ukjent skole;nei`,
+    ]);
     await expect(page).toHaveURL(/\/admin\/import\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1, name: "Kontroll av importen" })).toBeVisible();
     await expect(page.getByRole("alert")).toHaveText(/1 av 2 rader er avvist/);
@@ -102,16 +103,10 @@ test.describe("the municipality's administrator", () => {
     await expectAccessible(page);
 
     // Corrected, checked again, and imported in one go.
-    await page
-      .getByLabel("CSV-innhold")
-      .fill(
-        [
-          header,
-          `${TUVA};Tuva;Lie;tuva.lie@fjordvik.kommune.no;+47 900 00 001;Fjordvik kulturskole;ja`,
-          `${OLA};Ola;Nordmann;ola@fjordvik.kommune.no;+47 900 00 002;Fjordvik kulturskole;nei`,
-        ].join("\n"),
-      );
-    await page.getByRole("button", { name: "Kontroller filen" }).click();
+    await checkCsv(page, [
+      `${TUVA};Tuva;Lie;tuva.lie@fjordvik.kommune.no;+47 900 00 001;Fjordvik kulturskole;ja`,
+      `${OLA};Ola;Nordmann;ola@fjordvik.kommune.no;+47 900 00 002;Fjordvik kulturskole;nei`,
+    ]);
     await expect(page.getByRole("status").filter({ hasText: "Alle 2 rader er i orden." })).toBeVisible();
     await expect(report.getByRole("row").filter({ hasText: "Ola Nordmann" })).toContainText("Ny ansatt, nytt medlemskap");
     await page.getByRole("button", { name: "Importer" }).click();

@@ -5,7 +5,7 @@
 //! administrator of another municipality using this one's ids) change nothing.
 
 use crate::support::fixture::*;
-use crate::support::{json, location, superuser, text, Browser, TestApp};
+use crate::support::{denied, invalid, json, location, post, superuser, TestApp};
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 use sqlx::PgPool;
@@ -68,32 +68,8 @@ async fn fingerprint(pool: &PgPool) -> String {
     .expect("fingerprint")
 }
 
-async fn post(
-    browser: &mut Browser<'_>,
-    endpoint: &str,
-    form: &[(&str, &str)],
-) -> (StatusCode, Value) {
-    let response = browser.post_form(endpoint, form).await;
-    let status = response.status();
-    let body = text(response).await;
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(Value::String(body)),
-    )
-}
-
-fn invalid(field: &str) -> (StatusCode, Value) {
-    (
-        StatusCode::BAD_REQUEST,
-        json!({ "error": "invalid", "field": field }),
-    )
-}
-
 fn not_administrator() -> (StatusCode, Value) {
-    (
-        StatusCode::FORBIDDEN,
-        json!({ "error": "denied", "reason": "administrator_only" }),
-    )
+    denied("administrator_only")
 }
 
 fn not_found() -> (StatusCode, Value) {
@@ -262,47 +238,31 @@ async fn the_administrator_adds_staff_makes_a_leader_and_ends_a_membership(pool:
     let app = app(pool).await;
     let mut berit = app.as_person(BERIT_ADMIN).await;
 
-    // A new person: staff of the municipality and a member of the school.
-    let (status, outcome) = post(
-        &mut berit,
-        "/api/add_staff",
-        &staff_form(SCHOOL, NEW_NUMBER, "tuva.lie@fjordvik.no", false),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{outcome}");
-    assert_eq!(outcome, json!({ "staff": "new", "membership": "new" }));
-    // The same again changes nothing; with another e-mail, as leader, the details change.
-    let (_, outcome) = post(
-        &mut berit,
-        "/api/add_staff",
-        &staff_form(SCHOOL, NEW_NUMBER, "tuva.lie@fjordvik.no", false),
-    )
-    .await;
-    assert_eq!(
-        outcome,
-        json!({ "staff": "unchanged", "membership": "unchanged" })
-    );
-    let (_, outcome) = post(
-        &mut berit,
-        "/api/add_staff",
-        &staff_form(SCHOOL, NEW_NUMBER, "tuva@fjordvik.no", true),
-    )
-    .await;
-    assert_eq!(
-        outcome,
-        json!({ "staff": "changed", "membership": "role_changed" })
-    );
-    // A second unit.
-    let (_, outcome) = post(
-        &mut berit,
-        "/api/add_staff",
-        &staff_form(PPT, NEW_NUMBER, "tuva@fjordvik.no", false),
-    )
-    .await;
-    assert_eq!(
-        outcome,
-        json!({ "staff": "unchanged", "membership": "new" })
-    );
+    // A new person: staff of the municipality and a member of the school. The same again
+    // changes nothing; with another e-mail, as leader, the details and the role change; then
+    // a second unit.
+    let steps = [
+        (SCHOOL, "tuva.lie@fjordvik.no", false, ("new", "new")),
+        (
+            SCHOOL,
+            "tuva.lie@fjordvik.no",
+            false,
+            ("unchanged", "unchanged"),
+        ),
+        (
+            SCHOOL,
+            "tuva@fjordvik.no",
+            true,
+            ("changed", "role_changed"),
+        ),
+        (PPT, "tuva@fjordvik.no", false, ("unchanged", "new")),
+    ];
+    for (unit, email, leader, (staff, membership)) in steps {
+        let form = staff_form(unit, NEW_NUMBER, email, leader);
+        let (status, outcome) = post(&mut berit, "/api/add_staff", &form).await;
+        assert_eq!(status, StatusCode::OK, "{outcome}");
+        assert_eq!(outcome, json!({ "staff": staff, "membership": membership }));
+    }
 
     let tuva: String =
         sqlx::query_scalar("select person_id::text from person where national_id = $1")

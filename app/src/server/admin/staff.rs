@@ -197,16 +197,29 @@ pub async fn set_unit_leader(
     .execute(tx.conn())
     .await?
     .rows_affected();
-    if changed == 0 {
-        return Err(ApiError::NotFound);
-    }
-    record(
+    recorded(
         tx,
         admin,
+        changed,
         "admin.unit_leader_set",
         json!({ "person_id": person_id, "unit_id": unit_id, "unit_leader": unit_leader }),
     )
-    .await?;
+    .await
+}
+
+/// A change of `rows` rows: none means the ids were not the municipality's (`NotFound`);
+/// otherwise it is audited as `action`.
+async fn recorded(
+    tx: &mut ContentTx,
+    admin: &Administrator,
+    rows: u64,
+    action: &str,
+    detail: serde_json::Value,
+) -> Result<(), ApiError> {
+    if rows == 0 {
+        return Err(ApiError::NotFound);
+    }
+    record(tx, admin, action, detail).await?;
     Ok(())
 }
 
@@ -240,17 +253,14 @@ pub async fn end_membership(
     .await
     .map_err(refused_write)?
     .rows_affected();
-    if ended == 0 {
-        return Err(ApiError::NotFound);
-    }
-    record(
+    recorded(
         tx,
         admin,
+        ended,
         "admin.membership_ended",
         json!({ "person_id": person_id, "unit_id": unit_id }),
     )
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Makes a member of staff of the municipality an administrator, or no longer. The last
@@ -272,15 +282,12 @@ pub async fn set_administrator(
     .await
     .map_err(refused_write)?
     .rows_affected();
-    if changed == 0 {
-        return Err(ApiError::NotFound);
-    }
-    record(
+    recorded(
         tx,
         admin,
+        changed,
         "admin.administrator_set",
         json!({ "person_id": person_id, "administrator": administrator }),
     )
-    .await?;
-    Ok(())
+    .await
 }

@@ -134,52 +134,38 @@ pub async fn save_unit(
     change: &UnitChange<'_>,
 ) -> Result<Uuid, ApiError> {
     let entry = change.entry;
-    let saved = match unit_id {
-        None => sqlx::query_scalar!(
-            "insert into unit (municipality_id, kind, name, description, phone, email,
-                               street_address, postal_code, postal_place, website,
-                               shares_health_information)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-             returning unit_id",
-            admin.municipality_id,
-            change.kind.code(),
-            entry.name,
-            entry.description,
-            entry.phone,
-            entry.email,
-            entry.street_address,
-            entry.postal_code,
-            entry.postal_place,
-            entry.website,
-            change.shares_health_information,
-        )
-        .fetch_one(tx.conn())
-        .await
-        .map(Some),
-        Some(unit_id) => {
-            sqlx::query_scalar!(
-                "update unit set kind = $3, name = $4, description = $5, phone = $6, email = $7,
-                             street_address = $8, postal_code = $9, postal_place = $10,
-                             website = $11, shares_health_information = $12
-             where unit_id = $1 and municipality_id = $2
-             returning unit_id",
-                unit_id,
-                admin.municipality_id,
-                change.kind.code(),
-                entry.name,
-                entry.description,
-                entry.phone,
-                entry.email,
-                entry.street_address,
-                entry.postal_code,
-                entry.postal_place,
-                entry.website,
-                change.shares_health_information,
-            )
-            .fetch_optional(tx.conn())
-            .await
-        }
-    };
+    // One statement for both: a new unit when no id is given, else the change of the unit
+    // with that id in the administrator's municipality (no row: not theirs, or none).
+    let saved = sqlx::query_scalar!(
+        r#"with changed as (
+               update unit set kind = $3, name = $4, description = $5, phone = $6, email = $7,
+                               street_address = $8, postal_code = $9, postal_place = $10,
+                               website = $11, shares_health_information = $12
+               where $1::uuid is not null and unit_id = $1 and municipality_id = $2
+               returning unit_id
+           ), created as (
+               insert into unit (municipality_id, kind, name, description, phone, email,
+                                 street_address, postal_code, postal_place, website,
+                                 shares_health_information)
+               select $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 where $1::uuid is null
+               returning unit_id
+           )
+           select unit_id as "unit_id!" from changed union all select unit_id from created"#,
+        unit_id,
+        admin.municipality_id,
+        change.kind.code(),
+        entry.name,
+        entry.description,
+        entry.phone,
+        entry.email,
+        entry.street_address,
+        entry.postal_code,
+        entry.postal_place,
+        entry.website,
+        change.shares_health_information,
+    )
+    .fetch_optional(tx.conn())
+    .await;
     let saved = saved.map_err(refused_write)?.ok_or(ApiError::NotFound)?;
     let action = if unit_id.is_some() {
         "admin.unit_changed"
