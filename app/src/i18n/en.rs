@@ -400,8 +400,7 @@ pub(super) const TEXTS: Texts = Texts {
         report_title: "Checking the import",
         report_intro: "This is how the import would change the municipality's staff. Nothing has been changed yet.",
         col_line: "Line",
-        col_person: "Member of staff",
-        col_unit: "Unit",
+        col_person: "Member of staff and unit",
         col_result: "Result",
         staff_change: |change| match change {
             StaffChange::New => "New member of staff",

@@ -252,7 +252,6 @@ pub struct AdminTexts {
     pub report_intro: &'static str,
     pub col_line: &'static str,
     pub col_person: &'static str,
-    pub col_unit: &'static str,
     pub col_result: &'static str,
     pub staff_change: fn(crate::model::admin::StaffChange) -> &'static str,
     pub membership_change: fn(crate::model::admin::MembershipChange) -> &'static str,

@@ -400,8 +400,7 @@ pub(super) const TEXTS: Texts = Texts {
         report_title: "Kontroll av importen",
         report_intro: "Slik vil importen endre kommunens ansatte. Ingenting er endret ennå.",
         col_line: "Linje",
-        col_person: "Ansatt",
-        col_unit: "Enhet",
+        col_person: "Ansatt og enhet",
         col_result: "Resultat",
         staff_change: |change| match change {
             StaffChange::New => "Ny ansatt",

@@ -397,8 +397,7 @@ pub(super) const TEXTS: Texts = Texts {
         report_title: "Kontroll av importen",
         report_intro: "Slik vil importen endre dei tilsette i kommunen. Ingenting er endra enno.",
         col_line: "Linje",
-        col_person: "Tilsett",
-        col_unit: "Eining",
+        col_person: "Tilsett og eining",
         col_result: "Resultat",
         staff_change: |change| match change {
             StaffChange::New => "Ny tilsett",

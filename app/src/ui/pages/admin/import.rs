@@ -36,7 +36,7 @@ fn CsvForm(t: &'static Texts) -> impl IntoView {
         <KeptForm action=CheckImport::url() lang=use_lang() class="stacked">
             <p>{a.import_columns}</p>
             <label for="csv">{a.csv_label}</label>
-            <p class="hint" id="csv-hint">{a.csv_hint}</p>
+            <p class="hint example" id="csv-hint">{a.csv_hint}</p>
             <textarea id="csv" name="csv" rows="10" required spellcheck="false"
                 aria-describedby="csv-hint" data-field=format!("{:?}", Field::Csv)></textarea>
             <button type="submit" class="button primary">{a.check_import}</button>
@@ -96,7 +96,6 @@ fn Report(report: ImportReport, t: &'static Texts) -> impl IntoView {
                 <tr>
                     <th scope="col">{a.col_line}</th>
                     <th scope="col">{a.col_person}</th>
-                    <th scope="col">{a.col_unit}</th>
                     <th scope="col">{a.col_result}</th>
                 </tr>
             </thead>
@@ -104,8 +103,8 @@ fn Report(report: ImportReport, t: &'static Texts) -> impl IntoView {
                 {report.rows.into_iter().map(|row| view! {
                     <tr>
                         <td>{row.line}</td>
-                        <td>{row.name}</td>
-                        <td>{row.unit}</td>
+                        // The unit under the name: three columns fit a phone.
+                        <td>{row.name} <br /> <span class="hint">{row.unit}</span></td>
                         <td>{match row.result {
                             RowResult::Accepted { outcome } => view! {
                                 {(a.staff_change)(outcome.staff)} ", " {(a.membership_change)(outcome.membership)}

@@ -9,10 +9,11 @@ mod unit;
 pub use import::{ImportPage, ImportReportPage};
 pub use unit::{NewUnitPage, UnitAdminPage};
 
-use crate::api::admin::municipality_overview;
+use crate::api::admin::{municipality_overview, SetAdministrator};
 use crate::i18n::use_lang;
 use crate::ui::components::error_message::ErrorMessage;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -32,9 +33,8 @@ pub fn AdminPage() -> impl IntoView {
                         <h1>{a.title}</h1>
                         <p class="lead">{(a.intro)(&overview.municipality_name)}</p>
                         {imported.then(|| view! { <p role="status" class="alert success">{a.imported}</p> })}
-                        <p>
+                        <p class="actions">
                             <a class="button primary" href="/admin/units/new">{a.new_unit}</a>
-                            " "
                             <a class="button secondary" href="/admin/import">{a.import_link}</a>
                         </p>
                         <h2>{a.units_heading}</h2>
@@ -68,8 +68,19 @@ pub fn AdminPage() -> impl IntoView {
                         }}
                         <h2>{a.administrators_heading}</h2>
                         <p class="hint">{a.administrators_intro}</p>
-                        <ul class="plain">
-                            {overview.administrators.into_iter().map(|admin| view! { <li>{admin.name}</li> }).collect_view()}
+                        <ul class="plain" aria-label=a.administrators_heading>
+                            {overview.administrators.into_iter().map(|admin| view! {
+                                <li class="actions">
+                                    <span>{admin.name.clone()}</span>
+                                    <form method="post" action=SetAdministrator::url()>
+                                        <input type="hidden" name="person_id" value=admin.person_id.to_string() />
+                                        <button type="submit" class="button secondary"
+                                            aria-label=format!("{}: {}", a.unmake_admin, admin.name)>
+                                            {a.unmake_admin}
+                                        </button>
+                                    </form>
+                                </li>
+                            }).collect_view()}
                         </ul>
                     }.into_any(),
                     Err(error) => view! { <ErrorMessage error /> }.into_any(),

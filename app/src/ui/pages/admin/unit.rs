@@ -154,69 +154,63 @@ fn UnitForm(unit: Option<AdminUnit>, t: &'static Texts) -> impl IntoView {
     }
 }
 
-/// The unit's staff, each with what the administrator can change.
+/// The unit's staff, each with what the administrator can change: a card each, which fits a
+/// phone as well as a desk.
 #[component]
 fn Members(unit_id: Uuid, members: Vec<AdminMember>, t: &'static Texts) -> impl IntoView {
-    let a = &t.admin;
     if members.is_empty() {
-        return view! { <p class="empty-state">{a.no_staff}</p> }.into_any();
+        return view! { <p class="empty-state">{t.admin.no_staff}</p> }.into_any();
     }
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=a.staff_heading>
-        <table>
-            <thead>
-                <tr>
-                    <th scope="col">{a.col_name}</th>
-                    <th scope="col">{a.col_contact}</th>
-                    <th scope="col">{a.col_role}</th>
-                    <th scope="col">{a.col_actions}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {members.into_iter().map(|member| view! { <MemberRow unit_id member t /> }).collect_view()}
-            </tbody>
-        </table>
-        </div>
+        <ul class="plain" aria-label=t.admin.staff_heading>
+            {members.into_iter().map(|member| view! { <Member unit_id member t /> }).collect_view()}
+        </ul>
     }
     .into_any()
 }
 
 #[component]
-fn MemberRow(unit_id: Uuid, member: AdminMember, t: &'static Texts) -> impl IntoView {
+fn Member(unit_id: Uuid, member: AdminMember, t: &'static Texts) -> impl IntoView {
     let a = &t.admin;
     let unit = unit_id.to_string();
     let person = member.person_id.to_string();
     let name = member.name.clone();
     // Each button names the person too, for a screen reader's list of buttons.
     let labelled = move |action: &str| format!("{action}: {name}");
+    let leader = if member.is_unit_leader {
+        a.unmake_leader
+    } else {
+        a.make_leader
+    };
+    let administrator = if member.is_administrator {
+        a.unmake_admin
+    } else {
+        a.make_admin
+    };
     view! {
-        <tr>
-            <td>{member.name.clone()}</td>
-            <td>
+        <li class="card">
+            <h3>{member.name.clone()}</h3>
+            {(member.is_unit_leader || member.is_administrator).then(|| view! {
+                <p>
+                    {member.is_unit_leader.then(|| view! { <span class="badge success">{a.unit_leader_badge}</span> " " })}
+                    {member.is_administrator.then(|| view! { <span class="badge neutral">{a.administrator_badge}</span> })}
+                </p>
+            })}
+            <p>
                 {member.email.clone()}
-                {member.phone.clone().map(|phone| view! { <br /> {phone} })}
-            </td>
-            <td>
-                {member.is_unit_leader.then(|| view! { <span class="badge success">{a.unit_leader_badge}</span> " " })}
-                {member.is_administrator.then(|| view! { <span class="badge neutral">{a.administrator_badge}</span> })}
-            </td>
-            <td class="actions">
+                {member.phone.clone().map(|phone| view! { " · " {phone} })}
+            </p>
+            <div class="actions">
                 <form method="post" action=SetUnitLeader::url()>
                     <input type="hidden" name="unit_id" value=unit.clone() />
                     <input type="hidden" name="person_id" value=person.clone() />
                     {(!member.is_unit_leader).then(|| view! { <input type="hidden" name="unit_leader" value="true" /> })}
-                    <button type="submit" class="button secondary"
-                        aria-label=labelled(if member.is_unit_leader { a.unmake_leader } else { a.make_leader })>
-                        {if member.is_unit_leader { a.unmake_leader } else { a.make_leader }}
-                    </button>
+                    <button type="submit" class="button secondary" aria-label=labelled(leader)>{leader}</button>
                 </form>
                 <form method="post" action=SetAdministrator::url()>
                     <input type="hidden" name="person_id" value=person.clone() />
                     {(!member.is_administrator).then(|| view! { <input type="hidden" name="administrator" value="true" /> })}
-                    <button type="submit" class="button secondary"
-                        aria-label=labelled(if member.is_administrator { a.unmake_admin } else { a.make_admin })>
-                        {if member.is_administrator { a.unmake_admin } else { a.make_admin }}
-                    </button>
+                    <button type="submit" class="button secondary" aria-label=labelled(administrator)>{administrator}</button>
                 </form>
                 <form method="post" action=EndMembership::url()>
                     <input type="hidden" name="unit_id" value=unit />
@@ -225,8 +219,8 @@ fn MemberRow(unit_id: Uuid, member: AdminMember, t: &'static Texts) -> impl Into
                         {a.end_membership}
                     </button>
                 </form>
-            </td>
-        </tr>
+            </div>
+        </li>
     }
 }
 
@@ -237,8 +231,8 @@ fn AddStaffForm(unit_id: Uuid, t: &'static Texts) -> impl IntoView {
     let a = &t.admin;
     let field = |field: Field| format!("{field:?}");
     view! {
+        <h3>{a.add_staff_heading}</h3>
         <KeptForm action=AddStaff::url() lang=use_lang() class="stacked card">
-            <h3>{a.add_staff_heading}</h3>
             <p class="hint">{a.add_staff_intro}</p>
             <input type="hidden" name="unit_id" value=unit_id.to_string() />
             <label for="staff_national_id">{a.national_id_label}</label>
