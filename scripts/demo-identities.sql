@@ -8,6 +8,10 @@ from staff_unit_membership m
 join person p using (person_id)
 join unit u using (unit_id)
 union all
+select p.given_name || ' ' || p.family_name, 'administrator (kommunen)', p.national_id
+from staff s join person p using (person_id)
+where s.is_administrator
+union all
 select g.given_name || ' ' || g.family_name,
        'foresatt til ' || c.given_name
            || case when gs.has_parental_responsibility then '' else ' (uten foreldreansvar)' end

@@ -10,6 +10,12 @@ from (
     where p.national_id is not null
     group by p.national_id, p.given_name, p.family_name
     union all
+    -- Administrators who work at no unit.
+    select p.national_id, p.given_name || ' ' || p.family_name, 'administrator', 1
+    from staff s join person p using (person_id)
+    where s.is_administrator and p.national_id is not null
+      and not exists (select 1 from staff_unit_membership m where m.person_id = s.person_id)
+    union all
     select g.national_id, g.given_name || ' ' || g.family_name,
            string_agg('foresatt til ' || c.given_name
                       || case when gs.has_parental_responsibility then '' else ' (uten foreldreansvar)' end,

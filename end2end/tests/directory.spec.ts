@@ -1,34 +1,38 @@
 import { expect, expectAccessible, gotoHydrated, test } from "./fixtures";
 
 const schools = ["Fjordvik barneskole", "Fjordvik ungdomsskole"];
+/** The demo's units. The administrator's spec adds one while these run, so "all" is at least these. */
+const DEMO_UNITS = 8;
 
 test.describe("the directory of services and units", () => {
   test("lists every unit with its contact information", async ({ page }) => {
     await gotoHydrated(page, "/");
     await expect(page.getByRole("heading", { level: 1, name: "Tjenester og enheter" })).toBeVisible();
     const units = page.getByRole("list", { name: "Enheter" }).getByRole("listitem");
-    await expect(units).toHaveCount(8);
+    const total = await units.count();
+    expect(total).toBeGreaterThanOrEqual(DEMO_UNITS);
     const gp = units.filter({ hasText: "Fjordvik legesenter" });
     await expect(gp.getByRole("link", { name: "+47 71 00 01 08" })).toHaveAttribute("href", "tel:+4771000108");
     await expect(gp.getByRole("link", { name: "legesenteret@fjordvik.kommune.no" })).toBeVisible();
-    await expect(page.getByRole("status")).toHaveText("Viser 8 av 8 enheter");
+    await expect(page.getByRole("status")).toHaveText(`Viser ${total} av ${total} enheter`);
     await expectAccessible(page);
   });
 
   test("filters by kind at once, without loading the page again", async ({ page }) => {
     await gotoHydrated(page, "/");
+    const total = await page.getByRole("list", { name: "Enheter" }).getByRole("listitem").count();
     await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
     await page.getByLabel("Type tjeneste").selectOption({ label: "Skole" });
 
     await expect(page.getByRole("list", { name: "Enheter" }).getByRole("heading")).toHaveText(schools);
     await expect(page.getByRole("list", { name: "Enheter" }).getByRole("listitem")).toHaveCount(2);
-    await expect(page.getByRole("status")).toHaveText("Viser 2 av 8 enheter");
+    await expect(page.getByRole("status")).toHaveText(`Viser 2 av ${total} enheter`);
     await expect(page).toHaveURL(/\/\?kind=school$/);
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
     await expectAccessible(page);
 
     await page.getByLabel("Type tjeneste").selectOption({ label: "Alle" });
-    await expect(page.getByRole("list", { name: "Enheter" }).getByRole("listitem")).toHaveCount(8);
+    await expect(page.getByRole("list", { name: "Enheter" }).getByRole("listitem")).toHaveCount(total);
     await expect(page).toHaveURL(/\/$/);
   });
 
@@ -95,7 +99,7 @@ test.describe("language", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Services and units" })).toBeVisible();
     // The island renders in the same language after hydration.
     await page.getByLabel("Kind of service").selectOption({ label: "School" });
-    await expect(page.getByRole("status")).toHaveText("Showing 2 of 8 units");
+    await expect(page.getByRole("status")).toHaveText(/^Showing 2 of \d+ units$/);
   });
 });
 

@@ -47,7 +47,7 @@ export type VnuMessage = {
   lastLine?: number;
 };
 
-export type Visitor = "signed out" | "holder" | "unit leader" | "family";
+export type Visitor = "signed out" | "holder" | "unit leader" | "family" | "administrator";
 
 type Ids = { unit: string; log: string; meeting: string };
 
@@ -75,13 +75,21 @@ export const pages: { visitor: Visitor; name: string; path: (ids: Ids) => string
   { visitor: "unit leader", name: "logs in the unit", path: () => "/unit-logs" },
   { visitor: "family", name: "/me", path: () => "/me" },
   { visitor: "family", name: "log", path: (ids) => ids.log },
+  { visitor: "administrator", name: "administration", path: () => "/admin" },
+  { visitor: "administrator", name: "a unit's administration", path: (ids) => `/admin${ids.unit}` },
+  { visitor: "administrator", name: "new unit", path: () => "/admin/units/new" },
+  { visitor: "administrator", name: "staff import", path: () => "/admin/import" },
 ];
 
-/** Demo persons: Anders holds Sara's log, Eirik leads a school, Sara is the youth. */
+/**
+ * Demo persons: Anders holds Sara's log, Eirik leads a school, Sara is the youth, Berit is the
+ * municipality's administrator.
+ */
 const persons: Record<Exclude<Visitor, "signed out">, string> = {
   holder: "Anders Moen",
   "unit leader": "Eirik Vik",
   family: "Sara Lie",
+  administrator: "Berit Holm",
 };
 
 export type Checked = {

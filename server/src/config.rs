@@ -1,5 +1,6 @@
 //! Settings from the environment, validated once at start.
 
+use crate::first_admin::FirstAdmin;
 use crate::seal::SealKey;
 use openidconnect::url::Url;
 use std::net::{IpAddr, SocketAddr};
@@ -27,6 +28,8 @@ pub struct Config {
     pub hsts: bool,
     /// Secret: seals the one-time codes in the outbox and the ID tokens of active logins.
     pub data_key: SealKey,
+    /// The municipality's first administrator, made at start while it has none.
+    pub first_admin: Option<FirstAdmin>,
 }
 
 /// The OpenID Connect client registered with ID-porten.
@@ -88,6 +91,7 @@ impl std::fmt::Debug for Config {
             .field("trusted_proxies", &self.trusted_proxies)
             .field("hsts", &self.hsts)
             .field("data_key", &self.data_key)
+            .field("first_admin", &self.first_admin)
             .finish_non_exhaustive()
     }
 }
@@ -301,6 +305,35 @@ impl Config {
                         .into(),
             })?;
 
+        let first_admin = match get("STAFETT_FIRST_ADMIN") {
+            None => None,
+            Some(number) => {
+                let national_id: String = number.split_whitespace().collect();
+                if !app::domain::national_id::is_valid(&national_id) {
+                    return Err(ConfigError {
+                        setting: "STAFETT_FIRST_ADMIN",
+                        problem: "is not a valid national identity number (11 digits)".into(),
+                    });
+                }
+                let name = required(
+                    "STAFETT_FIRST_ADMIN_NAME",
+                    "the first administrator's name, e.g. \"Berit Holm\"",
+                )?;
+                let Some((given_name, family_name)) = name.trim().rsplit_once(' ') else {
+                    return Err(ConfigError {
+                        setting: "STAFETT_FIRST_ADMIN_NAME",
+                        problem: "must be a given and a family name, e.g. \"Berit Holm\"".into(),
+                    });
+                };
+                Some(FirstAdmin {
+                    national_id,
+                    given_name: given_name.trim().to_string(),
+                    family_name: family_name.trim().to_string(),
+                    municipality: get("STAFETT_MUNICIPALITY").map(|name| name.trim().to_string()),
+                })
+            }
+        };
+
         Ok(Config {
             database_url,
             site_addr,
@@ -315,6 +348,7 @@ impl Config {
             trusted_proxies,
             hsts,
             data_key,
+            first_admin,
         })
     }
 }

@@ -35,6 +35,8 @@ pub enum PrepareError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("demo seed failed: {0}")]
     Seed(crate::demo_seed::SeedError),
+    #[error("first administrator: {0}")]
+    FirstAdmin(crate::first_admin::FirstAdminError),
     #[error("DATABASE_URL connects as a superuser, which row-level security does not hold; connect as the database's owner without SUPERUSER (STAFETT_SEED_DEMO=true allows it for a demo)")]
     Superuser,
 }
@@ -45,6 +47,17 @@ pub enum PrepareError {
 pub async fn prepare(
     pool: &PgPool,
     seed_demo: bool,
+    ready: Arc<AtomicBool>,
+) -> Result<(), PrepareError> {
+    prepare_with(pool, seed_demo, None, ready).await
+}
+
+/// As [`prepare`], and makes the first administrator (`STAFETT_FIRST_ADMIN`) after the
+/// migrations and the demo seed, while the municipality has none.
+pub async fn prepare_with(
+    pool: &PgPool,
+    seed_demo: bool,
+    first_admin: Option<&crate::first_admin::FirstAdmin>,
     ready: Arc<AtomicBool>,
 ) -> Result<(), PrepareError> {
     let mut delay = Duration::from_millis(500);
@@ -68,6 +81,12 @@ pub async fn prepare(
             .await
             .map_err(PrepareError::Seed)?;
         tracing::info!("demo data seeded");
+    }
+    if let Some(first) = first_admin {
+        let outcome = crate::first_admin::ensure(pool, first)
+            .await
+            .map_err(PrepareError::FirstAdmin)?;
+        tracing::info!(?outcome, "first administrator");
     }
     ready.store(true, Ordering::Release);
     Ok(())

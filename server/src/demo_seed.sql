@@ -122,6 +122,17 @@ insert into staff_unit_membership (person_id, unit_id, role)
 select person_id, unit_id, role from demo_adult where unit_id is not null
 on conflict (person_id, unit_id) do nothing;
 
+-- The municipality's administrator, Berit Holm: keeps its units, services and staff
+-- ("Administrasjon"), and works at no unit herself.
+insert into person (person_id, given_name, family_name, national_id, email)
+values ('00000000-0000-4000-8000-000000000217', 'Berit', 'Holm',
+        pg_temp.synthetic_id('1974-01-20', 27), 'berit.holm@example.no')
+on conflict (person_id) do nothing;
+insert into staff (person_id, municipality_id, job_title, is_administrator)
+values ('00000000-0000-4000-8000-000000000217', '00000000-0000-4000-8000-000000000001',
+        'Rådgiver', true)
+on conflict (person_id) do nothing;
+
 -- Children: Emma (8; parents live apart, shared residence), Jonas (15; lives with his
 -- mother, his father has no parental responsibility), Sara (16; parents live together) and
 -- her sister Nora (12), and Jonas's brother Mats (13). Nora and Mats have their own logins

@@ -94,7 +94,12 @@ async fn main() -> ExitCode {
     });
     // Polled here rather than spawned: sqlx's migrator future is not `Send`. Serving starts at
     // once, so `/healthz` answers 503 while the database is still being waited for.
-    let preparation = database::prepare(&pool, config.seed_demo, state.app.database_ready.clone());
+    let preparation = database::prepare_with(
+        &pool,
+        config.seed_demo,
+        config.first_admin.as_ref(),
+        state.app.database_ready.clone(),
+    );
     let preparation_failed = async {
         match preparation.await {
             Ok(()) => std::future::pending().await,

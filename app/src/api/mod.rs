@@ -2,6 +2,7 @@
 //!
 //! Every server function has a stable endpoint under [`PREFIX`], listed in ARCHITECTURE.md.
 
+pub mod admin;
 pub mod baton;
 pub mod clock;
 pub mod directory;

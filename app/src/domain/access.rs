@@ -139,6 +139,9 @@ pub enum Denial {
     MinutesApproved,
     #[error("only the author may do this to an entry")]
     AuthorOnly,
+    /// Not an administrator of the municipality (units, services and staff).
+    #[error("only the municipality's administrators may do this")]
+    AdministratorOnly,
 }
 
 /// Whether `relations` let their person do `action` on the log of `facts`, and as what.

@@ -11,3 +11,4 @@ pub mod national_id;
 pub mod plan;
 pub mod register;
 pub mod service_kind;
+pub mod staff;

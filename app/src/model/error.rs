@@ -2,6 +2,7 @@
 
 use crate::domain::access::Denial;
 use crate::domain::plan::Invalid;
+use crate::domain::staff::Wrong;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -127,11 +128,64 @@ pub enum Field {
     OfferClosed,
     /// A decline needs a reason the holder can act on.
     DeclineReason,
+    // The administrator's forms and import rows.
+    NationalId,
+    GivenName,
+    FamilyName,
+    Email,
+    Phone,
+    UnitKind,
+    UnitName,
+    StreetAddress,
+    PostalCode,
+    PostalPlace,
+    Website,
+    /// An import row's "unit leader" is neither yes nor no.
+    UnitLeader,
+    /// An import row names no unit of the municipality.
+    Unit,
+    /// An import row has too few or too many columns.
+    Columns,
+    /// The person is staff of another municipality.
+    StaffElsewhere,
+    /// The municipality's last administrator cannot stop being one.
+    LastAdministrator,
+    /// The membership is named in a log (holder, participant): it is history.
+    MembershipInUse,
+    /// The import is empty, too large, or not CSV.
+    Csv,
+    /// The import has refused rows: nothing was applied.
+    ImportRefused,
 }
 
 impl From<Field> for ApiError {
     fn from(field: Field) -> Self {
         ApiError::Invalid { field }
+    }
+}
+
+impl From<Wrong> for Field {
+    fn from(wrong: Wrong) -> Self {
+        match wrong {
+            Wrong::NationalId => Field::NationalId,
+            Wrong::GivenName => Field::GivenName,
+            Wrong::FamilyName => Field::FamilyName,
+            Wrong::Email => Field::Email,
+            Wrong::Phone => Field::Phone,
+            Wrong::UnitName => Field::UnitName,
+            Wrong::StreetAddress => Field::StreetAddress,
+            Wrong::PostalCode => Field::PostalCode,
+            Wrong::PostalPlace => Field::PostalPlace,
+            Wrong::Website => Field::Website,
+            Wrong::Description => Field::Description,
+            Wrong::UnitLeader => Field::UnitLeader,
+        }
+    }
+}
+
+impl From<Wrong> for ApiError {
+    fn from(wrong: Wrong) -> Self {
+        Field::from(wrong).into()
     }
 }
 

@@ -15,6 +15,8 @@ pub struct Identity {
     pub staff_units: Vec<StaffUnit>,
     /// A guardian or a child in some family known to the municipality.
     pub is_citizen: bool,
+    /// Keeps the municipality's units, services and staff.
+    pub is_administrator: bool,
 }
 
 impl Identity {

@@ -3,6 +3,7 @@
 //! and the signed-in [`identity::Identity`]. Compiled for the server and the browser; depends
 //! only on `domain`, so `server`, `api`, `i18n` and `ui` can all share it.
 
+pub mod admin;
 pub mod baton;
 pub mod directory;
 pub mod error;

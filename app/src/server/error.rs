@@ -37,6 +37,11 @@ const CONSTRAINT_FIELDS: &[(&str, Field)] = &[
     ("participant_unit_current_idx", Field::Services),
     ("participant_person_current_idx", Field::Services),
     ("participant_staff_of_unit", Field::Services),
+    // The administrator's writes.
+    ("unit_municipality_id_name_key", Field::UnitName),
+    ("person_national_id_key", Field::NationalId),
+    ("staff_last_administrator", Field::LastAdministrator),
+    ("staff_unit_membership_same_municipality", Field::Unit),
 ];
 
 /// A write's error as the client sees it: a named constraint the user's choice broke is

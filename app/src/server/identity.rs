@@ -40,7 +40,9 @@ pub async fn resume(pool: &PgPool, token: &[u8]) -> Result<Option<Identity>, sql
                      join unit u using (unit_id)
                      where m.person_id = p.person_id order by u.name) as "unit_leader!",
                (exists (select 1 from guardianship g where g.guardian_id = p.person_id)
-                or exists (select 1 from child c where c.person_id = p.person_id)) as "is_citizen!"
+                or exists (select 1 from child c where c.person_id = p.person_id)) as "is_citizen!",
+               exists (select 1 from staff s
+                       where s.person_id = p.person_id and s.is_administrator) as "is_administrator!"
         from touched join person p using (person_id)
         "#,
         token
@@ -64,6 +66,7 @@ pub async fn resume(pool: &PgPool, token: &[u8]) -> Result<Option<Identity>, sql
             })
             .collect(),
         is_citizen: row.is_citizen,
+        is_administrator: row.is_administrator,
     }))
 }
 

@@ -1,5 +1,6 @@
 //! Server-only code: state, database access and errors. Compiled only with `ssr`.
 
+pub mod admin;
 pub mod attachment;
 pub mod audit;
 pub mod child_login;

@@ -2,6 +2,9 @@
 
 use crate::i18n::use_lang;
 use crate::ui::components::layout::Layout;
+use crate::ui::pages::admin::{
+    AdminPage, ImportPage, ImportReportPage, NewUnitPage, UnitAdminPage,
+};
 use crate::ui::pages::directory::DirectoryPage;
 use crate::ui::pages::log::{ConsentsPage, HolderPage, LogPage};
 use crate::ui::pages::login::{ChildLoginPage, CodePage, LoggedOutPage, LoginPage, NoLogPage};
@@ -43,6 +46,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sessions") view=SessionsPage ssr=SsrMode::Async />
                     <Route path=path!("/lookups") view=LookupsPage ssr=SsrMode::Async />
                     <Route path=path!("/unit-logs") view=UnitLogsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/units/new") view=NewUnitPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/units/:unit_id") view=UnitAdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/import") view=ImportPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/import/:import_id") view=ImportReportPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/new") view=NewLogPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id") view=LogPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/consents") view=ConsentsPage ssr=SsrMode::Async />

@@ -2,5 +2,7 @@
 
 /// Pages that need a login: the server sends a visitor without one to `/login` and back.
 pub fn requires_login(path: &str) -> bool {
-    matches!(path, "/me" | "/sessions" | "/lookups") || path.starts_with("/logs/")
+    matches!(path, "/me" | "/sessions" | "/lookups" | "/admin")
+        || path.starts_with("/logs/")
+        || path.starts_with("/admin/")
 }

@@ -3,8 +3,8 @@
 //! input and people who may not, each leaving everything as it was; and the database keeping
 //! exactly one holder whatever the server does.
 
-use crate::plan::{denied, invalid, post};
 use crate::support::fixture::*;
+use crate::support::{denied, invalid, post};
 use crate::support::{json, superuser, Browser, TestApp};
 use axum::http::StatusCode;
 use serde_json::Value;

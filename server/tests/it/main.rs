@@ -4,6 +4,7 @@
 
 mod support;
 
+mod admin;
 mod attachments;
 mod baton;
 mod child_login;

@@ -4,7 +4,7 @@
 //! nothing, conflicting edits, and people the gate refuses.
 
 use crate::support::fixture::*;
-use crate::support::{json, superuser, text, Browser, TestApp};
+use crate::support::{denied, invalid, json, post, superuser, text, Browser, TestApp};
 use axum::http::StatusCode;
 use serde_json::Value;
 use sqlx::PgPool;
@@ -24,34 +24,6 @@ pub(crate) async fn day(pool: &PgPool, offset: i32) -> String {
 fn shown_at_13(day: &str) -> String {
     let day = app::domain::plan::parse_date(day).expect("a day");
     format!("{} kl. 13.00", app::i18n::Lang::Nb.dates().date(day))
-}
-
-pub(crate) async fn post(
-    browser: &mut Browser<'_>,
-    endpoint: &str,
-    form: &[(&str, &str)],
-) -> (StatusCode, Value) {
-    let response = browser.post_form(endpoint, form).await;
-    let status = response.status();
-    let body = text(response).await;
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(Value::String(body)),
-    )
-}
-
-pub(crate) fn invalid(field: &str) -> (StatusCode, Value) {
-    (
-        StatusCode::BAD_REQUEST,
-        serde_json::json!({ "error": "invalid", "field": field }),
-    )
-}
-
-pub(crate) fn denied(reason: &str) -> (StatusCode, Value) {
-    (
-        StatusCode::FORBIDDEN,
-        serde_json::json!({ "error": "denied", "reason": reason }),
-    )
 }
 
 async fn plan(browser: &mut Browser<'_>) -> Value {

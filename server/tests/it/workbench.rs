@@ -2,8 +2,9 @@
 //! log page that say the same (new entries, evaluations due), through the real server
 //! functions: counted for those who may read the content, and never the content itself.
 
-use crate::plan::{area_and_goal, day, measure_form, post};
+use crate::plan::{area_and_goal, day, measure_form};
 use crate::support::fixture::*;
+use crate::support::post;
 use crate::support::{json, superuser, Browser, TestApp};
 use axum::http::StatusCode;
 use serde_json::Value;

@@ -48,6 +48,9 @@ pub fn MePage() -> impl IntoView {
                             <p><a href="/unit-logs">{t.baton.unit_logs_title}</a></p>
                             <p><a href="/lookups">{t.log.lookups_title}</a></p>
                         })}
+                        {identity.is_administrator.then(|| view! {
+                            <p><a href="/admin">{t.admin.link}</a></p>
+                        })}
                         {identity.is_citizen.then(|| view! { <p>{t.citizen}</p> })}
                         <NoticeChoiceForm />
                         <p><a href="/sessions">{t.sessions_title}</a></p>

@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod admin;
 pub mod baton_offers;
 pub mod directory;
 pub mod log;

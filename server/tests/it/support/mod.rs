@@ -311,3 +311,35 @@ pub fn query_param(url: &str, name: &str) -> Option<String> {
         .find(|(key, _)| key == name)
         .map(|(_, value)| value.into_owned())
 }
+
+/// A form posted to a server function: the status and the answer as JSON (or as a string
+/// when it is not JSON).
+pub async fn post(
+    browser: &mut Browser<'_>,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> (StatusCode, serde_json::Value) {
+    let response = browser.post_form(endpoint, form).await;
+    let status = response.status();
+    let body = text(response).await;
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)),
+    )
+}
+
+/// The answer to a form with a wrong field.
+pub fn invalid(field: &str) -> (StatusCode, serde_json::Value) {
+    (
+        StatusCode::BAD_REQUEST,
+        serde_json::json!({ "error": "invalid", "field": field }),
+    )
+}
+
+/// The answer of a refusal, and why.
+pub fn denied(reason: &str) -> (StatusCode, serde_json::Value) {
+    (
+        StatusCode::FORBIDDEN,
+        serde_json::json!({ "error": "denied", "reason": reason }),
+    )
+}
