@@ -231,6 +231,10 @@ async fn bad_offers_are_named_and_change_nothing(pool: PgPool) {
     .await
     .expect("another municipality");
     let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
+    // The choices she is offered are her own municipality's staff only.
+    let choices = json(nora.get("/api/staff_choices").await).await;
+    assert!(choices.to_string().contains("Marius Dahl"), "{choices}");
+    assert!(!choices.to_string().contains("Nabo"), "{choices}");
     let before = baton(app.pool()).await;
     for (receiver, why) in [
         (to(SCHOOL, NORA_STRAND_TEACHER), "to herself"),

@@ -2,7 +2,8 @@ use crate::model::error::ApiError;
 use crate::model::log::StaffChoice;
 use leptos::prelude::*;
 
-/// `GET /api/staff_choices`: the municipality's staff by unit, for staff only.
+/// `GET /api/staff_choices`: the staff of the person's own municipality by unit, for staff
+/// only.
 #[server(prefix = "/api", endpoint = "staff_choices", input = leptos::server_fn::codec::GetUrl)]
 pub async fn staff_choices() -> Result<Vec<StaffChoice>, ApiError> {
     use crate::server::{identity, log, state::AppState};
@@ -11,5 +12,5 @@ pub async fn staff_choices() -> Result<Vec<StaffChoice>, ApiError> {
         return Err(ApiError::NotFound);
     }
     let state = AppState::from_context()?;
-    Ok(log::requests::staff_choices(&state.pool).await?)
+    Ok(log::requests::staff_choices(&state.pool, identity.person_id).await?)
 }

@@ -104,7 +104,11 @@ pub async fn create(
     Ok(log_id)
 }
 
-pub async fn staff_choices(pool: &PgPool) -> Result<Vec<StaffChoice>, sqlx::Error> {
+pub async fn staff_choices(
+    pool: &PgPool,
+    person_id: Uuid,
+) -> Result<Vec<StaffChoice>, sqlx::Error> {
+    // Only the asking person's own municipality: another one's staff are no one to name here.
     sqlx::query_as!(
         StaffChoice,
         r#"select u.unit_id, u.name as unit_name, p.person_id,
@@ -113,7 +117,10 @@ pub async fn staff_choices(pool: &PgPool) -> Result<Vec<StaffChoice>, sqlx::Erro
            join unit u using (unit_id)
            join person p using (person_id)
            join staff s using (person_id)
-           order by u.name, p.family_name, p.given_name"#
+           where s.municipality_id = (select me.municipality_id from staff me
+                                      where me.person_id = $1)
+           order by u.name, p.family_name, p.given_name"#,
+        person_id
     )
     .fetch_all(pool)
     .await
