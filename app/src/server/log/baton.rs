@@ -9,6 +9,7 @@
 
 use crate::domain::access::{LogAction, LogStatus};
 use crate::domain::baton::{Baton, Post, Refusal, Step};
+use crate::domain::plan::optional_text;
 use crate::model::baton::{BatonOffer, HolderRecord, Holders, OfferState, UnitLog};
 use crate::model::error::{ApiError, Field};
 use crate::model::identity::Identity;
@@ -93,16 +94,6 @@ async fn may_hold(conn: &mut PgConnection, log_id: Uuid, post: Post) -> Result<b
     .await
 }
 
-/// A text of at most [`TEXT_MAX_CHARS`], trimmed; empty is none.
-fn text(value: &str, field: Field) -> Result<Option<String>, ApiError> {
-    let value = value.trim();
-    if value.chars().count() > TEXT_MAX_CHARS {
-        Err(field.into())
-    } else {
-        Ok((!value.is_empty()).then(|| value.to_string()))
-    }
-}
-
 /// Tells `person` that something about the baton of `log_id` is new, as they chose; `path`
 /// is where they act on it.
 async fn tell(
@@ -135,7 +126,7 @@ pub async fn offer(
     message: &str,
     public_url: &str,
 ) -> Result<Uuid, ApiError> {
-    let message = text(message, Field::BatonMessage)?;
+    let message = optional_text(message, TEXT_MAX_CHARS, Field::BatonMessage)?;
     let mut tx = pool.begin().await?;
     let log_id = grant.log_id();
     let Some(now) = current(&mut tx, log_id).await? else {
@@ -207,7 +198,7 @@ async fn close_offer(
     offer_id: Option<Uuid>,
     state: &str,
     person: Uuid,
-    reason: Option<String>,
+    reason: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query!(
         "update handover_offer set state = $2, responded_at = now(), answered_by = $3, reason = $4
@@ -265,7 +256,7 @@ pub async fn answer(
     reason: &str,
     public_url: &str,
 ) -> Result<(), ApiError> {
-    let reason = text(reason, Field::DeclineReason)?;
+    let reason = optional_text(reason, TEXT_MAX_CHARS, Field::DeclineReason)?;
     if !accept && reason.is_none() {
         return Err(Field::DeclineReason.into());
     }
