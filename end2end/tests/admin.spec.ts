@@ -1,5 +1,5 @@
 import { type Page } from "@playwright/test";
-import { asPerson, expect, expectAccessible, gotoHydrated, test } from "./fixtures";
+import { asPerson, expect, expectAccessible, gotoHydrated, hydrated, test } from "./fixtures";
 
 // Synthetic national identity numbers (month + 80) that nobody in the demo has.
 const TUVA = "14837110034";
@@ -37,7 +37,7 @@ test.describe("the municipality's administrator", () => {
     // A new unit.
     await page.getByRole("link", { name: "Ny enhet eller tjeneste" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Ny enhet eller tjeneste" })).toBeVisible();
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
     await expectAccessible(page);
     await page.getByLabel("Type", { exact: true }).selectOption({ label: "Annet" });
     await page.getByLabel("Navn", { exact: true }).fill("Fjordvik kulturskole");
@@ -55,7 +55,7 @@ test.describe("the municipality's administrator", () => {
     await expect(page).toHaveURL(/\/admin\/units\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1, name: "Fjordvik kulturskole" })).toBeVisible();
     await expect(page.getByText("Ingen ansatte i enheten ennå.")).toBeVisible();
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
     await expectAccessible(page);
 
     // A member of staff, as unit leader.
@@ -72,7 +72,7 @@ test.describe("the municipality's administrator", () => {
     await expect(tuva).toContainText("tuva.lie@fjordvik.kommune.no");
     await expect(tuva).toContainText("Enhetsleder");
     await expect(page.getByText(TUVA)).toHaveCount(0);
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
     await expectAccessible(page);
 
     // No longer leader; then the membership ends.
@@ -86,7 +86,7 @@ test.describe("the municipality's administrator", () => {
     await gotoHydrated(page, "/admin");
     await page.getByRole("link", { name: "Importer ansatte fra CSV" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Importer ansatte fra CSV" })).toBeVisible();
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
     await expectAccessible(page);
     await checkCsv(page, [
       `${TUVA};Tuva;Lie;tuva.lie@fjordvik.kommune.no;+47 900 00 001;Fjordvik kulturskole;ja`,
@@ -102,7 +102,7 @@ test.describe("the municipality's administrator", () => {
     );
     await expect(report.getByRole("row").filter({ hasText: "Ola Nordmann" }).getByRole("cell").first()).toHaveText("3");
     await expect(page.getByRole("button", { name: "Importer" })).toHaveCount(0);
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await hydrated(page);
     await expectAccessible(page);
 
     // Corrected, checked again, and imported in one go.

@@ -1,5 +1,5 @@
 import { type Page } from "@playwright/test";
-import { asPerson, expect, expectAccessible, gotoHydrated, person, test } from "./fixtures";
+import { asPerson, expect, expectAccessible, gotoHydrated, hydrated, person, test } from "./fixtures";
 import { putFamily, yearsAgo } from "./register";
 import { codeSentTo, lastMessageId } from "./mailsink";
 
@@ -35,7 +35,7 @@ test.describe("consent around a new log", () => {
     await page.goto("/me");
     await page.getByRole("link", { name: "Be om en ny stafettlogg" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Ny stafettlogg" })).toBeVisible();
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+    await hydrated(page);
     const number = page.getByLabel("Barnets fødselsnummer (11 siffer)");
     await number.fill("12345678901");
     await page.getByRole("button", { name: "Slå opp i Folkeregisteret" }).click();
@@ -52,7 +52,7 @@ test.describe("consent around a new log", () => {
     await expect(page.getByText("Ragnhild Fjeld – har foreldreansvar")).toBeVisible();
     await expect(page.getByText("Bjørn Fjeld – uten foreldreansvar")).toBeVisible();
     expect(await page.content()).not.toContain(family.Lea);
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+    await hydrated(page);
     await expectAccessible(page);
     await page.getByLabel("Tjeneste og kontaktperson").selectOption({
       label: "Helsestasjon for barn og unge – Ida Brekke (Helsesykepleier)",
@@ -105,7 +105,7 @@ test.describe("consent around a new log", () => {
     await expect(nurse.getByText("Lea har hatt en god uke på helsestasjonen.")).toBeVisible();
     // A reload while the page is still loading its WASM aborts that import, which Chromium
     // reports as a page error: let the page finish first, as a person reading it would.
-    await expect(nurse.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+    await hydrated(nurse);
 
     // The mother withdraws the health station's consent.
     await decision(mother, /Helsestasjon for barn og unge$/).getByRole("button", { name: "Trekk tilbake samtykket" }).click();

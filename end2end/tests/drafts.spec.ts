@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { asPerson, expect, expectAccessible, openSarasLog, person, test } from "./fixtures";
+import { asPerson, expect, expectAccessible, hydrated, openSarasLog, person, test } from "./fixtures";
 
 test("what Sara writes on her phone survives a dropped connection and a reload", async ({ page }, info) => {
   test.skip(info.project.name !== "phone", "the family's phone flow");
@@ -7,7 +7,7 @@ test("what Sara writes on her phone survives a dropped connection and a reload",
   await asPerson(page, "Sara Lie");
   await page.goto("/me");
   await openSarasLog(page);
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await hydrated(page);
   const entry = page.getByLabel("Skriv et nytt innlegg");
 
   // The connection drops as she saves: she is told, and the text stays.
@@ -21,7 +21,7 @@ test("what Sara writes on her phone survives a dropped connection and a reload",
 
   // Even a reload keeps it, and says so.
   await page.reload();
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await hydrated(page);
   await expect(entry).toHaveValue(text);
   await expect(page.getByRole("alert")).toHaveText("Det du skrev sist, var ikke lagret. Vi har hentet det fram igjen.");
   await expectAccessible(page);
@@ -32,7 +32,7 @@ test("what Sara writes on her phone survives a dropped connection and a reload",
   await expect(page.getByRole("listitem").filter({ hasText: text })).toBeVisible();
   await expect(entry).toHaveValue("");
   await page.reload();
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await hydrated(page);
   await expect(entry).toHaveValue("");
   await expect(page.getByRole("alert")).toHaveCount(0);
 
@@ -58,14 +58,14 @@ test("what Sara writes on her phone survives a dropped connection and a reload",
   await expectAccessible(page);
 
   // Logging out leaves nothing she wrote on the device.
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await hydrated(page);
   await entry.fill("Et halvskrevet notat på en lånt telefon.");
   const drafts = () =>
     page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("stafett.draft.")));
   await expect.poll(drafts).toHaveLength(1);
   await page.getByRole("button", { name: "Logg ut" }).click();
   await expect(page).toHaveURL(/\/logged-out$/);
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await hydrated(page);
   await expect.poll(drafts).toEqual([]);
 });
 
@@ -78,7 +78,7 @@ async function draftOnPhone(page: Page, parent: string, text: string) {
   await asPerson(page, parent);
   await page.goto("/me");
   await openSarasLog(page);
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await hydrated(page);
   await page.getByLabel("Skriv et nytt innlegg").fill(text);
   await expect.poll(() => drafts(page)).toHaveLength(1);
 }
@@ -120,7 +120,7 @@ test("the first page after the login ended elsewhere forgets the drafts", async 
   // He comes back to the log: he is no longer logged in, and gets the login page.
   await page.reload();
   await expect(page).toHaveURL(/\/login\?return_to=/);
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await hydrated(page);
   await expect.poll(() => drafts(page)).toEqual([]);
 });
 
@@ -130,7 +130,7 @@ test("a refused save keeps the text and names the field", async ({ page }, info)
   await page.goto("/me");
   await openSarasLog(page);
   await page.getByRole("link", { name: "Møter", exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await hydrated(page);
   const agenda = "Hvordan har høsten vært?\nVeien videre";
   await page.getByLabel("Dato").fill("2020-01-06");
   await page.getByLabel("Klokkeslett").fill("09:00");

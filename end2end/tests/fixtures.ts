@@ -47,8 +47,17 @@ export { expect };
 /** Opens PATH and waits until the islands have hydrated (a marker set only in the browser). */
 export async function gotoHydrated(page: Page, path: string) {
   const response = await page.goto(path);
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+  await hydrated(page);
   return response;
+}
+
+/**
+ * Waits until the page's islands have hydrated. A form filled and sent before that is a
+ * plain form: its refusal comes back as a new page, which is right for the user but another
+ * path than the one a test of the in-place form means to take.
+ */
+export async function hydrated(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type Page } from "@playwright/test";
-import { asPerson, expect, expectAccessible, openSarasLog, person, test } from "./fixtures";
+import { asPerson, expect, expectAccessible, hydrated, openSarasLog, person, test } from "./fixtures";
 import { lastMessageId, messageSentTo } from "./mailsink";
 
 function dayFromToday(offset: number): Date {
@@ -58,6 +58,7 @@ test.describe("the plan and the meetings of Sara's log", () => {
     await expect(page.getByText("Mål: Sara deltar i matteundervisningen hver uke")).toBeVisible();
 
     // A measure with the nurse responsible; a wrong date is named and nothing is saved.
+    await hydrated(page);
     const form = page.locator("details", { hasText: "Nytt tiltak" });
     await form.getByLabel("Tittel").fill("Kortere økter i matte");
     await form.getByLabel("Mål").selectOption({ label: "Skole og trivsel – Sara deltar i matteundervisningen hver uke" });
@@ -210,7 +211,7 @@ test.describe("the plan and the meetings of Sara's log", () => {
     await openSarasLog(ida);
     for (const editor of [page, ida]) {
       await editor.goto(`${logPath}/plan`);
-      await expect(editor.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 15_000 });
+      await hydrated(editor);
       const card = editor.getByRole("listitem").filter({ has: editor.getByRole("heading", { name: /Kortere økter i matte/ }) });
       await card.getByText("Endre tiltaket").click();
     }
