@@ -1,11 +1,12 @@
 use super::{
-    AdminTexts, BatonTexts, ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts,
-    PlanTexts, Texts, WorkbenchTexts,
+    AdminTexts, BatonTexts, ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LeaderTexts,
+    LogTexts, PlanTexts, Texts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
+use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::admin::{MembershipChange, StaffChange};
@@ -272,6 +273,66 @@ pub(super) const TEXTS: Texts = Texts {
         col_status: "Status",
         col_holder: "Holder",
         col_offer: "Offered to",
+    },
+    leader: LeaderTexts {
+        figures_heading: "What is waiting",
+        nothing_waiting: "Nothing is waiting now.",
+        waiting: |count, longest| match count {
+            0 => "None waiting for consent".to_string(),
+            1 => format!("1 waiting for consent ({longest} days)"),
+            n => format!("{n} waiting for consent (longest {longest} days)"),
+        },
+        handovers: |n| match n {
+            1 => "1 handover waiting for an answer".to_string(),
+            n => format!("{n} handovers waiting for an answer"),
+        },
+        overdue: |n| match n {
+            1 => "1 measure past its evaluation date".to_string(),
+            n => format!("{n} measures past their evaluation date"),
+        },
+        quiet: |n, days| match n {
+            1 => format!("1 open log with no entry for {days} days"),
+            n => format!("{n} open logs with no entry for {days} days"),
+        },
+        charts_heading: "Over time",
+        by_month_title: "Logs by status, month by month",
+        by_month_summary: |month, requested, open, closed| format!(
+            "At the end of {month}: {open} open, {requested} waiting for consent, {closed} closed."
+        ),
+        waits_title: "Time from request to consent",
+        waits_summary: |consented, waiting| match consented {
+            1 => format!("1 log got its consent, {waiting} still waiting."),
+            n => format!("{n} logs got their consent, {waiting} still waiting."),
+        },
+        consented: "Got consent",
+        still_waiting: "Still waiting",
+        wait: |w| match w {
+            Wait::Week => "0–7 days",
+            Wait::Month => "8–30 days",
+            Wait::Quarter => "31–90 days",
+            Wait::Longer => "Over 90 days",
+        },
+        evaluations_title: "Evaluations on time, last six months",
+        evaluations_summary: |on_time, late, missing| format!(
+            "{on_time} on time, {late} late, {missing} missing."
+        ),
+        on_time: "On time",
+        late: "Late",
+        missing: "Missing",
+        show_table: "Show the figures as a table",
+        col_month: "Month",
+        col_wait: "Wait",
+        col_total: "Total",
+        logs_heading: "The logs",
+        col_waiting: "Waiting for consent",
+        col_overdue: "Measures past evaluation date",
+        col_last_entry: "Last entry",
+        days: |n| match n {
+            0 => "Today".to_string(),
+            1 => "1 day".to_string(),
+            n => format!("{n} days"),
+        },
+        no_entry: "None yet",
     },
     workbench: WorkbenchTexts {
         filter_label: "Show",

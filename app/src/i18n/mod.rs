@@ -13,6 +13,7 @@ mod nn;
 use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
+use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::identity::{LoginMethod, LoginProblem};
@@ -191,6 +192,7 @@ pub struct Texts {
     pub plan: PlanTexts,
     pub workbench: WorkbenchTexts,
     pub baton: BatonTexts,
+    pub leader: LeaderTexts,
     pub admin: AdminTexts,
 }
 
@@ -447,6 +449,42 @@ pub struct BatonTexts {
     pub col_status: &'static str,
     pub col_holder: &'static str,
     pub col_offer: &'static str,
+}
+
+/// The texts of a unit leader's overview: the figures, the charts and the table behind each.
+#[derive(Debug)]
+pub struct LeaderTexts {
+    pub figures_heading: &'static str,
+    pub nothing_waiting: &'static str,
+    /// Requests waiting for consent, and the longest wait in days.
+    pub waiting: fn(count: usize, longest: i64) -> String,
+    pub handovers: fn(usize) -> String,
+    pub overdue: fn(u32) -> String,
+    /// Open logs with no entry for this many days.
+    pub quiet: fn(count: usize, days: i64) -> String,
+    pub charts_heading: &'static str,
+    pub by_month_title: &'static str,
+    pub by_month_summary: fn(month: &str, requested: u32, open: u32, closed: u32) -> String,
+    pub waits_title: &'static str,
+    pub waits_summary: fn(consented: u32, waiting: u32) -> String,
+    pub consented: &'static str,
+    pub still_waiting: &'static str,
+    pub wait: fn(Wait) -> &'static str,
+    pub evaluations_title: &'static str,
+    pub evaluations_summary: fn(on_time: u32, late: u32, missing: u32) -> String,
+    pub on_time: &'static str,
+    pub late: &'static str,
+    pub missing: &'static str,
+    pub show_table: &'static str,
+    pub col_month: &'static str,
+    pub col_wait: &'static str,
+    pub col_total: &'static str,
+    pub logs_heading: &'static str,
+    pub col_waiting: &'static str,
+    pub col_overdue: &'static str,
+    pub col_last_entry: &'static str,
+    pub days: fn(i64) -> String,
+    pub no_entry: &'static str,
 }
 
 /// The texts of a person's list of logs and what on each needs them, and of the marks on

@@ -1,11 +1,12 @@
 use super::{
-    AdminTexts, BatonTexts, ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts,
-    PlanTexts, Texts, WorkbenchTexts,
+    AdminTexts, BatonTexts, ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LeaderTexts,
+    LogTexts, PlanTexts, Texts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
+use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::admin::{MembershipChange, StaffChange};
@@ -272,6 +273,66 @@ pub(super) const TEXTS: Texts = Texts {
         col_status: "Status",
         col_holder: "Stafettholder",
         col_offer: "Tilbudt",
+    },
+    leader: LeaderTexts {
+        figures_heading: "Hva venter",
+        nothing_waiting: "Ingenting venter nå.",
+        waiting: |count, longest| match count {
+            0 => "Ingen venter på samtykke".to_string(),
+            1 => format!("1 venter på samtykke ({longest} dager)"),
+            n => format!("{n} venter på samtykke (lengst {longest} dager)"),
+        },
+        handovers: |n| match n {
+            1 => "1 overlevering venter på svar".to_string(),
+            n => format!("{n} overleveringer venter på svar"),
+        },
+        overdue: |n| match n {
+            1 => "1 tiltak har passert evalueringsdatoen".to_string(),
+            n => format!("{n} tiltak har passert evalueringsdatoen"),
+        },
+        quiet: |n, days| match n {
+            1 => format!("1 åpen logg uten innlegg på {days} dager"),
+            n => format!("{n} åpne logger uten innlegg på {days} dager"),
+        },
+        charts_heading: "Utviklingen",
+        by_month_title: "Logger etter status, måned for måned",
+        by_month_summary: |month, requested, open, closed| format!(
+            "Ved utgangen av {month}: {open} åpne, {requested} venter på samtykke, {closed} avsluttet."
+        ),
+        waits_title: "Tid fra forespørsel til samtykke",
+        waits_summary: |consented, waiting| match consented {
+            1 => format!("1 logg har fått samtykke, {waiting} venter fortsatt."),
+            n => format!("{n} logger har fått samtykke, {waiting} venter fortsatt."),
+        },
+        consented: "Fikk samtykke",
+        still_waiting: "Venter fortsatt",
+        wait: |w| match w {
+            Wait::Week => "0–7 dager",
+            Wait::Month => "8–30 dager",
+            Wait::Quarter => "31–90 dager",
+            Wait::Longer => "Over 90 dager",
+        },
+        evaluations_title: "Evalueringer i tide, siste halvår",
+        evaluations_summary: |on_time, late, missing| format!(
+            "{on_time} i tide, {late} for sent, {missing} mangler."
+        ),
+        on_time: "I tide",
+        late: "For sent",
+        missing: "Mangler",
+        show_table: "Vis tallene som tabell",
+        col_month: "Måned",
+        col_wait: "Ventetid",
+        col_total: "Til sammen",
+        logs_heading: "Loggene",
+        col_waiting: "Venter på samtykke",
+        col_overdue: "Tiltak over evalueringsdato",
+        col_last_entry: "Siste innlegg",
+        days: |n| match n {
+            0 => "I dag".to_string(),
+            1 => "1 dag".to_string(),
+            n => format!("{n} dager"),
+        },
+        no_entry: "Ingen ennå",
     },
     workbench: WorkbenchTexts {
         filter_label: "Vis",

@@ -1,11 +1,12 @@
 use super::{
-    AdminTexts, BatonTexts, ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LogTexts,
-    PlanTexts, Texts, WorkbenchTexts,
+    AdminTexts, BatonTexts, ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LeaderTexts,
+    LogTexts, PlanTexts, Texts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
+use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::admin::{MembershipChange, StaffChange};
@@ -269,6 +270,66 @@ pub(super) const TEXTS: Texts = Texts {
         col_status: "Status",
         col_holder: "Stafetthaldar",
         col_offer: "Tilboden",
+    },
+    leader: LeaderTexts {
+        figures_heading: "Kva ventar",
+        nothing_waiting: "Ingenting ventar no.",
+        waiting: |count, longest| match count {
+            0 => "Ingen ventar på samtykke".to_string(),
+            1 => format!("1 ventar på samtykke ({longest} dagar)"),
+            n => format!("{n} ventar på samtykke (lengst {longest} dagar)"),
+        },
+        handovers: |n| match n {
+            1 => "1 overlevering ventar på svar".to_string(),
+            n => format!("{n} overleveringar ventar på svar"),
+        },
+        overdue: |n| match n {
+            1 => "1 tiltak har passert evalueringsdatoen".to_string(),
+            n => format!("{n} tiltak har passert evalueringsdatoen"),
+        },
+        quiet: |n, days| match n {
+            1 => format!("1 open logg utan innlegg på {days} dagar"),
+            n => format!("{n} opne loggar utan innlegg på {days} dagar"),
+        },
+        charts_heading: "Utviklinga",
+        by_month_title: "Loggar etter status, månad for månad",
+        by_month_summary: |month, requested, open, closed| format!(
+            "Ved utgangen av {month}: {open} opne, {requested} ventar på samtykke, {closed} avslutta."
+        ),
+        waits_title: "Tid frå førespurnad til samtykke",
+        waits_summary: |consented, waiting| match consented {
+            1 => format!("1 logg har fått samtykke, {waiting} ventar framleis."),
+            n => format!("{n} loggar har fått samtykke, {waiting} ventar framleis."),
+        },
+        consented: "Fekk samtykke",
+        still_waiting: "Ventar framleis",
+        wait: |w| match w {
+            Wait::Week => "0–7 dagar",
+            Wait::Month => "8–30 dagar",
+            Wait::Quarter => "31–90 dagar",
+            Wait::Longer => "Over 90 dagar",
+        },
+        evaluations_title: "Evalueringar i tide, siste halvår",
+        evaluations_summary: |on_time, late, missing| format!(
+            "{on_time} i tide, {late} for seint, {missing} manglar."
+        ),
+        on_time: "I tide",
+        late: "For seint",
+        missing: "Manglar",
+        show_table: "Vis tala som tabell",
+        col_month: "Månad",
+        col_wait: "Ventetid",
+        col_total: "Til saman",
+        logs_heading: "Loggane",
+        col_waiting: "Ventar på samtykke",
+        col_overdue: "Tiltak over evalueringsdato",
+        col_last_entry: "Siste innlegg",
+        days: |n| match n {
+            0 => "I dag".to_string(),
+            1 => "1 dag".to_string(),
+            n => format!("{n} dagar"),
+        },
+        no_entry: "Ingen enno",
     },
     workbench: WorkbenchTexts {
         filter_label: "Vis",

@@ -18,4 +18,5 @@ mod outbox;
 mod plan;
 mod register;
 mod schema;
+mod unit_overview;
 mod workbench;

@@ -149,7 +149,8 @@ pub async fn add_participant(
     Ok(participant_id)
 }
 
-/// Opens or closes the log (`closed_at` marks from when consents to reopen count).
+/// Opens or closes the log (`closed_at` marks from when consents to reopen count;
+/// `opened_at` when the request first got its consent, for the leader's figures).
 async fn set_status<P: Permission>(
     tx: &mut ContentTx,
     grant: &Granted<P>,
@@ -158,7 +159,8 @@ async fn set_status<P: Permission>(
 ) -> Result<(), sqlx::Error> {
     sqlx::query!(
         "update log set status = $2,
-                closed_at = case when $2 = 'closed' then now() end
+                closed_at = case when $2 = 'closed' then now() end,
+                opened_at = coalesce(opened_at, case when $2 = 'open' then now() end)
          where log_id = $1",
         grant.log_id(),
         status.code()

@@ -7,3 +7,4 @@ pub mod decisions;
 pub mod members;
 pub mod overview;
 pub mod requests;
+pub mod unit_overview;
