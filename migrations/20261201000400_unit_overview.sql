@@ -78,6 +78,7 @@ language sql stable security definer set search_path = public, pg_temp as $$
         from staff_unit_membership m
         join holder_assignment h on h.unit_id = m.unit_id and h.ended_at is null
         join log l on l.log_id = h.log_id and l.deleted_at is null
+                  and l.status <> 'cancelled'
         join person c on c.person_id = l.child_id
         join person p on p.person_id = h.person_id
         join unit u on u.unit_id = h.unit_id

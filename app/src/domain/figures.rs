@@ -80,7 +80,8 @@ pub fn status_by_month(logs: &[LogDays], today: Date, count: u8) -> Vec<StatusMo
                     Some(LogStatus::Requested) => counts.requested += 1,
                     Some(LogStatus::Open) => counts.open += 1,
                     Some(LogStatus::Closed) => counts.closed += 1,
-                    None => {}
+                    // status_on never says so: a cancelled request is not in the figures.
+                    Some(LogStatus::Cancelled) | None => {}
                 }
             }
             counts

@@ -6,6 +6,7 @@ pub mod attention;
 pub mod baton;
 pub mod calendar;
 pub mod child_login;
+pub mod closing;
 pub mod consent;
 pub mod figures;
 pub mod national_id;

@@ -411,6 +411,20 @@ pub struct LogTexts {
     pub close_intro: &'static str,
     pub close_button: &'static str,
     pub reopen_button: &'static str,
+    /// "Anders Moen varslet 30. november 2026 at loggen kan avsluttes:" before the reason.
+    pub notice_given: fn(by: &str, on: &str) -> String,
+    /// Until when the family may object.
+    pub notice_runs: fn(from: &str) -> String,
+    pub notice_objected: fn(by: &str, on: &str) -> String,
+    pub objection_label: &'static str,
+    pub object_button: &'static str,
+    pub give_notice_heading: &'static str,
+    pub give_notice_intro: &'static str,
+    pub notice_reason_label: &'static str,
+    pub give_notice_button: &'static str,
+    pub cancel_heading: &'static str,
+    pub cancel_intro: &'static str,
+    pub cancel_button: &'static str,
 }
 
 /// The texts of the baton: who holds a log, offering it on, answering, appointing.

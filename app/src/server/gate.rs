@@ -123,6 +123,12 @@ permissions! {
     PassBaton;
     Close;
     Reopen;
+    /// Tell the family the log will close, and close on that notice.
+    GiveClosingNotice;
+    /// Object to the holder's notice of closing.
+    ObjectToClosing;
+    /// Take back a request that never got its consent.
+    Cancel;
     /// See the log in one's own list.
     ReadSummary;
 }

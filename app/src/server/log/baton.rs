@@ -375,7 +375,7 @@ pub async fn offers_for(pool: &PgPool, identity: &Identity) -> Result<Vec<BatonO
            join person h on h.person_id = a.person_id
            join unit fu on fu.unit_id = a.unit_id
            join unit tu on tu.unit_id = o.to_unit_id
-           where o.to_person_id = $1 and o.state = 'pending' and l.deleted_at is null
+           where o.to_person_id = $1 and o.state = 'pending' and l.deleted_at is null and l.status <> 'cancelled'
            order by o.offered_at, o.handover_offer_id"#,
         identity.person_id
     )

@@ -150,8 +150,9 @@ pub async fn add_participant(
 }
 
 /// Opens or closes the log (`closed_at` marks from when consents to reopen count;
-/// `opened_at` when the request first got its consent, for the leader's figures).
-async fn set_status<P: Permission>(
+/// `opened_at` when the request first got its consent, for the leader's figures). Closing,
+/// by anyone, ends a notice of closing.
+pub(super) async fn set_status<P: Permission>(
     tx: &mut ContentTx,
     grant: &Granted<P>,
     status: LogStatus,
@@ -167,6 +168,14 @@ async fn set_status<P: Permission>(
     )
     .execute(tx.conn())
     .await?;
+    if status == LogStatus::Closed {
+        sqlx::query!(
+            "update closing_notice set ended_at = now() where log_id = $1 and ended_at is null",
+            grant.log_id()
+        )
+        .execute(tx.conn())
+        .await?;
+    }
     tx.record(grant, event, json!({ "capacity": grant.capacity() }))
         .await?;
     Ok(())

@@ -2,6 +2,7 @@
 //! decisions around it (consent, participants, closing and reopening) and asking for one.
 
 pub mod baton;
+pub mod closing;
 pub mod content;
 pub mod decisions;
 pub mod members;
