@@ -1,13 +1,5 @@
+import { shownDay } from "./days";
 import { asPerson, expect, expectAccessible, gotoHydrated, openSarasLog, person, test } from "./fixtures";
-
-const MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
-
-/** A day from today as the pages write it in bokmål: "14. desember 2026". */
-function shownDay(offset: number): string {
-  const day = new Date();
-  day.setDate(day.getDate() + offset);
-  return `${day.getDate()}. ${MONTHS[day.getMonth()]} ${day.getFullYear()}`;
-}
 
 test.describe("closing when help is no longer needed", () => {
   test("the holder gives notice at his desk; Sara objects on her phone and the log goes on", async ({

@@ -14,6 +14,12 @@ pub struct Part {
     pub class: &'static str,
 }
 
+impl Part {
+    pub const fn new(name: &'static str, class: &'static str) -> Part {
+        Part { name, class }
+    }
+}
+
 /// One bar: a short label under it, a full label in the table, and each part's value.
 #[derive(Debug, Clone)]
 pub struct Bar {

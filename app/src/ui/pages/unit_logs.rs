@@ -4,13 +4,16 @@
 //! the leader may appoint a holder.
 
 use crate::api::baton::unit_logs;
+use crate::domain::access::LogStatus;
 use crate::domain::figures::{StatusMonth, TimelinessMonth, WaitCount};
-use crate::i18n::{use_lang, Lang};
+
+use crate::i18n::{use_lang, DateTexts, Lang};
 use crate::model::baton::{UnitLog, UnitOverview};
 use crate::ui::components::bar_chart::{Bar, BarChart, Part};
 use crate::ui::components::error_message::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use time::Date;
 
 /// An open log with no entry for this long is worth a leader's question.
 const QUIET_DAYS: i64 = 30;
@@ -147,26 +150,13 @@ fn by_month_chart(months: &[StatusMonth], lang: Lang) -> AnyView {
         )
     });
     let parts = vec![
-        Part {
-            name: (texts.log.status)(crate::domain::access::LogStatus::Open),
-            class: "chart-open",
-        },
-        Part {
-            name: (texts.log.status)(crate::domain::access::LogStatus::Requested),
-            class: "chart-waiting",
-        },
-        Part {
-            name: (texts.log.status)(crate::domain::access::LogStatus::Closed),
-            class: "chart-closed",
-        },
+        Part::new((texts.log.status)(LogStatus::Open), "chart-open"),
+        Part::new((texts.log.status)(LogStatus::Requested), "chart-waiting"),
+        Part::new((texts.log.status)(LogStatus::Closed), "chart-closed"),
     ];
     let bars = months
         .iter()
-        .map(|month| Bar {
-            short: dates.month_short(month.month),
-            label: dates.month(month.month),
-            values: vec![month.open, month.requested, month.closed],
-        })
+        .map(|m| month_bar(dates, m.month, vec![m.open, m.requested, m.closed]))
         .collect();
     view! {
         <BarChart id="by-month" title=t.by_month_title summary parts bars first_column=t.col_month />
@@ -179,14 +169,8 @@ fn waits_chart(waits: &[WaitCount], lang: Lang) -> AnyView {
     let consented = waits.iter().map(|w| w.consented).sum();
     let waiting = waits.iter().map(|w| w.waiting).sum();
     let parts = vec![
-        Part {
-            name: t.consented,
-            class: "chart-open",
-        },
-        Part {
-            name: t.still_waiting,
-            class: "chart-waiting",
-        },
+        Part::new(t.consented, "chart-open"),
+        Part::new(t.still_waiting, "chart-waiting"),
     ];
     let bars = waits
         .iter()
@@ -215,29 +199,25 @@ fn evaluations_chart(months: &[TimelinessMonth], lang: Lang) -> AnyView {
     let sum = |part: fn(&TimelinessMonth) -> u32| months.iter().map(part).sum::<u32>();
     let summary = (t.evaluations_summary)(sum(|m| m.on_time), sum(|m| m.late), sum(|m| m.missing));
     let parts = vec![
-        Part {
-            name: t.on_time,
-            class: "chart-open",
-        },
-        Part {
-            name: t.late,
-            class: "chart-waiting",
-        },
-        Part {
-            name: t.missing,
-            class: "chart-missing",
-        },
+        Part::new(t.on_time, "chart-open"),
+        Part::new(t.late, "chart-waiting"),
+        Part::new(t.missing, "chart-missing"),
     ];
     let bars = months
         .iter()
-        .map(|month| Bar {
-            short: dates.month_short(month.month),
-            label: dates.month(month.month),
-            values: vec![month.on_time, month.late, month.missing],
-        })
+        .map(|m| month_bar(dates, m.month, vec![m.on_time, m.late, m.missing]))
         .collect();
     view! {
         <BarChart id="evaluations" title=t.evaluations_title summary parts bars first_column=t.col_month />
     }
     .into_any()
+}
+
+/// A month's bar: "nov" under it, "november 2026" in the table.
+fn month_bar(dates: &DateTexts, month: Date, values: Vec<u32>) -> Bar {
+    Bar {
+        short: dates.month_short(month),
+        label: dates.month(month),
+        values,
+    }
 }
