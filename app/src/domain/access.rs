@@ -86,6 +86,9 @@ pub enum LogAction {
     ObjectToClosing,
     /// Take back a request that never got its consent (the holder).
     Cancel,
+    /// Keep one's own part in the log (responsibility, contact details, leaving it), or as
+    /// the holder take another's part out: staff around a log that is not closed.
+    KeepParticipation,
     /// Activity figures without content.
     ReadFigures,
     /// The log in the person's own list: the child's name, its status and the consents
@@ -273,6 +276,21 @@ pub fn authorize(
                 LogStatus::Requested => Ok(Capacity::Holder),
                 LogStatus::Open => Err(Denial::AlreadyOpen),
                 LogStatus::Closed | LogStatus::Cancelled => Err(Denial::Closed),
+            }
+        }
+        LogAction::KeepParticipation => {
+            if matches!(facts.status, LogStatus::Closed | LogStatus::Cancelled) {
+                return Err(Denial::Closed);
+            }
+            if holder_unit(relations).is_some() {
+                Ok(Capacity::Holder)
+            } else if relations
+                .iter()
+                .any(|r| matches!(r, Relation::Participant(_)))
+            {
+                Ok(Capacity::Staff)
+            } else {
+                Err(Denial::StaffOnly)
             }
         }
         LogAction::Reopen => {

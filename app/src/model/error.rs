@@ -140,6 +140,8 @@ pub enum Field {
     ClosingObjected,
     /// No notice of closing to object to.
     NothingToObjectTo,
+    /// What a participant is responsible for, too long.
+    Responsibility,
     // The administrator's forms and import rows.
     NationalId,
     GivenName,

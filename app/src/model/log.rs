@@ -324,6 +324,31 @@ pub struct LogPermissions {
     pub family_changed: Option<OffsetDateTime>,
 }
 
+/// One part in a log taken by a member of staff: now, or until they left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participation {
+    pub participant_id: Uuid,
+    pub name: String,
+    pub unit_name: Option<String>,
+    pub responsibility: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub joined_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub left_at: Option<OffsetDateTime>,
+    /// The reader's own part: theirs to keep up to date, and to leave.
+    pub mine: bool,
+}
+
+/// The parts in a log, and whether the reader may take others' out (the holder).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participations {
+    pub child_name: String,
+    pub parts: Vec<Participation>,
+    pub holds: bool,
+}
+
 /// The holder's notice that a log will close, as those who read its consents see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClosingState {

@@ -129,6 +129,8 @@ permissions! {
     ObjectToClosing;
     /// Take back a request that never got its consent.
     Cancel;
+    /// Keep one's own part in the log, or as the holder take another's out.
+    KeepParticipation;
     /// See the log in one's own list.
     ReadSummary;
 }

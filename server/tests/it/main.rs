@@ -16,6 +16,7 @@ mod http;
 mod login;
 mod notices;
 mod outbox;
+mod participation;
 mod plan;
 mod register;
 mod schema;

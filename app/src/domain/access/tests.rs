@@ -189,6 +189,35 @@ fn rows() -> Vec<Row> {
             facts: facts(LogStatus::Cancelled, 12, established()),
             expected: Err(Denial::NotInvolved),
         },
+        // Keeping one's part in the log.
+        Row {
+            rule: "a participant keeps their own part, even before the family has consented",
+            who: participant(PPT),
+            action: KeepParticipation,
+            facts: open(12, established()),
+            expected: Ok(AsStaff),
+        },
+        Row {
+            rule: "the holder takes others' parts out",
+            who: holder(),
+            action: KeepParticipation,
+            facts: requested(12, Vec::new()),
+            expected: Ok(AsHolder),
+        },
+        Row {
+            rule: "the family has no part to keep as staff",
+            who: mother(),
+            action: KeepParticipation,
+            facts: open(12, established()),
+            expected: Err(Denial::StaffOnly),
+        },
+        Row {
+            rule: "nobody changes the parts of a closed log",
+            who: participant(PPT),
+            action: KeepParticipation,
+            facts: closed(12, established()),
+            expected: Err(Denial::Closed),
+        },
         // Reading the content, and writing entries.
         Row {
             rule: "a guardian with parental responsibility reads an open log",

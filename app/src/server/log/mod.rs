@@ -7,5 +7,6 @@ pub mod content;
 pub mod decisions;
 pub mod members;
 pub mod overview;
+pub mod participation;
 pub mod requests;
 pub mod unit_overview;
