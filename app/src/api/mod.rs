@@ -6,6 +6,7 @@ pub mod admin;
 pub mod baton;
 pub mod clock;
 pub mod directory;
+pub mod family_request;
 pub mod identity;
 pub mod language;
 pub mod log;

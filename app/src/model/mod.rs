@@ -7,6 +7,7 @@ pub mod admin;
 pub mod baton;
 pub mod directory;
 pub mod error;
+pub mod family_request;
 pub mod identity;
 pub mod log;
 pub mod meeting;

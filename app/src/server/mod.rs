@@ -7,6 +7,7 @@ pub mod child_login;
 pub mod directory;
 pub mod error;
 pub mod family;
+pub mod family_request;
 pub mod gate;
 pub mod identity;
 pub mod log;

@@ -10,6 +10,7 @@ mod baton;
 mod child_login;
 mod closing;
 mod database_defence;
+mod family_request;
 mod gate;
 mod guardian_child_login;
 mod http;
