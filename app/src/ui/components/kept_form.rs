@@ -57,9 +57,12 @@ pub fn KeptForm(
                 return;
             };
             let conflicted = take(&conflict_key(key));
-            // Text typed before the page came alive is kept from now on.
+            // Text typed before the page came alive stays as typed, and is kept on the device
+            // with the next keystroke or when sent in place. Keeping it now would keep what a
+            // plain form may be sending at this very moment, and the page that save leads to
+            // would bring it back as "not saved" (someone then sends it twice).
             if typed_before_hydration(&form) {
-                keep(&form, key);
+                return;
             }
             if restore(&form, key, conflicted, t) {
                 // A draft folded away in a closed <details> would go unseen.
