@@ -7,6 +7,7 @@ pub mod baton;
 pub mod calendar;
 pub mod child_login;
 pub mod consent;
+pub mod contact;
 pub mod national_id;
 pub mod plan;
 pub mod register;

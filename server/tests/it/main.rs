@@ -8,6 +8,7 @@ mod admin;
 mod attachments;
 mod baton;
 mod child_login;
+mod contact;
 mod database_defence;
 mod gate;
 mod guardian_child_login;
