@@ -116,6 +116,21 @@ pub fn use_lang() -> Lang {
     leptos::prelude::use_context::<Lang>().unwrap_or_default()
 }
 
+/// The language chosen in the request's cookie (on the server), or the default: the page's
+/// language, and that of messages to someone who has chosen none.
+#[cfg(feature = "ssr")]
+pub fn request_lang() -> Lang {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::COOKIE)
+                .and_then(|value| value.to_str().ok())
+                .map(Lang::from_cookie_header)
+        })
+        .unwrap_or_default()
+}
+
 /// Every text of the UI in one language.
 #[derive(Debug)]
 pub struct Texts {

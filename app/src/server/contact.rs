@@ -221,14 +221,21 @@ pub async fn send_code(
         one_time_code::VALID_MINUTES,
     )
     .await?;
+    record(tx, "contact.code_sent", kind).await?;
+    Ok(())
+}
+
+/// Records `action` on the acting person's own address of `kind` in the audit trail (never
+/// the address or the code).
+async fn record(tx: &mut ContentTx, action: &str, kind: ContactKind) -> Result<(), sqlx::Error> {
+    let person_id = tx.person_id();
     audit::record(
         tx.conn(),
         Some(person_id),
-        "contact.code_sent",
+        action,
         json!({ "kind": kind.code() }),
     )
-    .await?;
-    Ok(())
+    .await
 }
 
 /// The message carrying a code that confirms an address, in `lang`.
@@ -328,13 +335,7 @@ pub async fn confirm(
     )
     .execute(tx.conn())
     .await?;
-    audit::record(
-        tx.conn(),
-        Some(person_id),
-        "contact.confirmed",
-        json!({ "kind": kind.code() }),
-    )
-    .await?;
+    record(&mut tx, "contact.confirmed", kind).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -453,18 +454,4 @@ pub async fn address_of(
     .fetch_optional(conn)
     .await?;
     Ok(row.map(|row| Address::new(row.email, row.mobile, row.lang.as_deref(), &row.channel)))
-}
-
-/// The language of the page the request came from (its cookie), for a person who has chosen
-/// none for messages yet.
-pub fn page_lang() -> Lang {
-    leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .headers
-                .get(http::header::COOKIE)
-                .and_then(|value| value.to_str().ok())
-                .map(Lang::from_cookie_header)
-        })
-        .unwrap_or_default()
 }

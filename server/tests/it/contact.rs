@@ -3,6 +3,7 @@
 //! details, and messages going only to confirmed addresses, in the recipient's language, by
 //! the channel they chose. The holder sees who cannot be reached.
 
+use crate::database_defence::acting;
 use crate::outbox::senders;
 use crate::support::fixture::*;
 use crate::support::mailsink::MailSink;
@@ -356,14 +357,7 @@ async fn nobody_reaches_another_persons_contact_details(pool: PgPool) {
     assert_eq!(his["pending_email"], Value::Null, "not hers");
 
     // The application's role reads only the acting person's rows, whatever the query.
-    let mut tx = app.pool().begin().await.expect("tx");
-    sqlx::query(
-        "select set_config('stafett.person_id', $1, true), set_config('role', 'stafett_app', true)",
-    )
-    .bind(GEIR)
-    .execute(&mut *tx)
-    .await
-    .expect("as Geir");
+    let mut tx = acting(app.pool(), Some(GEIR)).await;
     let seen: Vec<String> = sqlx::query_scalar(
         "select person_id::text from person_contact
          union all select person_id::text from contact_confirmation",
@@ -631,14 +625,7 @@ async fn the_holder_sees_who_cannot_be_reached_and_why_and_nobody_else_does(pool
     assert_eq!(recorded, 1);
 
     // And nobody learns it from the database: the function answers the holder only.
-    let mut tx = app.pool().begin().await.expect("tx");
-    sqlx::query(
-        "select set_config('stafett.person_id', $1, true), set_config('role', 'stafett_app', true)",
-    )
-    .bind(IDA_NURSE)
-    .execute(&mut *tx)
-    .await
-    .expect("as Ida");
+    let mut tx = acting(app.pool(), Some(IDA_NURSE)).await;
     let answer: Option<String> =
         sqlx::query_scalar("select unreachable_to_holder($1::uuid, $2::uuid)")
             .bind(SARA_LOG)

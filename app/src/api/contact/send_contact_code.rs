@@ -15,7 +15,7 @@ pub async fn send_contact_code(kind: String, address: String) -> Result<(), ApiE
         &state.data_key,
         kind,
         &address,
-        contact::page_lang(),
+        crate::i18n::request_lang(),
     )
     .await?;
     tx.commit().await?;
