@@ -437,6 +437,10 @@ pub(super) const TEXTS: Texts = Texts {
             ContactKind::Email => "New e-mail address",
             ContactKind::Mobile => "New mobile number",
         },
+        change: |kind| match kind {
+            ContactKind::Email => "Change e-mail address",
+            ContactKind::Mobile => "Change mobile number",
+        },
         address_hint: |kind| match kind {
             ContactKind::Email => "We will send a code to the address.",
             ContactKind::Mobile => "We will send a code by SMS. Norwegian numbers may be written without +47.",

@@ -223,6 +223,7 @@ pub struct ContactTexts {
     pub from_administrator: &'static str,
     pub none_confirmed: &'static str,
     pub new_address: fn(ContactKind) -> &'static str,
+    pub change: fn(ContactKind) -> &'static str,
     pub address_hint: fn(ContactKind) -> &'static str,
     pub send_code: &'static str,
     pub code_sent: fn(&str) -> String,

@@ -437,6 +437,10 @@ pub(super) const TEXTS: Texts = Texts {
             ContactKind::Email => "Ny e-postadresse",
             ContactKind::Mobile => "Nytt mobilnummer",
         },
+        change: |kind| match kind {
+            ContactKind::Email => "Bytt e-postadresse",
+            ContactKind::Mobile => "Bytt mobilnummer",
+        },
         address_hint: |kind| match kind {
             ContactKind::Email => "Vi sender en kode til adressen.",
             ContactKind::Mobile => "Vi sender en kode på SMS. Norske numre kan skrives uten +47.",

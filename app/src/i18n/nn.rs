@@ -434,6 +434,10 @@ pub(super) const TEXTS: Texts = Texts {
             ContactKind::Email => "Ny e-postadresse",
             ContactKind::Mobile => "Nytt mobilnummer",
         },
+        change: |kind| match kind {
+            ContactKind::Email => "Byt e-postadresse",
+            ContactKind::Mobile => "Byt mobilnummer",
+        },
         address_hint: |kind| match kind {
             ContactKind::Email => "Vi sender ein kode til adressa.",
             ContactKind::Mobile => "Vi sender ein kode på SMS. Norske nummer kan skrivast utan +47.",

@@ -75,7 +75,7 @@ fn ContactSection() -> impl IntoView {
     let t = lang.texts();
     let contact = Resource::new(|| (), |_| my_contact());
     view! {
-        <section class="card" id="contact" aria-labelledby="contact-heading">
+        <section class="card contact-details" id="contact" aria-labelledby="contact-heading">
             <h2 id="contact-heading">{t.contact.heading}</h2>
             <p class="hint">{t.contact.intro}</p>
             <FormError />
@@ -110,12 +110,14 @@ fn ContactAddress(
     let c = &t.contact;
     let id = kind.code();
     let has_current = current.is_some();
+    let has_pending = pending.is_some();
     let address_field = match kind {
         ContactKind::Email => "Email AlreadyConfirmed CodesSent",
         ContactKind::Mobile => "Mobile AlreadyConfirmed CodesSent",
     };
     view! {
-        <h3 id=format!("{id}-heading")>{(c.kind)(kind)}</h3>
+        <div class="contact-kind">
+        <h3>{(c.kind)(kind)}</h3>
         {match current {
             Some(current) => view! {
                 <p class="contact-address">
@@ -146,23 +148,39 @@ fn ContactAddress(
                 </KeptForm>
             }.into_any()
         })}
-        <KeptForm action=SendContactCode::url() lang class="stacked">
-            <input type="hidden" name="kind" value=id />
-            <label for=format!("{id}-address")>{(c.new_address)(kind)}</label>
-            <p class="hint" id=format!("{id}-address-hint")>{(c.address_hint)(kind)}</p>
-            {match kind {
-                ContactKind::Email => view! {
-                    <input id="email-address" name="address" type="text" inputmode="email"
-                        autocomplete="email" spellcheck="false" autocapitalize="none" maxlength="254"
-                        required aria-describedby="email-address-hint" data-field=address_field />
-                }.into_any(),
-                ContactKind::Mobile => view! {
-                    <input id="mobile-address" name="address" type="tel" autocomplete="tel"
-                        maxlength="40" required aria-describedby="mobile-address-hint" data-field=address_field />
-                }.into_any(),
-            }}
-            <button type="submit" class="button secondary">{c.send_code}</button>
-        </KeptForm>
+        {
+            let form = view! {
+                <KeptForm action=SendContactCode::url() lang class="stacked">
+                    <input type="hidden" name="kind" value=id />
+                    <label for=format!("{id}-address")>{(c.new_address)(kind)}</label>
+                    <p class="hint" id=format!("{id}-address-hint")>{(c.address_hint)(kind)}</p>
+                    {match kind {
+                        ContactKind::Email => view! {
+                            <input id="email-address" name="address" type="text" inputmode="email"
+                                autocomplete="email" spellcheck="false" autocapitalize="none" maxlength="254"
+                                required aria-describedby="email-address-hint" data-field=address_field />
+                        }.into_any(),
+                        ContactKind::Mobile => view! {
+                            <input id="mobile-address" name="address" type="tel" autocomplete="tel"
+                                maxlength="40" required aria-describedby="mobile-address-hint" data-field=address_field />
+                        }.into_any(),
+                    }}
+                    <button type="submit" class="button secondary">{c.send_code}</button>
+                </KeptForm>
+            };
+            // With an address in use or a code on its way, a new address is a step away.
+            if has_current || has_pending {
+                view! {
+                    <details class="contact-change">
+                        <summary>{(c.change)(kind)}</summary>
+                        {form}
+                    </details>
+                }.into_any()
+            } else {
+                form.into_any()
+            }
+        }
+        </div>
     }
 }
 
@@ -171,6 +189,7 @@ fn ContactAddress(
 fn Preferences(chosen: Lang, channel: NoticeChannel, lang: Lang) -> impl IntoView {
     let c = &lang.texts().contact;
     view! {
+        <div class="contact-kind">
         <h3>{c.preferences_heading}</h3>
         <KeptForm action=SetContactPreferences::url() lang class="stacked">
             <fieldset>
@@ -193,6 +212,7 @@ fn Preferences(chosen: Lang, channel: NoticeChannel, lang: Lang) -> impl IntoVie
             </fieldset>
             <button type="submit" class="button secondary">{c.save}</button>
         </KeptForm>
+        </div>
     }
 }
 
