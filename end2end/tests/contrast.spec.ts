@@ -12,7 +12,7 @@ const NON_TEXT = 3;
 const pairs: [foreground: string, background: string, least: number, where: string][] = [
   ["--color-text", "--color-bg", TEXT, "body text"],
   ["--color-text", "--color-bg-subtle", TEXT, "text on the footer, filter and empty states"],
-  ["--color-text-subtle", "--color-bg", TEXT, "hints, lead, counts, placeholders"],
+  ["--color-text-subtle", "--color-bg", TEXT, "hints, lead, counts, placeholders, a chart's labels"],
   ["--color-text-subtle", "--color-bg-subtle", TEXT, "the footer, an empty state"],
   ["--color-link", "--color-bg", TEXT, "links, secondary buttons, tabs"],
   ["--color-link", "--color-bg-subtle", TEXT, "a tab on a phone"],
@@ -50,6 +50,10 @@ const pairs: [foreground: string, background: string, least: number, where: stri
   ["--color-warning", "--color-warning-subtle", NON_TEXT, "a warning alert's border"],
   ["--color-error", "--color-error-subtle", NON_TEXT, "an error alert's border, an invalid field"],
   ["--color-voice", "--color-voice-subtle", NON_TEXT, "the bar beside the child's voice"],
+  ["--color-chart-open", "--color-bg", NON_TEXT, "a chart's open logs, consents got, evaluations on time"],
+  ["--color-chart-waiting", "--color-bg", NON_TEXT, "a chart's logs and evaluations waiting or late"],
+  ["--color-chart-closed", "--color-bg", NON_TEXT, "a chart's closed logs"],
+  ["--color-chart-missing", "--color-bg", NON_TEXT, "a chart's missing evaluations"],
 ];
 
 type Rgb = [number, number, number];

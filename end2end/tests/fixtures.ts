@@ -64,11 +64,14 @@ export async function hydrated(page: Page) {
  * Fails on any WCAG 2.1 A/AA violation axe finds on the page as it is now, and on any
  * colour contrast axe could not decide: it leaves a pair it cannot measure (text over an
  * image or a gradient, a colour it cannot resolve, an element under another) "incomplete",
- * and an unreadable button once hid there.
+ * and an unreadable button once hid there. The labels drawn inside a chart (an SVG image
+ * with its numbers in a table beside it) are left out: axe cannot tell what is behind SVG
+ * text; their colour pair is one of the tokens' pairs contrast.spec.ts checks.
  */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .exclude(".chart svg text")
     .analyze();
   const undecidedContrast = results.incomplete.filter((result) => result.id === "color-contrast");
   const violations = [...results.violations, ...undecidedContrast].map(

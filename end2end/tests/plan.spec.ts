@@ -1,30 +1,7 @@
 import { type Page } from "@playwright/test";
 import { asPerson, expect, expectAccessible, hydrated, openSarasLog, person, test } from "./fixtures";
+import { isoDay, shownDay } from "./days";
 import { lastMessageId, messageSentTo } from "./mailsink";
-
-function dayFromToday(offset: number): Date {
-  const day = new Date();
-  day.setDate(day.getDate() + offset);
-  return day;
-}
-
-/** A day from today as a date input takes it (YYYY-MM-DD), in the browser's time zone. */
-function isoDay(offset: number): string {
-  const day = dayFromToday(offset);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
-}
-
-const MONTHS = [
-  "januar", "februar", "mars", "april", "mai", "juni",
-  "juli", "august", "september", "oktober", "november", "desember",
-];
-
-/** The same day as the pages write it in bokmål: "12. mars 2027". */
-function shownDay(offset: number): string {
-  const day = dayFromToday(offset);
-  return `${day.getDate()}. ${MONTHS[day.getMonth()]} ${day.getFullYear()}`;
-}
 
 test.describe("the plan and the meetings of Sara's log", () => {
   test.describe.configure({ mode: "serial" });

@@ -128,7 +128,14 @@ test.describe("the unit leader", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Stafettlogger i enheten" })).toBeVisible();
     const row = page.getByRole("row").filter({ hasText: "Sara Lie" });
     await expect(row.getByRole("cell", { name: "Anders Moen" })).toBeVisible();
+    await expect(row.getByRole("cell", { name: "I dag" })).toBeVisible();
     await expect(page.getByText("Anne Lie")).toHaveCount(0);
+    // Sara's log waited a week for its consent; the chart says so, and its table in numbers.
+    const waits = page.getByRole("figure").filter({ has: page.getByRole("heading", { name: "Tid fra forespørsel til samtykke" }) });
+    await expect(waits.getByRole("img", { name: "Tid fra forespørsel til samtykke" })).toBeVisible();
+    await expect(waits.getByText("1 logg har fått samtykke, 0 venter fortsatt.")).toBeVisible();
+    await waits.getByText("Vis tallene som tabell").click();
+    await expect(waits.getByRole("row", { name: "0–7 dager 1 0 1" })).toBeVisible();
     await expectAccessible(page);
     await row.getByRole("link", { name: "Sara Lie" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Stafettholder for Sara Lie" })).toBeVisible();

@@ -200,18 +200,23 @@ on conflict (person_id) do nothing;
 -- teacher Anders at the lower secondary school, with the health station (Ida Brekke) taking
 -- part. Emma (8) lives with both parents apart: her kindergarten (Marius Dahl) has asked,
 -- with PPT (Maja Eide); Kari has consented, and the log waits for Ole.
-insert into log (log_id, child_id, municipality_id, status, requested_by) values
+-- Sara's was asked for six weeks ago and opened a week later; Emma's waits since twelve days.
+insert into log (log_id, child_id, municipality_id, status, requested_by, created_at, opened_at) values
     ('00000000-0000-4000-8000-000000000921', '00000000-0000-4000-8000-000000000403',
-     '00000000-0000-4000-8000-000000000001', 'open', '00000000-0000-4000-8000-000000000206'),
+     '00000000-0000-4000-8000-000000000001', 'open', '00000000-0000-4000-8000-000000000206',
+     now() - interval '42 days', now() - interval '35 days'),
     ('00000000-0000-4000-8000-000000000922', '00000000-0000-4000-8000-000000000401',
-     '00000000-0000-4000-8000-000000000001', 'requested', '00000000-0000-4000-8000-000000000202')
+     '00000000-0000-4000-8000-000000000001', 'requested', '00000000-0000-4000-8000-000000000202',
+     now() - interval '12 days', null)
 on conflict (log_id) do nothing;
 
-insert into holder_assignment (holder_assignment_id, log_id, person_id, unit_id) values
+insert into holder_assignment (holder_assignment_id, log_id, person_id, unit_id, started_at) values
     ('00000000-0000-4000-8000-000000000931', '00000000-0000-4000-8000-000000000921',
-     '00000000-0000-4000-8000-000000000206', '00000000-0000-4000-8000-000000000103'),
+     '00000000-0000-4000-8000-000000000206', '00000000-0000-4000-8000-000000000103',
+     now() - interval '42 days'),
     ('00000000-0000-4000-8000-000000000932', '00000000-0000-4000-8000-000000000922',
-     '00000000-0000-4000-8000-000000000202', '00000000-0000-4000-8000-000000000101')
+     '00000000-0000-4000-8000-000000000202', '00000000-0000-4000-8000-000000000101',
+     now() - interval '12 days')
 on conflict (holder_assignment_id) do nothing;
 
 insert into participant (participant_id, log_id, person_id, unit_id, role, responsibility) values

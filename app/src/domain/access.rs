@@ -16,6 +16,9 @@ pub enum LogStatus {
     Open,
     /// Closed and archived: nobody reaches the content until it is reopened.
     Closed,
+    /// A request its holder took back before it got its consent: kept as evidence, in no
+    /// list and open to no one.
+    Cancelled,
 }
 
 impl LogStatus {
@@ -24,13 +27,19 @@ impl LogStatus {
             LogStatus::Requested => "requested",
             LogStatus::Open => "open",
             LogStatus::Closed => "closed",
+            LogStatus::Cancelled => "cancelled",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        [LogStatus::Requested, LogStatus::Open, LogStatus::Closed]
-            .into_iter()
-            .find(|status| status.code() == code)
+        [
+            LogStatus::Requested,
+            LogStatus::Open,
+            LogStatus::Closed,
+            LogStatus::Cancelled,
+        ]
+        .into_iter()
+        .find(|status| status.code() == code)
     }
 }
 
@@ -70,6 +79,16 @@ pub enum LogAction {
     PassBaton,
     Close,
     Reopen,
+    /// Tell the family that the log will close as coordinated help is no longer needed, and
+    /// close on that notice once it is over (the holder; `domain::closing` says when).
+    GiveClosingNotice,
+    /// Object to the holder's notice of closing: those who decide on closing.
+    ObjectToClosing,
+    /// Take back a request that never got its consent (the holder).
+    Cancel,
+    /// Keep one's own part in the log (responsibility, contact details, leaving it), or as
+    /// the holder take another's part out: staff around a log that is not closed.
+    KeepParticipation,
     /// Activity figures without content.
     ReadFigures,
     /// The log in the person's own list: the child's name, its status and the consents
@@ -119,6 +138,8 @@ pub enum Denial {
     Closed,
     #[error("the log waits for consent")]
     NotOpen,
+    #[error("the log has its consent and can only be closed")]
+    AlreadyOpen,
     #[error("the consent that covered this has been withdrawn")]
     ConsentWithdrawn,
     #[error("the consent that would cover this is missing")]
@@ -151,7 +172,8 @@ pub fn authorize(
     action: LogAction,
     facts: &LogFacts,
 ) -> Result<Capacity, Denial> {
-    if relations.is_empty() {
+    // A cancelled request is gone for everyone, as if it never was.
+    if relations.is_empty() || facts.status == LogStatus::Cancelled {
         return Err(Denial::NotInvolved);
     }
     match action {
@@ -233,6 +255,44 @@ pub fn authorize(
                 Err(Denial::NotTheirDecision)
             }
         }
+        LogAction::GiveClosingNotice => {
+            require_open(facts)?;
+            holder_unit(relations)
+                .map(|_| Capacity::Holder)
+                .ok_or(Denial::HolderOnly)
+        }
+        LogAction::ObjectToClosing => {
+            require_open(facts)?;
+            let decision = decide(&facts.family, Action::Close, facts.today, &facts.history);
+            if decision.may_decide(person) {
+                Ok(Capacity::Family)
+            } else {
+                Err(Denial::NotTheirDecision)
+            }
+        }
+        LogAction::Cancel => {
+            holder_unit(relations).ok_or(Denial::HolderOnly)?;
+            match facts.status {
+                LogStatus::Requested => Ok(Capacity::Holder),
+                LogStatus::Open => Err(Denial::AlreadyOpen),
+                LogStatus::Closed | LogStatus::Cancelled => Err(Denial::Closed),
+            }
+        }
+        LogAction::KeepParticipation => {
+            if matches!(facts.status, LogStatus::Closed | LogStatus::Cancelled) {
+                return Err(Denial::Closed);
+            }
+            if holder_unit(relations).is_some() {
+                Ok(Capacity::Holder)
+            } else if relations
+                .iter()
+                .any(|r| matches!(r, Relation::Participant(_)))
+            {
+                Ok(Capacity::Staff)
+            } else {
+                Err(Denial::StaffOnly)
+            }
+        }
         LogAction::Reopen => {
             holder_unit(relations).ok_or(Denial::HolderOnly)?;
             if facts.status != LogStatus::Closed {
@@ -286,7 +346,7 @@ fn require_open(facts: &LogFacts) -> Result<(), Denial> {
     match facts.status {
         LogStatus::Open => Ok(()),
         LogStatus::Requested => Err(Denial::NotOpen),
-        LogStatus::Closed => Err(Denial::Closed),
+        LogStatus::Closed | LogStatus::Cancelled => Err(Denial::Closed),
     }
 }
 

@@ -22,8 +22,21 @@ pub struct DateTexts {
 
 impl DateTexts {
     pub fn date(&self, date: Date) -> String {
-        let month = self.months[usize::from(u8::from(date.month())) - 1];
-        (self.day)(date.day(), month, date.year())
+        (self.day)(date.day(), self.month_name(date), date.year())
+    }
+
+    fn month_name(&self, date: Date) -> &'static str {
+        self.months[usize::from(u8::from(date.month())) - 1]
+    }
+
+    /// "november 2026": a month in a table or a sentence.
+    pub fn month(&self, date: Date) -> String {
+        format!("{} {}", self.month_name(date), date.year())
+    }
+
+    /// "nov": a month under a bar of a chart, where the table behind it has the year.
+    pub fn month_short(&self, date: Date) -> String {
+        self.month_name(date).chars().take(3).collect()
     }
 
     /// The time of day only, for the end of a meeting that began the same day.
@@ -58,6 +71,8 @@ mod tests {
     fn bokmal_writes_the_day_with_a_point_and_the_time_after_kl() {
         let t = Lang::Nb.dates();
         assert_eq!(t.date(date!(2027 - 03 - 12)), "12. mars 2027");
+        assert_eq!(t.month(date!(2027 - 03 - 12)), "mars 2027");
+        assert_eq!(t.month_short(date!(2026 - 11 - 01)), "nov");
         assert_eq!(t.date(date!(2027 - 01 - 01)), "1. januar 2027");
         assert_eq!(
             t.moment(datetime!(2026-11-30 09:46 +1)),

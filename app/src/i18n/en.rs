@@ -1,12 +1,13 @@
 use super::{
     AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
-    LogTexts, PlanTexts, Texts, WorkbenchTexts,
+    LeaderTexts, LogTexts, PlanTexts, Texts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
+use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::admin::{MembershipChange, StaffChange};
@@ -164,6 +165,21 @@ pub(super) const TEXTS: Texts = Texts {
         responsibility_label: "Responsibility in the collaboration (optional)",
         propose_button: "Propose",
         participants_heading: "Taking part",
+        parts_link: "Participants, responsibilities and who has left",
+        parts_title: |child| format!("Participants in the relay log for {child}"),
+        current_parts: "Taking part now",
+        former_parts: "Have left",
+        no_former_parts: "Nobody has left.",
+        part_since: |day| format!("Taking part since {day}"),
+        part_left: |day| format!("Left on {day}"),
+        edit_part: "Change your responsibility and how to reach you",
+        part_responsibility_label: "What you are responsible for (optional)",
+        part_phone_label: "Phone in this case (optional)",
+        part_email_label: "E-mail in this case (optional)",
+        save_part: "Save",
+        leave_intro: "If you leave, you no longer see the log. What you wrote stays.",
+        leave_button: "Leave the log",
+        remove_part: |name| format!("Take {name} out of the log"),
         entries_heading: "Log",
         no_entries: "No entries yet.",
         older_entries: "Older entries",
@@ -215,7 +231,7 @@ pub(super) const TEXTS: Texts = Texts {
         second_service: "Another service (optional)",
         none_chosen: "None",
         send_request: "Ask for consent",
-        status: |s| match s { LogStatus::Requested => "Waiting for consent", LogStatus::Open => "Open", LogStatus::Closed => "Closed" },
+        status: |s| match s { LogStatus::Requested => "Waiting for consent", LogStatus::Open => "Open", LogStatus::Closed => "Closed", LogStatus::Cancelled => "Cancelled" },
         child_login_heading: "Create the child's own login",
         child_login_intro: "The child logs in with a username, a password and a one-time code sent each time. We add four random digits to the username you choose, so it is not easy to guess. Choose a password the child can remember, at least 8 characters.",
         code_channel_label: "Send the code by",
@@ -235,6 +251,18 @@ pub(super) const TEXTS: Texts = Texts {
         close_intro: "When the log is closed, it is archived, and nobody can see its content until it is reopened with new consent.",
         close_button: "Close the log",
         reopen_button: "Reopen the log",
+        notice_given: |by, on| format!("On {on}, {by} gave notice that coordinated help is no longer needed and that the log may close:"),
+        notice_runs: |from| format!("The log may close from {from} unless someone who decides objects."),
+        notice_objected: |by, on| format!("{by} objected on {on}. The log goes on."),
+        objection_label: "Why do you still need help? (optional)",
+        object_button: "Object: we still need help",
+        give_notice_heading: "Give notice that the log will close",
+        give_notice_intro: "When coordinated help is no longer needed, tell the family. They have two weeks to object; without an objection you may close the log afterwards.",
+        notice_reason_label: "Why is coordinated help no longer needed?",
+        give_notice_button: "Tell the family",
+        cancel_heading: "Cancel the request",
+        cancel_intro: "The request has no consent. If you cancel it, it disappears from every list; consents already given are kept.",
+        cancel_button: "Cancel the request",
     },
     baton: BatonTexts {
         page_title: |child| format!("Holder of the log for {child}"),
@@ -273,6 +301,66 @@ pub(super) const TEXTS: Texts = Texts {
         col_status: "Status",
         col_holder: "Holder",
         col_offer: "Offered to",
+    },
+    leader: LeaderTexts {
+        figures_heading: "What is waiting",
+        nothing_waiting: "Nothing is waiting now.",
+        waiting: |count, longest| match count {
+            0 => "None waiting for consent".to_string(),
+            1 => format!("1 waiting for consent ({longest} days)"),
+            n => format!("{n} waiting for consent (longest {longest} days)"),
+        },
+        handovers: |n| match n {
+            1 => "1 handover waiting for an answer".to_string(),
+            n => format!("{n} handovers waiting for an answer"),
+        },
+        overdue: |n| match n {
+            1 => "1 measure past its evaluation date".to_string(),
+            n => format!("{n} measures past their evaluation date"),
+        },
+        quiet: |n, days| match n {
+            1 => format!("1 open log with no entry for {days} days"),
+            n => format!("{n} open logs with no entry for {days} days"),
+        },
+        charts_heading: "Over time",
+        by_month_title: "Logs by status, month by month",
+        by_month_summary: |month, requested, open, closed| format!(
+            "At the end of {month}: {open} open, {requested} waiting for consent, {closed} closed."
+        ),
+        waits_title: "Time from request to consent",
+        waits_summary: |consented, waiting| match consented {
+            1 => format!("1 log got its consent, {waiting} still waiting."),
+            n => format!("{n} logs got their consent, {waiting} still waiting."),
+        },
+        consented: "Got consent",
+        still_waiting: "Still waiting",
+        wait: |w| match w {
+            Wait::Week => "0–7 days",
+            Wait::Month => "8–30 days",
+            Wait::Quarter => "31–90 days",
+            Wait::Longer => "Over 90 days",
+        },
+        evaluations_title: "Evaluations on time, last six months",
+        evaluations_summary: |on_time, late, missing| format!(
+            "{on_time} on time, {late} late, {missing} missing."
+        ),
+        on_time: "On time",
+        late: "Late",
+        missing: "Missing",
+        show_table: "Show the figures as a table",
+        col_month: "Month",
+        col_wait: "Wait",
+        col_total: "Total",
+        logs_heading: "The logs",
+        col_waiting: "Waiting for consent",
+        col_overdue: "Measures past evaluation date",
+        col_last_entry: "Last entry",
+        days: |n| match n {
+            0 => "Today".to_string(),
+            1 => "1 day".to_string(),
+            n => format!("{n} days"),
+        },
+        no_entry: "None yet",
     },
     workbench: WorkbenchTexts {
         filter_label: "Show",
@@ -409,6 +497,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Measure => "a new or changed measure",
                 NoticeKind::Minutes => "approved meeting minutes",
                 NoticeKind::Baton => "news about who holds the baton",
+                NoticeKind::Closing => "news about closing the relay log",
             };
             format!("Hello,\n\nThere is {what} in a relay log you take part in.\n\nLog in to read it:\n{link}\n\nYou can choose how often you get these e-mails on My page.\n\nStafett")
         },
@@ -620,6 +709,7 @@ pub(super) const FORM: FormTexts = FormTexts {
             Denial::NotInvolved => "You do not have access to this relay log.",
             Denial::Closed => "The relay log is closed. Nobody can see its content until it is reopened with new consent.",
             Denial::NotOpen => "The relay log is waiting for consent and has not been opened yet.",
+            Denial::AlreadyOpen => "The relay log has its consent and cannot be cancelled. It can be closed.",
             Denial::ConsentWithdrawn => "The consent that gave access has been withdrawn. You no longer have access to the content.",
             Denial::ConsentMissing => "A consent that would give access to this is missing.",
             Denial::NoOwnAccess => "You have not been given your own access to the log yet. That needs consent from someone with parental responsibility.",
@@ -685,6 +775,13 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::OfferWaiting => "An offer to hold the log already waits for an answer. Withdraw it first.",
         Field::OfferClosed => "The offer has been withdrawn or answered already.",
         Field::DeclineReason => "Write why you say no (at most 2000 characters), so the holder can find someone else.",
+        Field::ClosingReason => "Write why coordinated help is no longer needed (10 to 2000 characters), so the family knows what they are deciding on.",
+        Field::ClosingObjection => "Write at most 2000 characters.",
+        Field::ClosingNoticeRunning => "The family has already been told that the log will close.",
+        Field::ClosingNotYet => "The log can be closed only once the family has had two weeks to object.",
+        Field::ClosingObjected => "The family objected, so the log goes on. Talk with them, and give notice again if needed.",
+        Field::NothingToObjectTo => "There is no notice of closing to object to.",
+        Field::Responsibility => "Write at most 1000 characters about what you are responsible for.",
         Field::NationalId => "The national identity number is not valid. It has 11 digits.",
         Field::GivenName => "Enter the given name (at most 100 characters).",
         Field::FamilyName => "Enter the family name (at most 100 characters).",

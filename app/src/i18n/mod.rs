@@ -14,6 +14,7 @@ use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
+use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::identity::{LoginMethod, LoginProblem};
@@ -207,6 +208,7 @@ pub struct Texts {
     pub plan: PlanTexts,
     pub workbench: WorkbenchTexts,
     pub baton: BatonTexts,
+    pub leader: LeaderTexts,
     pub admin: AdminTexts,
     pub contact: ContactTexts,
 }
@@ -388,6 +390,21 @@ pub struct LogTexts {
     pub responsibility_label: &'static str,
     pub propose_button: &'static str,
     pub participants_heading: &'static str,
+    pub parts_link: &'static str,
+    pub parts_title: fn(child: &str) -> String,
+    pub current_parts: &'static str,
+    pub former_parts: &'static str,
+    pub no_former_parts: &'static str,
+    pub part_since: fn(day: &str) -> String,
+    pub part_left: fn(day: &str) -> String,
+    pub edit_part: &'static str,
+    pub part_responsibility_label: &'static str,
+    pub part_phone_label: &'static str,
+    pub part_email_label: &'static str,
+    pub save_part: &'static str,
+    pub leave_intro: &'static str,
+    pub leave_button: &'static str,
+    pub remove_part: fn(name: &str) -> String,
     pub entries_heading: &'static str,
     pub no_entries: &'static str,
     /// The link to the page of entries before these.
@@ -465,6 +482,20 @@ pub struct LogTexts {
     pub close_intro: &'static str,
     pub close_button: &'static str,
     pub reopen_button: &'static str,
+    /// "Anders Moen varslet 30. november 2026 at loggen kan avsluttes:" before the reason.
+    pub notice_given: fn(by: &str, on: &str) -> String,
+    /// Until when the family may object.
+    pub notice_runs: fn(from: &str) -> String,
+    pub notice_objected: fn(by: &str, on: &str) -> String,
+    pub objection_label: &'static str,
+    pub object_button: &'static str,
+    pub give_notice_heading: &'static str,
+    pub give_notice_intro: &'static str,
+    pub notice_reason_label: &'static str,
+    pub give_notice_button: &'static str,
+    pub cancel_heading: &'static str,
+    pub cancel_intro: &'static str,
+    pub cancel_button: &'static str,
 }
 
 /// The texts of the baton: who holds a log, offering it on, answering, appointing.
@@ -503,6 +534,42 @@ pub struct BatonTexts {
     pub col_status: &'static str,
     pub col_holder: &'static str,
     pub col_offer: &'static str,
+}
+
+/// The texts of a unit leader's overview: the figures, the charts and the table behind each.
+#[derive(Debug)]
+pub struct LeaderTexts {
+    pub figures_heading: &'static str,
+    pub nothing_waiting: &'static str,
+    /// Requests waiting for consent, and the longest wait in days.
+    pub waiting: fn(count: usize, longest: i64) -> String,
+    pub handovers: fn(usize) -> String,
+    pub overdue: fn(u32) -> String,
+    /// Open logs with no entry for this many days.
+    pub quiet: fn(count: usize, days: i64) -> String,
+    pub charts_heading: &'static str,
+    pub by_month_title: &'static str,
+    pub by_month_summary: fn(month: &str, requested: u32, open: u32, closed: u32) -> String,
+    pub waits_title: &'static str,
+    pub waits_summary: fn(consented: u32, waiting: u32) -> String,
+    pub consented: &'static str,
+    pub still_waiting: &'static str,
+    pub wait: fn(Wait) -> &'static str,
+    pub evaluations_title: &'static str,
+    pub evaluations_summary: fn(on_time: u32, late: u32, missing: u32) -> String,
+    pub on_time: &'static str,
+    pub late: &'static str,
+    pub missing: &'static str,
+    pub show_table: &'static str,
+    pub col_month: &'static str,
+    pub col_wait: &'static str,
+    pub col_total: &'static str,
+    pub logs_heading: &'static str,
+    pub col_waiting: &'static str,
+    pub col_overdue: &'static str,
+    pub col_last_entry: &'static str,
+    pub days: fn(i64) -> String,
+    pub no_entry: &'static str,
 }
 
 /// The texts of a person's list of logs and what on each needs them, and of the marks on

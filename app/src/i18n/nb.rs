@@ -1,12 +1,13 @@
 use super::{
     AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
-    LogTexts, PlanTexts, Texts, WorkbenchTexts,
+    LeaderTexts, LogTexts, PlanTexts, Texts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
+use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::admin::{MembershipChange, StaffChange};
@@ -164,6 +165,21 @@ pub(super) const TEXTS: Texts = Texts {
         responsibility_label: "Ansvar i samarbeidet (valgfritt)",
         propose_button: "Foreslå",
         participants_heading: "Med i samarbeidet",
+        parts_link: "Deltakere, ansvar og hvem som har gått ut",
+        parts_title: |child| format!("Deltakere i stafettloggen for {child}"),
+        current_parts: "Med nå",
+        former_parts: "Har gått ut",
+        no_former_parts: "Ingen har gått ut.",
+        part_since: |day| format!("Med siden {day}"),
+        part_left: |day| format!("Gikk ut {day}"),
+        edit_part: "Endre ansvaret ditt og hvordan du nås",
+        part_responsibility_label: "Hva du har ansvar for (valgfritt)",
+        part_phone_label: "Telefon i denne saken (valgfritt)",
+        part_email_label: "E-post i denne saken (valgfritt)",
+        save_part: "Lagre",
+        leave_intro: "Går du ut, ser du ikke loggen lenger. Det du har skrevet, blir stående.",
+        leave_button: "Gå ut av loggen",
+        remove_part: |name| format!("Ta {name} ut av loggen"),
         entries_heading: "Logg",
         no_entries: "Ingen innlegg ennå.",
         older_entries: "Eldre innlegg",
@@ -215,7 +231,7 @@ pub(super) const TEXTS: Texts = Texts {
         second_service: "Enda en tjeneste (valgfritt)",
         none_chosen: "Ingen",
         send_request: "Be om samtykke",
-        status: |s| match s { LogStatus::Requested => "Venter på samtykke", LogStatus::Open => "Åpen", LogStatus::Closed => "Avsluttet" },
+        status: |s| match s { LogStatus::Requested => "Venter på samtykke", LogStatus::Open => "Åpen", LogStatus::Closed => "Avsluttet", LogStatus::Cancelled => "Trukket tilbake" },
         child_login_heading: "Lag egen innlogging for barnet",
         child_login_intro: "Barnet logger inn med brukernavn, passord og en engangskode som sendes hver gang. Vi legger fire tilfeldige sifre til brukernavnet du velger, så det ikke er lett å gjette. Velg et passord barnet kan huske, minst 8 tegn.",
         code_channel_label: "Koden sendes med",
@@ -235,6 +251,18 @@ pub(super) const TEXTS: Texts = Texts {
         close_intro: "Når loggen avsluttes, blir den arkivert, og ingen kan se innholdet før den er åpnet igjen med nytt samtykke.",
         close_button: "Avslutt loggen",
         reopen_button: "Åpne loggen igjen",
+        notice_given: |by, on| format!("{by} varslet {on} at samordnet hjelp ikke lenger trengs, og at loggen kan avsluttes:"),
+        notice_runs: |from| format!("Loggen kan avsluttes fra {from} hvis ingen som bestemmer, protesterer."),
+        notice_objected: |by, on| format!("{by} protesterte {on}. Loggen fortsetter."),
+        objection_label: "Hvorfor trenger dere fortsatt hjelp? (valgfritt)",
+        object_button: "Protester: vi trenger fortsatt hjelp",
+        give_notice_heading: "Varsle om at loggen avsluttes",
+        give_notice_intro: "Når samordnet hjelp ikke lenger trengs, varsler du familien. De har to uker til å protestere; uten protest kan du avslutte loggen etterpå.",
+        notice_reason_label: "Hvorfor trengs ikke samordnet hjelp lenger?",
+        give_notice_button: "Varsle familien",
+        cancel_heading: "Trekke tilbake forespørselen",
+        cancel_intro: "Forespørselen har ikke fått samtykke. Trekker du den tilbake, forsvinner den fra alle lister; samtykker som er gitt, blir tatt vare på.",
+        cancel_button: "Trekk tilbake forespørselen",
     },
     baton: BatonTexts {
         page_title: |child| format!("Stafettholder for {child}"),
@@ -273,6 +301,66 @@ pub(super) const TEXTS: Texts = Texts {
         col_status: "Status",
         col_holder: "Stafettholder",
         col_offer: "Tilbudt",
+    },
+    leader: LeaderTexts {
+        figures_heading: "Hva venter",
+        nothing_waiting: "Ingenting venter nå.",
+        waiting: |count, longest| match count {
+            0 => "Ingen venter på samtykke".to_string(),
+            1 => format!("1 venter på samtykke ({longest} dager)"),
+            n => format!("{n} venter på samtykke (lengst {longest} dager)"),
+        },
+        handovers: |n| match n {
+            1 => "1 overlevering venter på svar".to_string(),
+            n => format!("{n} overleveringer venter på svar"),
+        },
+        overdue: |n| match n {
+            1 => "1 tiltak har passert evalueringsdatoen".to_string(),
+            n => format!("{n} tiltak har passert evalueringsdatoen"),
+        },
+        quiet: |n, days| match n {
+            1 => format!("1 åpen logg uten innlegg på {days} dager"),
+            n => format!("{n} åpne logger uten innlegg på {days} dager"),
+        },
+        charts_heading: "Utviklingen",
+        by_month_title: "Logger etter status, måned for måned",
+        by_month_summary: |month, requested, open, closed| format!(
+            "Ved utgangen av {month}: {open} åpne, {requested} venter på samtykke, {closed} avsluttet."
+        ),
+        waits_title: "Tid fra forespørsel til samtykke",
+        waits_summary: |consented, waiting| match consented {
+            1 => format!("1 logg har fått samtykke, {waiting} venter fortsatt."),
+            n => format!("{n} logger har fått samtykke, {waiting} venter fortsatt."),
+        },
+        consented: "Fikk samtykke",
+        still_waiting: "Venter fortsatt",
+        wait: |w| match w {
+            Wait::Week => "0–7 dager",
+            Wait::Month => "8–30 dager",
+            Wait::Quarter => "31–90 dager",
+            Wait::Longer => "Over 90 dager",
+        },
+        evaluations_title: "Evalueringer i tide, siste halvår",
+        evaluations_summary: |on_time, late, missing| format!(
+            "{on_time} i tide, {late} for sent, {missing} mangler."
+        ),
+        on_time: "I tide",
+        late: "For sent",
+        missing: "Mangler",
+        show_table: "Vis tallene som tabell",
+        col_month: "Måned",
+        col_wait: "Ventetid",
+        col_total: "Til sammen",
+        logs_heading: "Loggene",
+        col_waiting: "Venter på samtykke",
+        col_overdue: "Tiltak over evalueringsdato",
+        col_last_entry: "Siste innlegg",
+        days: |n| match n {
+            0 => "I dag".to_string(),
+            1 => "1 dag".to_string(),
+            n => format!("{n} dager"),
+        },
+        no_entry: "Ingen ennå",
     },
     workbench: WorkbenchTexts {
         filter_label: "Vis",
@@ -409,6 +497,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Measure => "et nytt eller endret tiltak",
                 NoticeKind::Minutes => "et godkjent møtereferat",
                 NoticeKind::Baton => "nytt om hvem som holder stafettpinnen",
+                NoticeKind::Closing => "nytt om å avslutte stafettloggen",
             };
             format!("Hei!\n\nDet er {what} i en stafettlogg du er med i.\n\nLogg inn for å lese:\n{link}\n\nDu kan velge hvor ofte og hvordan du får slike varsler på Min side.\n\nHilsen Stafett")
         },
@@ -621,6 +710,7 @@ pub(super) const FORM: FormTexts = FormTexts {
             Denial::NotInvolved => "Du har ikke tilgang til denne stafettloggen.",
             Denial::Closed => "Stafettloggen er avsluttet. Ingen kan se innholdet før den er åpnet igjen med nytt samtykke.",
             Denial::NotOpen => "Stafettloggen venter på samtykke og er ikke åpnet ennå.",
+            Denial::AlreadyOpen => "Stafettloggen har fått samtykke og kan ikke trekkes tilbake. Den kan avsluttes.",
             Denial::ConsentWithdrawn => "Samtykket som ga tilgang, er trukket tilbake. Du har ikke lenger tilgang til innholdet.",
             Denial::ConsentMissing => "Det mangler et samtykke som gir tilgang til dette.",
             Denial::NoOwnAccess => "Du har ikke fått egen tilgang til loggen ennå. Det krever samtykke fra den som har foreldreansvar.",
@@ -686,6 +776,13 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::OfferWaiting => "Et tilbud om å holde loggen venter allerede på svar. Trekk det tilbake først.",
         Field::OfferClosed => "Tilbudet er trukket tilbake eller besvart allerede.",
         Field::DeclineReason => "Skriv hvorfor du sier nei (høyst 2000 tegn), så stafettholderen kan finne en annen.",
+        Field::ClosingReason => "Skriv hvorfor samordnet hjelp ikke lenger trengs (10 til 2000 tegn), så familien vet hva de tar stilling til.",
+        Field::ClosingObjection => "Skriv høyst 2000 tegn.",
+        Field::ClosingNoticeRunning => "Familien er allerede varslet om at loggen avsluttes.",
+        Field::ClosingNotYet => "Loggen kan avsluttes først når familien har hatt to uker til å protestere.",
+        Field::ClosingObjected => "Familien har protestert, så loggen fortsetter. Snakk med dem, og varsle på nytt om det trengs.",
+        Field::NothingToObjectTo => "Det er ikke noe varsel om avslutning å protestere mot.",
+        Field::Responsibility => "Skriv høyst 1000 tegn om hva du har ansvar for.",
         Field::NationalId => "Fødselsnummeret er ikke gyldig. Det skal ha 11 siffer.",
         Field::GivenName => "Skriv fornavnet (høyst 100 tegn).",
         Field::FamilyName => "Skriv etternavnet (høyst 100 tegn).",

@@ -1,12 +1,13 @@
 use super::{
     AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
-    LogTexts, PlanTexts, Texts, WorkbenchTexts,
+    LeaderTexts, LogTexts, PlanTexts, Texts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
+use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::model::admin::{MembershipChange, StaffChange};
@@ -161,6 +162,21 @@ pub(super) const TEXTS: Texts = Texts {
         responsibility_label: "Ansvar i samarbeidet (valfritt)",
         propose_button: "Foreslå",
         participants_heading: "Med i samarbeidet",
+        parts_link: "Deltakarar, ansvar og kven som har gått ut",
+        parts_title: |child| format!("Deltakarar i stafettloggen for {child}"),
+        current_parts: "Med no",
+        former_parts: "Har gått ut",
+        no_former_parts: "Ingen har gått ut.",
+        part_since: |day| format!("Med sidan {day}"),
+        part_left: |day| format!("Gjekk ut {day}"),
+        edit_part: "Endre ansvaret ditt og korleis du blir nådd",
+        part_responsibility_label: "Kva du har ansvar for (valfritt)",
+        part_phone_label: "Telefon i denne saka (valfritt)",
+        part_email_label: "E-post i denne saka (valfritt)",
+        save_part: "Lagre",
+        leave_intro: "Går du ut, ser du ikkje loggen lenger. Det du har skrive, blir ståande.",
+        leave_button: "Gå ut av loggen",
+        remove_part: |name| format!("Ta {name} ut av loggen"),
         entries_heading: "Logg",
         no_entries: "Ingen innlegg enno.",
         older_entries: "Eldre innlegg",
@@ -212,7 +228,7 @@ pub(super) const TEXTS: Texts = Texts {
         second_service: "Endå ei teneste (valfritt)",
         none_chosen: "Ingen",
         send_request: "Be om samtykke",
-        status: |s| match s { LogStatus::Requested => "Ventar på samtykke", LogStatus::Open => "Open", LogStatus::Closed => "Avslutta" },
+        status: |s| match s { LogStatus::Requested => "Ventar på samtykke", LogStatus::Open => "Open", LogStatus::Closed => "Avslutta", LogStatus::Cancelled => "Trekt tilbake" },
         child_login_heading: "Lag eiga innlogging for barnet",
         child_login_intro: "Barnet loggar inn med brukarnamn, passord og ein eingongskode som blir send kvar gong. Vi legg fire tilfeldige siffer til brukarnamnet du vel, så det ikkje er lett å gjette. Vel eit passord barnet kan hugse, minst 8 teikn.",
         code_channel_label: "Koden blir send med",
@@ -232,6 +248,18 @@ pub(super) const TEXTS: Texts = Texts {
         close_intro: "Når loggen blir avslutta, blir han arkivert, og ingen kan sjå innhaldet før han er opna igjen med nytt samtykke.",
         close_button: "Avslutt loggen",
         reopen_button: "Opne loggen igjen",
+        notice_given: |by, on| format!("{by} varsla {on} at samordna hjelp ikkje lenger trengst, og at loggen kan avsluttast:"),
+        notice_runs: |from| format!("Loggen kan avsluttast frå {from} om ingen som bestemmer, protesterer."),
+        notice_objected: |by, on| format!("{by} protesterte {on}. Loggen held fram."),
+        objection_label: "Kvifor treng de framleis hjelp? (valfritt)",
+        object_button: "Protester: vi treng framleis hjelp",
+        give_notice_heading: "Varsle om at loggen blir avslutta",
+        give_notice_intro: "Når samordna hjelp ikkje lenger trengst, varslar du familien. Dei har to veker til å protestere; utan protest kan du avslutte loggen etterpå.",
+        notice_reason_label: "Kvifor trengst ikkje samordna hjelp lenger?",
+        give_notice_button: "Varsle familien",
+        cancel_heading: "Trekkje tilbake førespurnaden",
+        cancel_intro: "Førespurnaden har ikkje fått samtykke. Trekkjer du han tilbake, forsvinn han frå alle lister; samtykke som er gitt, blir tekne vare på.",
+        cancel_button: "Trekk tilbake førespurnaden",
     },
     baton: BatonTexts {
         page_title: |child| format!("Stafetthaldar for {child}"),
@@ -270,6 +298,66 @@ pub(super) const TEXTS: Texts = Texts {
         col_status: "Status",
         col_holder: "Stafetthaldar",
         col_offer: "Tilboden",
+    },
+    leader: LeaderTexts {
+        figures_heading: "Kva ventar",
+        nothing_waiting: "Ingenting ventar no.",
+        waiting: |count, longest| match count {
+            0 => "Ingen ventar på samtykke".to_string(),
+            1 => format!("1 ventar på samtykke ({longest} dagar)"),
+            n => format!("{n} ventar på samtykke (lengst {longest} dagar)"),
+        },
+        handovers: |n| match n {
+            1 => "1 overlevering ventar på svar".to_string(),
+            n => format!("{n} overleveringar ventar på svar"),
+        },
+        overdue: |n| match n {
+            1 => "1 tiltak har passert evalueringsdatoen".to_string(),
+            n => format!("{n} tiltak har passert evalueringsdatoen"),
+        },
+        quiet: |n, days| match n {
+            1 => format!("1 open logg utan innlegg på {days} dagar"),
+            n => format!("{n} opne loggar utan innlegg på {days} dagar"),
+        },
+        charts_heading: "Utviklinga",
+        by_month_title: "Loggar etter status, månad for månad",
+        by_month_summary: |month, requested, open, closed| format!(
+            "Ved utgangen av {month}: {open} opne, {requested} ventar på samtykke, {closed} avslutta."
+        ),
+        waits_title: "Tid frå førespurnad til samtykke",
+        waits_summary: |consented, waiting| match consented {
+            1 => format!("1 logg har fått samtykke, {waiting} ventar framleis."),
+            n => format!("{n} loggar har fått samtykke, {waiting} ventar framleis."),
+        },
+        consented: "Fekk samtykke",
+        still_waiting: "Ventar framleis",
+        wait: |w| match w {
+            Wait::Week => "0–7 dagar",
+            Wait::Month => "8–30 dagar",
+            Wait::Quarter => "31–90 dagar",
+            Wait::Longer => "Over 90 dagar",
+        },
+        evaluations_title: "Evalueringar i tide, siste halvår",
+        evaluations_summary: |on_time, late, missing| format!(
+            "{on_time} i tide, {late} for seint, {missing} manglar."
+        ),
+        on_time: "I tide",
+        late: "For seint",
+        missing: "Manglar",
+        show_table: "Vis tala som tabell",
+        col_month: "Månad",
+        col_wait: "Ventetid",
+        col_total: "Til saman",
+        logs_heading: "Loggane",
+        col_waiting: "Ventar på samtykke",
+        col_overdue: "Tiltak over evalueringsdato",
+        col_last_entry: "Siste innlegg",
+        days: |n| match n {
+            0 => "I dag".to_string(),
+            1 => "1 dag".to_string(),
+            n => format!("{n} dagar"),
+        },
+        no_entry: "Ingen enno",
     },
     workbench: WorkbenchTexts {
         filter_label: "Vis",
@@ -406,6 +494,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Measure => "eit nytt eller endra tiltak",
                 NoticeKind::Minutes => "eit godkjent møtereferat",
                 NoticeKind::Baton => "nytt om kven som held stafettpinnen",
+                NoticeKind::Closing => "nytt om å avslutte stafettloggen",
             };
             format!("Hei!\n\nDet er {what} i ein stafettlogg du er med i.\n\nLogg inn for å lese:\n{link}\n\nDu kan velje kor ofte du får slike e-postar på Mi side.\n\nHelsing Stafett")
         },
@@ -620,6 +709,7 @@ pub(super) const FORM: FormTexts = FormTexts {
             Denial::NotInvolved => "Du har ikkje tilgang til denne stafettloggen.",
             Denial::Closed => "Stafettloggen er avslutta. Ingen kan sjå innhaldet før han er opna igjen med nytt samtykke.",
             Denial::NotOpen => "Stafettloggen ventar på samtykke og er ikkje opna enno.",
+            Denial::AlreadyOpen => "Stafettloggen har fått samtykke og kan ikkje trekkjast tilbake. Han kan avsluttast.",
             Denial::ConsentWithdrawn => "Samtykket som gav tilgang, er trekt tilbake. Du har ikkje lenger tilgang til innhaldet.",
             Denial::ConsentMissing => "Det manglar eit samtykke som gir tilgang til dette.",
             Denial::NoOwnAccess => "Du har ikkje fått eigen tilgang til loggen enno. Det krev samtykke frå den som har foreldreansvar.",
@@ -685,6 +775,13 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::OfferWaiting => "Eit tilbod om å halde loggen ventar allereie på svar. Trekk det tilbake først.",
         Field::OfferClosed => "Tilbodet er trekt tilbake eller svara på allereie.",
         Field::DeclineReason => "Skriv kvifor du seier nei (høgst 2000 teikn), så stafetthaldaren kan finne ein annan.",
+        Field::ClosingReason => "Skriv kvifor samordna hjelp ikkje lenger trengst (10 til 2000 teikn), så familien veit kva dei tek stilling til.",
+        Field::ClosingObjection => "Skriv høgst 2000 teikn.",
+        Field::ClosingNoticeRunning => "Familien er allereie varsla om at loggen blir avslutta.",
+        Field::ClosingNotYet => "Loggen kan avsluttast først når familien har hatt to veker til å protestere.",
+        Field::ClosingObjected => "Familien har protestert, så loggen held fram. Snakk med dei, og varsle på nytt om det trengst.",
+        Field::NothingToObjectTo => "Det er ikkje noko varsel om avslutning å protestere mot.",
+        Field::Responsibility => "Skriv høgst 1000 teikn om kva du har ansvar for.",
         Field::NationalId => "Fødselsnummeret er ikkje gyldig. Det skal ha 11 siffer.",
         Field::GivenName => "Skriv førenamnet (høgst 100 teikn).",
         Field::FamilyName => "Skriv etternamnet (høgst 100 teikn).",

@@ -58,7 +58,8 @@ pub struct Holders {
     pub can_appoint: bool,
 }
 
-/// A log held in a unit the person leads, for the leader's list: no content, no family.
+/// A log held in a unit the person leads, for the leader's overview: dates and counts, no
+/// content, no family.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitLog {
     pub log_id: Uuid,
@@ -66,6 +67,53 @@ pub struct UnitLog {
     pub status: crate::domain::access::LogStatus,
     pub unit_name: String,
     pub holder_name: String,
-    /// Whom the baton is offered to, while the offer waits.
+    #[serde(with = "time::serde::rfc3339")]
+    pub holder_since: OffsetDateTime,
+    /// Whom the baton is offered to, and since when, while the offer waits.
     pub offered_to: Option<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub offered_at: Option<OffsetDateTime>,
+    /// Days the request has waited for its consent.
+    pub days_waiting: Option<i64>,
+    /// Days since the newest entry; none before the first.
+    pub days_since_entry: Option<i64>,
+    /// Measures whose evaluation day has passed without one.
+    pub evaluations_overdue: u32,
+}
+
+/// The leader's overview: the logs, and the figures over them month by month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitOverview {
+    pub logs: Vec<UnitLog>,
+    pub by_month: Vec<crate::domain::figures::StatusMonth>,
+    pub consent_waits: Vec<crate::domain::figures::WaitCount>,
+    pub evaluations: Vec<crate::domain::figures::TimelinessMonth>,
+}
+
+impl UnitOverview {
+    /// Requests waiting for consent, and the longest wait in days.
+    pub fn waiting(&self) -> (usize, i64) {
+        let days = self.logs.iter().filter_map(|log| log.days_waiting);
+        (days.clone().count(), days.max().unwrap_or(0))
+    }
+
+    pub fn handovers_pending(&self) -> usize {
+        self.logs
+            .iter()
+            .filter(|log| log.offered_to.is_some())
+            .count()
+    }
+
+    pub fn evaluations_overdue(&self) -> u32 {
+        self.logs.iter().map(|log| log.evaluations_overdue).sum()
+    }
+
+    /// Open logs with no entry for `days` days or more (or none at all).
+    pub fn quiet(&self, days: i64) -> usize {
+        self.logs
+            .iter()
+            .filter(|log| log.status == crate::domain::access::LogStatus::Open)
+            .filter(|log| log.days_since_entry.is_none_or(|since| since >= days))
+            .count()
+    }
 }

@@ -128,6 +128,20 @@ pub enum Field {
     OfferClosed,
     /// A decline needs a reason the holder can act on.
     DeclineReason,
+    /// A notice of closing says why coordinated help is no longer needed.
+    ClosingReason,
+    /// An objection to closing, too long.
+    ClosingObjection,
+    /// The family has been told already.
+    ClosingNoticeRunning,
+    /// The family has not had its two weeks to object (or was never told).
+    ClosingNotYet,
+    /// The family objected: the log stays open.
+    ClosingObjected,
+    /// No notice of closing to object to.
+    NothingToObjectTo,
+    /// What a participant is responsible for, too long.
+    Responsibility,
     // The administrator's forms and import rows.
     NationalId,
     GivenName,
@@ -199,6 +213,24 @@ impl From<Wrong> for Field {
 impl From<Wrong> for ApiError {
     fn from(wrong: Wrong) -> Self {
         Field::from(wrong).into()
+    }
+}
+
+impl From<crate::domain::closing::Refusal> for Field {
+    fn from(refusal: crate::domain::closing::Refusal) -> Self {
+        use crate::domain::closing::Refusal;
+        match refusal {
+            Refusal::NoNotice | Refusal::NoticeNotOver => Field::ClosingNotYet,
+            Refusal::NoticeRunning => Field::ClosingNoticeRunning,
+            Refusal::Objected => Field::ClosingObjected,
+            Refusal::NotObjectable => Field::NothingToObjectTo,
+        }
+    }
+}
+
+impl From<crate::domain::closing::Refusal> for ApiError {
+    fn from(refusal: crate::domain::closing::Refusal) -> Self {
+        Field::from(refusal).into()
     }
 }
 

@@ -310,11 +310,67 @@ pub struct LogPermissions {
     pub can_read: bool,
     pub can_close: bool,
     pub can_reopen: bool,
+    /// The holder may tell the family the log will close (none is running).
+    pub can_give_notice: bool,
+    /// The holder may close on the notice now.
+    pub can_close_on_notice: bool,
+    /// The person decides on closing and may object to the notice running.
+    pub can_object: bool,
+    /// The holder may take the request back (it has no consent yet).
+    pub can_cancel: bool,
+    /// The holder's latest notice of closing, while it runs or since it was objected to.
+    pub closing: Option<ClosingState>,
     /// For the holder: when the population register last
     /// changed the child's guardians, parental responsibility or residence since the log
     /// was asked for.
     #[serde(with = "time::serde::rfc3339::option")]
     pub family_changed: Option<OffsetDateTime>,
+}
+
+/// One part in a log taken by a member of staff: now, or until they left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participation {
+    pub participant_id: Uuid,
+    pub name: String,
+    pub unit_name: Option<String>,
+    pub responsibility: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub joined_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub left_at: Option<OffsetDateTime>,
+    /// The reader's own part: theirs to keep up to date, and to leave.
+    pub mine: bool,
+}
+
+/// The parts in a log, and whether the reader may take others' out (the holder).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participations {
+    pub child_name: String,
+    pub parts: Vec<Participation>,
+    pub holds: bool,
+}
+
+/// The holder's notice that a log will close, as those who read its consents see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosingState {
+    pub given_by: String,
+    pub reason: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub given_at: OffsetDateTime,
+    /// The first day the holder may close on it.
+    pub closes_from: time::Date,
+    /// Who objected, what they wrote, and when.
+    pub objection: Option<Objection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Objection {
+    pub by: String,
+    pub text: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
 }
 
 /// A child as the population register has them, reduced to what a holder needs to ask for

@@ -39,6 +39,8 @@ pub enum NoticeKind {
     Minutes,
     /// Who holds a log: an offer to hold it, a decline, an appointment.
     Baton,
+    /// The holder's notice that the log will close, and an objection to it.
+    Closing,
 }
 
 impl NoticeKind {
@@ -48,6 +50,7 @@ impl NoticeKind {
             NoticeKind::Measure => "measure",
             NoticeKind::Minutes => "minutes",
             NoticeKind::Baton => "baton",
+            NoticeKind::Closing => "closing",
         }
     }
 }

@@ -123,6 +123,14 @@ permissions! {
     PassBaton;
     Close;
     Reopen;
+    /// Tell the family the log will close, and close on that notice.
+    GiveClosingNotice;
+    /// Object to the holder's notice of closing.
+    ObjectToClosing;
+    /// Take back a request that never got its consent.
+    Cancel;
+    /// Keep one's own part in the log, or as the holder take another's out.
+    KeepParticipation;
     /// See the log in one's own list.
     ReadSummary;
 }

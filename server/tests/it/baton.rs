@@ -481,31 +481,3 @@ async fn the_database_keeps_exactly_one_holder(pool: PgPool) {
     assert!(twice.is_err(), "no log with two holders");
     assert_eq!(baton(app.pool()).await.0, NORA_STRAND_TEACHER);
 }
-
-/// A leader finds the logs held in their units, with holder and offer, and nothing of the
-/// family or the content; anyone who leads nothing gets an empty list.
-#[sqlx::test(migrations = "../migrations")]
-async fn a_leader_lists_the_logs_held_in_their_units(pool: PgPool) {
-    let app = TestApp::with_logs(pool).await;
-    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
-    let (status, _) = offer(&mut nora, &to(KINDERGARTEN, MARIUS_KINDERGARTEN), "").await;
-    assert_eq!(status, StatusCode::OK);
-    let mut eirik = app.as_person(EIRIK_SCHOOL_LEADER).await;
-    let response = eirik.get("/api/unit_logs").await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let listed = json(response).await;
-    let logs = listed.as_array().expect("a list");
-    assert_eq!(logs.len(), 1, "{listed}");
-    assert_eq!(logs[0]["log_id"], MATS_LOG);
-    assert_eq!(logs[0]["child_name"], "Mats Berg");
-    assert_eq!(logs[0]["holder_name"], "Nora Strand");
-    assert_eq!(logs[0]["offered_to"], "Marius Dahl");
-    for family in ["Ingrid", "Geir", MARKER] {
-        assert!(!listed.to_string().contains(family), "{family}: {listed}");
-    }
-    for person in [NORA_STRAND_TEACHER, INGRID, IDA_NURSE] {
-        let mut browser = app.as_person(person).await;
-        let listed = json(browser.get("/api/unit_logs").await).await;
-        assert_eq!(listed, serde_json::json!([]), "{person}");
-    }
-}

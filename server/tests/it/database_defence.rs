@@ -709,7 +709,8 @@ async fn every_content_table_shows_what_the_rules_allow(pool: PgPool) {
 
 /// Every table under forced row-level security is a content table of `CONTENT`, guarded by
 /// one policy for every command that reads and writes by `content_logs()`: the one
-/// set-based rule the test above compares with domain::access.
+/// set-based rule the test above compares with domain::access. The one other policy is the
+/// leader's figures' (`stafett_figures`), which reads dates and keys only (see below).
 #[sqlx::test(migrations = "../migrations")]
 async fn every_content_table_is_held_to_content_logs(pool: PgPool) {
     let forced: Vec<String> = sqlx::query_scalar(
@@ -725,7 +726,8 @@ async fn every_content_table_is_held_to_content_logs(pool: PgPool) {
     for table in content {
         let policies: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
             "select cmd, permissive, qual, with_check from pg_policies
-             where schemaname = 'public' and tablename = $1",
+             where schemaname = 'public' and tablename = $1
+               and roles <> array['stafett_figures']::name[]",
         )
         .bind(table)
         .fetch_all(&pool)
@@ -742,6 +744,59 @@ async fn every_content_table_is_held_to_content_logs(pool: PgPool) {
         assert!(using.contains("content_logs()"), "{table}: {using}");
         assert_eq!(Some(using), check.as_ref(), "{table}: writes as reads");
     }
+}
+
+/// The leader's figures read the content tables through a role of their own, which may
+/// select dates, statuses and keys and no text; the application's role may not call the
+/// function that reads as it.
+#[sqlx::test(migrations = "../migrations")]
+async fn the_figures_read_dates_and_no_text(pool: PgPool) {
+    let policies: Vec<(String, String)> = sqlx::query_as(
+        "select tablename::text, cmd from pg_policies
+         where schemaname = 'public' and roles = array['stafett_figures']::name[]
+         order by 1",
+    )
+    .fetch_all(&pool)
+    .await
+    .expect("policies");
+    let expected = [
+        ("entry", "SELECT"),
+        ("evaluation", "SELECT"),
+        ("measure", "SELECT"),
+    ]
+    .map(|(table, command)| (table.to_string(), command.to_string()));
+    assert_eq!(policies, expected);
+    let readable: Vec<String> = sqlx::query_scalar(
+        "select table_name || '.' || column_name from information_schema.column_privileges
+         where grantee = 'stafett_figures' and privilege_type = 'SELECT'
+           and table_name in ('entry', 'measure', 'evaluation')
+         order by 1",
+    )
+    .fetch_all(&pool)
+    .await
+    .expect("columns");
+    assert_eq!(
+        readable,
+        [
+            "entry.created_at",
+            "entry.log_id",
+            "evaluation.evaluated_on",
+            "evaluation.measure_id",
+            "measure.log_id",
+            "measure.measure_id",
+            "measure.planned_evaluation_date",
+            "measure.status"
+        ]
+    );
+    let mut tx = acting(&pool, Some(IDA_NURSE)).await;
+    let refused = sqlx::query("select * from content_dates(array[gen_random_uuid()])")
+        .execute(&mut *tx)
+        .await
+        .expect_err("the application's role may not read as the figures");
+    assert!(
+        refused.to_string().contains("permission denied"),
+        "{refused}"
+    );
 }
 
 /// The policies read today in Europe/Oslo, as the gate's facts do.

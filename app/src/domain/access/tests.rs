@@ -125,6 +125,99 @@ fn rows() -> Vec<Row> {
         ],
     );
     vec![
+        // Closing on the holder's notice, objecting to it, taking back a request.
+        Row {
+            rule: "the holder gives notice of closing an open log",
+            who: holder(),
+            action: GiveClosingNotice,
+            facts: open(12, established()),
+            expected: Ok(AsHolder),
+        },
+        Row {
+            rule: "a participant gives no notice of closing",
+            who: participant(PPT),
+            action: GiveClosingNotice,
+            facts: open(12, and(&[given(MOTHER, Action::InvolveService(PPT))])),
+            expected: Err(Denial::HolderOnly),
+        },
+        Row {
+            rule: "a guardian who decides objects to closing",
+            who: mother(),
+            action: ObjectToClosing,
+            facts: open(12, established()),
+            expected: Ok(AsFamily),
+        },
+        Row {
+            rule: "a child under 15 does not object to closing, the guardians decide",
+            who: child(),
+            action: ObjectToClosing,
+            facts: open(12, established()),
+            expected: Err(Denial::NotTheirDecision),
+        },
+        Row {
+            rule: "nobody objects to closing a closed log",
+            who: mother(),
+            action: ObjectToClosing,
+            facts: closed(12, established()),
+            expected: Err(Denial::Closed),
+        },
+        Row {
+            rule: "the holder takes back a request without consent",
+            who: holder(),
+            action: Cancel,
+            facts: requested(12, Vec::new()),
+            expected: Ok(AsHolder),
+        },
+        Row {
+            rule: "an open log is not taken back but closed",
+            who: holder(),
+            action: Cancel,
+            facts: open(12, established()),
+            expected: Err(Denial::AlreadyOpen),
+        },
+        Row {
+            rule: "a guardian does not take back the holder's request",
+            who: mother(),
+            action: Cancel,
+            facts: requested(12, Vec::new()),
+            expected: Err(Denial::HolderOnly),
+        },
+        Row {
+            rule: "a cancelled request is gone even for its holder",
+            who: holder(),
+            action: ReadConsentHistory,
+            facts: facts(LogStatus::Cancelled, 12, established()),
+            expected: Err(Denial::NotInvolved),
+        },
+        // Keeping one's part in the log.
+        Row {
+            rule: "a participant keeps their own part, even before the family has consented",
+            who: participant(PPT),
+            action: KeepParticipation,
+            facts: open(12, established()),
+            expected: Ok(AsStaff),
+        },
+        Row {
+            rule: "the holder takes others' parts out",
+            who: holder(),
+            action: KeepParticipation,
+            facts: requested(12, Vec::new()),
+            expected: Ok(AsHolder),
+        },
+        Row {
+            rule: "the family has no part to keep as staff",
+            who: mother(),
+            action: KeepParticipation,
+            facts: open(12, established()),
+            expected: Err(Denial::StaffOnly),
+        },
+        Row {
+            rule: "nobody changes the parts of a closed log",
+            who: participant(PPT),
+            action: KeepParticipation,
+            facts: closed(12, established()),
+            expected: Err(Denial::Closed),
+        },
         // Reading the content, and writing entries.
         Row {
             rule: "a guardian with parental responsibility reads an open log",
@@ -852,6 +945,8 @@ fn any_unit() -> impl Strategy<Value = Uuid> {
     prop::sample::select(UNITS.to_vec())
 }
 
+/// The status of a log that is still there: a cancelled request has a property of its own
+/// (`a_cancelled_request_is_open_to_nobody`).
 fn any_status() -> impl Strategy<Value = LogStatus> {
     prop::sample::select(vec![
         LogStatus::Requested,
@@ -878,7 +973,13 @@ fn any_action() -> impl Strategy<Value = LogAction> {
     prop_oneof![
         any_content_action(),
         any_holders_action(),
-        prop::sample::select(vec![ReadConsentHistory, Close, ReadFigures, ReadSummary]),
+        prop::sample::select(vec![
+            ReadConsentHistory,
+            Close,
+            ReadFigures,
+            ReadSummary,
+            ObjectToClosing
+        ]),
         any_consent_action().prop_map(Consent),
         any_consent_action().prop_map(Withdraw),
     ]
@@ -892,7 +993,13 @@ fn any_content_action() -> impl Strategy<Value = LogAction> {
 /// The actions of the holder alone.
 fn any_holders_action() -> impl Strategy<Value = LogAction> {
     prop_oneof![
-        prop::sample::select(vec![DocumentWithdrawal, Reopen, ApproveMinutes]),
+        prop::sample::select(vec![
+            DocumentWithdrawal,
+            Reopen,
+            ApproveMinutes,
+            GiveClosingNotice,
+            Cancel
+        ]),
         any_unit().prop_map(AddParticipant),
     ]
 }
@@ -1153,13 +1260,19 @@ proptest! {
     }
 
     #[test]
+    fn a_cancelled_request_is_open_to_nobody(case in any_case(), action in any_action()) {
+        let facts = LogFacts { status: LogStatus::Cancelled, ..case.facts.clone() };
+        prop_assert_eq!(ask(&case.who, action, &facts), Err(Denial::NotInvolved));
+    }
+
+    #[test]
     fn only_the_holder_does_the_holders_work(
         case in any_case(),
         action in any_holders_action(),
     ) {
         let holds = case.who.relations.iter().any(|r| matches!(r, Relation::Holder(_)));
         // Each status in turn: reopening, say, is possible only while the log is closed.
-        for status in [LogStatus::Requested, LogStatus::Open, LogStatus::Closed] {
+        for status in [LogStatus::Requested, LogStatus::Open, LogStatus::Closed, LogStatus::Cancelled] {
             let facts = LogFacts { status, ..case.facts.clone() };
             if let Ok(capacity) = ask(&case.who, action, &facts) {
                 prop_assert_eq!(capacity, AsHolder);

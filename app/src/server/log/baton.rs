@@ -7,10 +7,10 @@
 //! those steps are decided here from the offer and the leader's units, not by the gate; none
 //! of them returns content.
 
-use crate::domain::access::{LogAction, LogStatus};
+use crate::domain::access::LogAction;
 use crate::domain::baton::{Baton, Post, Refusal, Step};
 use crate::domain::plan::optional_text;
-use crate::model::baton::{BatonOffer, HolderRecord, Holders, OfferState, UnitLog};
+use crate::model::baton::{BatonOffer, HolderRecord, Holders, OfferState};
 use crate::model::error::{ApiError, Field};
 use crate::model::identity::Identity;
 use crate::model::notice::NoticeKind;
@@ -375,7 +375,7 @@ pub async fn offers_for(pool: &PgPool, identity: &Identity) -> Result<Vec<BatonO
            join person h on h.person_id = a.person_id
            join unit fu on fu.unit_id = a.unit_id
            join unit tu on tu.unit_id = o.to_unit_id
-           where o.to_person_id = $1 and o.state = 'pending' and l.deleted_at is null
+           where o.to_person_id = $1 and o.state = 'pending' and l.deleted_at is null and l.status <> 'cancelled'
            order by o.offered_at, o.handover_offer_id"#,
         identity.person_id
     )
@@ -493,50 +493,4 @@ pub async fn holders(
         can_pass,
         can_appoint: leads,
     })
-}
-
-/// The logs held in the units the person leads, with their holder and any offer waiting:
-/// where a leader finds the log whose baton they may have to give. No content, no family
-/// but the child's name; empty for anyone who leads nothing.
-pub async fn unit_logs(pool: &PgPool, identity: &Identity) -> Result<Vec<UnitLog>, ApiError> {
-    let rows = sqlx::query!(
-        r#"select l.log_id, l.status, u.name as unit_name,
-                  c.given_name || ' ' || c.family_name as "child_name!",
-                  p.given_name || ' ' || p.family_name as "holder_name!",
-                  (select t.given_name || ' ' || t.family_name
-                   from handover_offer o join person t on t.person_id = o.to_person_id
-                   where o.from_assignment_id = h.holder_assignment_id
-                     and o.state = 'pending') as offered_to
-           from staff_unit_membership m
-           join holder_assignment h on h.unit_id = m.unit_id and h.ended_at is null
-           join log l on l.log_id = h.log_id and l.deleted_at is null
-           join person c on c.person_id = l.child_id
-           join person p on p.person_id = h.person_id
-           join unit u on u.unit_id = h.unit_id
-           where m.person_id = $1 and m.role = 'unit_leader'
-           order by u.name, 4, l.log_id"#,
-        identity.person_id
-    )
-    .fetch_all(pool)
-    .await?;
-    let mut logs = Vec::with_capacity(rows.len());
-    for row in rows {
-        logs.push(UnitLog {
-            log_id: row.log_id,
-            child_name: row.child_name,
-            status: LogStatus::from_code(&row.status).ok_or(ApiError::Internal)?,
-            unit_name: row.unit_name,
-            holder_name: row.holder_name,
-            offered_to: row.offered_to,
-        });
-    }
-    let mut conn = pool.acquire().await?;
-    audit::record(
-        &mut conn,
-        Some(identity.person_id),
-        "unit.logs_listed",
-        json!({ "logs": logs.len() }),
-    )
-    .await?;
-    Ok(logs)
 }

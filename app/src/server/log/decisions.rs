@@ -149,8 +149,10 @@ pub async fn add_participant(
     Ok(participant_id)
 }
 
-/// Opens or closes the log (`closed_at` marks from when consents to reopen count).
-async fn set_status<P: Permission>(
+/// Opens or closes the log (`closed_at` marks from when consents to reopen count;
+/// `opened_at` when the request first got its consent, for the leader's figures). Closing,
+/// by anyone, ends a notice of closing.
+pub(super) async fn set_status<P: Permission>(
     tx: &mut ContentTx,
     grant: &Granted<P>,
     status: LogStatus,
@@ -158,13 +160,22 @@ async fn set_status<P: Permission>(
 ) -> Result<(), sqlx::Error> {
     sqlx::query!(
         "update log set status = $2,
-                closed_at = case when $2 = 'closed' then now() end
+                closed_at = case when $2 = 'closed' then now() end,
+                opened_at = coalesce(opened_at, case when $2 = 'open' then now() end)
          where log_id = $1",
         grant.log_id(),
         status.code()
     )
     .execute(tx.conn())
     .await?;
+    if status == LogStatus::Closed {
+        sqlx::query!(
+            "update closing_notice set ended_at = now() where log_id = $1 and ended_at is null",
+            grant.log_id()
+        )
+        .execute(tx.conn())
+        .await?;
+    }
     tx.record(grant, event, json!({ "capacity": grant.capacity() }))
         .await?;
     Ok(())

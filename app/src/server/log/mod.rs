@@ -2,8 +2,11 @@
 //! decisions around it (consent, participants, closing and reopening) and asking for one.
 
 pub mod baton;
+pub mod closing;
 pub mod content;
 pub mod decisions;
 pub mod members;
 pub mod overview;
+pub mod participation;
 pub mod requests;
+pub mod unit_overview;

@@ -2,6 +2,7 @@
 
 use crate::domain::access::{LogAction, LogFacts, LogStatus};
 use crate::domain::attention::{evaluation_due, meeting_soon, Due};
+use crate::domain::closing;
 use crate::domain::consent::{age_on, decide, Action, ActionKind, Choice, ConsentEvent, Outcome};
 use crate::domain::plan::MeasureStatus;
 use crate::i18n::consent_reason;
@@ -29,7 +30,7 @@ use uuid::Uuid;
 pub async fn my_logs(pool: &PgPool, identity: &Identity) -> Result<Vec<LogSummary>, ApiError> {
     let candidates = sqlx::query_scalar!(
         "select l.log_id from log l
-         where l.deleted_at is null and (
+         where l.deleted_at is null and l.status <> 'cancelled' and (
              l.child_id = $1
              or exists (select 1 from guardianship g where g.child_id = l.child_id
                         and g.guardian_id = $1 and g.has_parental_responsibility)
@@ -333,10 +334,19 @@ pub async fn permissions(
     } else {
         None
     };
+    let closing = crate::server::log::closing::state(tx, grant).await?;
+    let notice = closing.as_ref().map(|(notice, _)| notice);
+    let holder_closes = grant.allows(LogAction::GiveClosingNotice);
     Ok(LogPermissions {
         can_read: grant.allows(LogAction::ReadContent),
         can_close: grant.allows(LogAction::Close),
         can_reopen: grant.allows(LogAction::Reopen),
+        can_give_notice: holder_closes && closing::may_give_notice(notice).is_ok(),
+        can_close_on_notice: holder_closes
+            && closing::holder_may_close(notice, grant.facts().today).is_ok(),
+        can_object: grant.allows(LogAction::ObjectToClosing) && closing::may_object(notice).is_ok(),
+        can_cancel: grant.allows(LogAction::Cancel),
+        closing: closing.map(|(_, state)| state),
         family_changed,
     })
 }

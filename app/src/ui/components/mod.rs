@@ -1,6 +1,7 @@
 //! Building blocks shared by pages. Components marked `#[island]` are the only ones
 //! hydrated in the browser.
 
+pub mod bar_chart;
 pub mod contact;
 pub mod directory_browser;
 pub mod error_message;

@@ -4,8 +4,9 @@
 use super::shared::{log_id_param, refusal, LogTabs, Section, Unreachable};
 use crate::api::contact::contact_reach;
 use crate::api::log::{
-    consent_history, log_actions, my_decisions, standing_consents, CloseLog, CreateChildLogin,
-    DocumentWithdrawal, GiveConsent, ReopenLog, UnlockChildLogin, WithdrawConsent,
+    consent_history, log_actions, my_decisions, standing_consents, CancelRequest, CloseLog,
+    CloseOnNotice, CreateChildLogin, DocumentWithdrawal, GiveClosingNotice, GiveConsent,
+    ObjectToClosing, ReopenLog, UnlockChildLogin, WithdrawConsent,
 };
 use crate::domain::consent::{Action, Choice};
 use crate::i18n::{use_lang, Lang, Texts};
@@ -158,19 +159,77 @@ fn ChildLoginCare(login: ChildLoginState, log_id: Uuid, t: &'static Texts) -> im
     }
 }
 
-/// Closing (those who decide, or the holder once asked) and reopening (the holder, with
-/// new consent).
+/// Closing (those who decide, or the holder once asked or on a notice the family did not
+/// object to), the holder's notice and the family's objection, taking back a request, and
+/// reopening (the holder, with new consent).
 #[component]
 fn CloseOrReopen(actions: LogPermissions, log_id: Uuid, lang: Lang) -> impl IntoView {
     let t = lang.texts();
+    let dates = lang.dates();
+    let shows_closing = actions.can_close
+        || actions.closing.is_some()
+        || actions.can_give_notice
+        || actions.can_close_on_notice;
     view! {
+        {shows_closing.then(|| view! { <h2>{t.log.close_heading}</h2> })}
+        {actions.closing.clone().map(|notice| view! {
+            <div class="card closing-notice">
+                <p>{(t.log.notice_given)(&notice.given_by, &dates.date(notice.given_at.date()))}</p>
+                <blockquote>{notice.reason}</blockquote>
+                {match notice.objection {
+                    Some(objection) => view! {
+                        <p role="status" class="alert info">
+                            {(t.log.notice_objected)(&objection.by, &dates.date(objection.at.date()))}
+                        </p>
+                        {objection.text.map(|text| view! { <blockquote>{text}</blockquote> })}
+                    }.into_any(),
+                    None => view! {
+                        <p class="alert warning">{(t.log.notice_runs)(&dates.date(notice.closes_from))}</p>
+                    }.into_any(),
+                }}
+            </div>
+        })}
+        {actions.can_object.then(|| view! {
+            <form class="stacked" method="post" action=ObjectToClosing::url()>
+                <input type="hidden" name="log_id" value=log_id.to_string() />
+                <label for="objection">{t.log.objection_label}</label>
+                <textarea id="objection" name="objection" rows="3" maxlength="2000"></textarea>
+                <button type="submit" class="button primary">{t.log.object_button}</button>
+            </form>
+        })}
         {actions.can_close.then(|| view! {
-            <h2>{t.log.close_heading}</h2>
             <p>{t.log.close_intro}</p>
             <form method="post" action=CloseLog::url()>
                 <input type="hidden" name="log_id" value=log_id.to_string() />
                 <input type="hidden" name="lang" value=lang.code() />
                 <button type="submit" class="button danger">{t.log.close_button}</button>
+            </form>
+        })}
+        {(actions.can_close_on_notice && !actions.can_close).then(|| view! {
+            <p>{t.log.close_intro}</p>
+            <form method="post" action=CloseOnNotice::url()>
+                <input type="hidden" name="log_id" value=log_id.to_string() />
+                <button type="submit" class="button danger">{t.log.close_button}</button>
+            </form>
+        })}
+        {actions.can_give_notice.then(|| view! {
+            <details class="card">
+                <summary>{t.log.give_notice_heading}</summary>
+                <form class="stacked" method="post" action=GiveClosingNotice::url()>
+                    <p class="hint">{t.log.give_notice_intro}</p>
+                    <input type="hidden" name="log_id" value=log_id.to_string() />
+                    <label for="closing_reason">{t.log.notice_reason_label}</label>
+                    <textarea id="closing_reason" name="reason" rows="3" required minlength="10" maxlength="2000"></textarea>
+                    <button type="submit" class="button secondary">{t.log.give_notice_button}</button>
+                </form>
+            </details>
+        })}
+        {actions.can_cancel.then(|| view! {
+            <h2>{t.log.cancel_heading}</h2>
+            <p>{t.log.cancel_intro}</p>
+            <form method="post" action=CancelRequest::url()>
+                <input type="hidden" name="log_id" value=log_id.to_string() />
+                <button type="submit" class="button danger">{t.log.cancel_button}</button>
             </form>
         })}
         {actions.can_reopen.then(|| view! {

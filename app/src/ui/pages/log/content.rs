@@ -103,6 +103,7 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
                 <ul class="cards">
                     {log.participants.into_iter().map(|party| view! { <li class="card"><Party party t /></li> }).collect_view()}
                 </ul>
+                <p class="screen-only"><a href=format!("/logs/{}/participants", log.log_id)>{t.log.parts_link}</a></p>
                 {holds.then(|| view! { <ProposeParticipant log_id=log.log_id t /> })}
             </aside>
             <section class="log-main" aria-labelledby="entries">
