@@ -635,3 +635,65 @@ async fn the_holder_sees_who_cannot_be_reached_and_why_and_nobody_else_does(pool
             .expect("asked");
     assert_eq!(answer, None);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_invitation_goes_in_the_invitees_language_and_by_sms_if_chosen(pool: PgPool) {
+    let app = TestApp::with_logs(pool).await;
+    choose(app.pool(), INGRID, "en", Some("+4791234999"), "both").await;
+    let tomorrow: String =
+        sqlx::query_scalar("select ((now() at time zone 'Europe/Oslo')::date + 1)::text")
+            .fetch_one(app.pool())
+            .await
+            .expect("tomorrow");
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
+    let (status, meeting) = post(
+        &mut nora,
+        "/api/call_meeting",
+        &[
+            ("log_id", MATS_LOG),
+            ("meeting[date]", &tomorrow),
+            ("meeting[time]", "13:00"),
+            ("meeting[duration]", "60"),
+            ("meeting[place]", "Møterom 2"),
+            ("meeting[invitees][0]", IDA_NURSE),
+            ("meeting[invitees][1]", INGRID),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{meeting}");
+    let sent: Vec<(String, String, Option<String>, String)> = sqlx::query_as(
+        "select recipient, channel, subject, body from outbox_message order by recipient",
+    )
+    .fetch_all(app.pool())
+    .await
+    .expect("outbox");
+    let subjects: Vec<(&str, &str, Option<&str>)> = sent
+        .iter()
+        .map(|(to, channel, subject, _)| (to.as_str(), channel.as_str(), subject.as_deref()))
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            ("+4791234999", "sms", None),
+            (
+                "ida.brekke@example.no",
+                "email",
+                Some("Invitasjon til stafettmøte")
+            ),
+            (
+                "ingrid.berg@example.no",
+                "email",
+                Some("Invitation to a relay meeting")
+            ),
+        ]
+    );
+    let sms = &sent[0].3;
+    assert!(
+        sms.starts_with("Stafett: You are invited to a meeting"),
+        "{sms}"
+    );
+    assert!(sms.contains("13:00"), "{sms}");
+    for secret in ["Mats", "Møterom"] {
+        assert!(!sms.contains(secret), "{secret} in {sms}");
+    }
+}
