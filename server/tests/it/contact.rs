@@ -59,6 +59,18 @@ async fn code_sent_to(app: &TestApp, sink: &MailSink, to: &str) -> String {
         .to_string()
 }
 
+/// Asks for a code to the e-mail `address` and returns it as it arrived at the sink.
+async fn new_code(
+    app: &TestApp,
+    sink: &MailSink,
+    browser: &mut Browser<'_>,
+    kind: &str,
+    address: &str,
+) -> String {
+    assert_eq!(send_code(browser, kind, address).await, ok());
+    code_sent_to(app, sink, address).await
+}
+
 async fn send_code(browser: &mut Browser<'_>, kind: &str, address: &str) -> (StatusCode, Value) {
     post(
         browser,
@@ -258,11 +270,7 @@ async fn an_expired_or_used_up_code_confirms_nothing(pool: PgPool) {
     let mut ingrid = app.as_person(INGRID).await;
 
     // Five wrong tries use the code up; the right one then confirms nothing.
-    assert_eq!(
-        send_code(&mut ingrid, "email", "ny@berg.example").await,
-        ok()
-    );
-    let code = code_sent_to(&app, &sink, "ny@berg.example").await;
+    let code = new_code(&app, &sink, &mut ingrid, "email", "ny@berg.example").await;
     for _ in 0..4 {
         assert_eq!(
             confirm(&mut ingrid, "email", &wrong(&code)).await,
@@ -284,11 +292,7 @@ async fn an_expired_or_used_up_code_confirms_nothing(pool: PgPool) {
     assert_eq!(mine["pending_email"]["spent"], true);
 
     // A new code, then too late.
-    assert_eq!(
-        send_code(&mut ingrid, "email", "ny@berg.example").await,
-        ok()
-    );
-    let code = code_sent_to(&app, &sink, "ny@berg.example").await;
+    let code = new_code(&app, &sink, &mut ingrid, "email", "ny@berg.example").await;
     sqlx::query("update contact_confirmation set expires_at = now() - interval '1 second'")
         .execute(app.pool())
         .await
@@ -338,11 +342,7 @@ async fn nobody_reaches_another_persons_contact_details(pool: PgPool) {
     let sink = MailSink::start().await;
     let app = TestApp::seeded(pool).await;
     let mut ingrid = app.as_person(INGRID).await;
-    assert_eq!(
-        send_code(&mut ingrid, "email", "ny@berg.example").await,
-        ok()
-    );
-    let code = code_sent_to(&app, &sink, "ny@berg.example").await;
+    let code = new_code(&app, &sink, &mut ingrid, "email", "ny@berg.example").await;
 
     // Geir (her former partner, same children) with her code confirms nothing of hers.
     let mut geir = app.as_person(GEIR).await;
