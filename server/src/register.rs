@@ -211,6 +211,10 @@ impl Document {
                 })
                 .filter_map(|relation| relation.relatert_person.clone())
                 .collect(),
+            children: current(&self.familierelasjon)
+                .filter(|relation| relation.relatert_persons_rolle == "barn")
+                .filter_map(|relation| relation.relatert_person.clone())
+                .collect(),
         })
     }
 }

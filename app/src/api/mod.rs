@@ -7,6 +7,7 @@ pub mod baton;
 pub mod clock;
 pub mod contact;
 pub mod directory;
+pub mod family_request;
 pub mod identity;
 pub mod language;
 pub mod log;

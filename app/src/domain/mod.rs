@@ -9,6 +9,7 @@ pub mod child_login;
 pub mod closing;
 pub mod consent;
 pub mod contact;
+pub mod family_request;
 pub mod figures;
 pub mod national_id;
 pub mod plan;

@@ -50,6 +50,9 @@ pub struct RegisterPerson {
     pub responsible: Vec<String>,
     /// The national identity numbers of this person's parents (mor, far, medmor).
     pub parents: Vec<String>,
+    /// The national identity numbers of this person's children: whom a parent may ask a
+    /// log for (parental responsibility is then read from the child).
+    pub children: Vec<String>,
 }
 
 impl RegisterPerson {
@@ -179,6 +182,7 @@ mod tests {
             shared_residence: false,
             responsible: vec![],
             parents: vec![],
+            children: vec![],
         }
     }
 
@@ -187,6 +191,7 @@ mod tests {
             birth_date: date!(2016 - 05 - 01),
             responsible: responsible.iter().map(|s| s.to_string()).collect(),
             parents: parents.iter().map(|s| s.to_string()).collect(),
+            children: vec![],
             ..person("child", home)
         }
     }

@@ -209,6 +209,7 @@ pub struct Texts {
     pub workbench: WorkbenchTexts,
     pub baton: BatonTexts,
     pub leader: LeaderTexts,
+    pub request: RequestTexts,
     pub admin: AdminTexts,
     pub contact: ContactTexts,
 }
@@ -534,6 +535,32 @@ pub struct BatonTexts {
     pub col_status: &'static str,
     pub col_holder: &'static str,
     pub col_offer: &'static str,
+}
+
+/// The texts of a family's own request for a log, and of the leader's answer.
+#[derive(Debug)]
+pub struct RequestTexts {
+    pub link: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub child_label: &'static str,
+    pub choice: fn(name: &str, age: u8, themself: bool) -> String,
+    pub no_choices: &'static str,
+    pub unit_label: &'static str,
+    pub choose: &'static str,
+    pub about_label: &'static str,
+    pub about_hint: &'static str,
+    pub send: &'static str,
+    pub mine_heading: &'static str,
+    pub none_yet: &'static str,
+    pub waiting: fn(unit: &str) -> String,
+    pub appointed: fn(holder: &str) -> String,
+    pub give_consent: &'static str,
+    pub asked_on: fn(day: &str) -> String,
+    pub leader_heading: &'static str,
+    pub asked_by: fn(by_youth: bool, day: &str) -> String,
+    pub holder_label: &'static str,
+    pub appoint: &'static str,
 }
 
 /// The texts of a unit leader's overview: the figures, the charts and the table behind each.

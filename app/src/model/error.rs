@@ -142,6 +142,16 @@ pub enum Field {
     NothingToObjectTo,
     /// What a participant is responsible for, too long.
     Responsibility,
+    /// The child asked for is not one the person may ask for (per the register).
+    RequestChild,
+    /// The unit asked to hold the log.
+    RequestUnit,
+    /// What the request is about, in the family's words: 10 to 4000 characters.
+    RequestAbout,
+    /// The child has a log already, or a request waiting.
+    RequestExists,
+    /// The holder appointed for a family's request: a member of the unit asked.
+    RequestHolder,
     // The administrator's forms and import rows.
     NationalId,
     GivenName,

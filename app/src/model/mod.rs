@@ -8,6 +8,7 @@ pub mod baton;
 pub mod contact;
 pub mod directory;
 pub mod error;
+pub mod family_request;
 pub mod identity;
 pub mod log;
 pub mod meeting;

@@ -8,6 +8,7 @@ pub mod contact;
 pub mod directory;
 pub mod error;
 pub mod family;
+pub mod family_request;
 pub mod gate;
 pub mod identity;
 pub mod log;

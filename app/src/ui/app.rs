@@ -6,6 +6,7 @@ use crate::ui::pages::admin::{
     AdminPage, ImportPage, ImportReportPage, NewUnitPage, UnitAdminPage,
 };
 use crate::ui::pages::directory::DirectoryPage;
+use crate::ui::pages::family_request::AskForLogPage;
 use crate::ui::pages::log::{ConsentsPage, HolderPage, LogPage, ParticipantsPage};
 use crate::ui::pages::login::{ChildLoginPage, CodePage, LoggedOutPage, LoginPage, NoLogPage};
 use crate::ui::pages::lookups::LookupsPage;
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sessions") view=SessionsPage ssr=SsrMode::Async />
                     <Route path=path!("/lookups") view=LookupsPage ssr=SsrMode::Async />
                     <Route path=path!("/unit-logs") view=UnitLogsPage ssr=SsrMode::Async />
+                    <Route path=path!("/ask-for-log") view=AskForLogPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/units/new") view=NewUnitPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/units/:unit_id") view=UnitAdminPage ssr=SsrMode::Async />

@@ -56,7 +56,10 @@ pub fn MePage() -> impl IntoView {
                         {identity.is_administrator.then(|| view! {
                             <p><a href="/admin">{t.admin.link}</a></p>
                         })}
-                        {identity.is_citizen.then(|| view! { <p>{t.citizen}</p> })}
+                        {identity.is_citizen.then(|| view! {
+                            <p>{t.citizen}</p>
+                            <p><a href="/ask-for-log">{t.request.link}</a></p>
+                        })}
                         <ContactSection />
                         <NoticeChoiceForm />
                         <p><a href="/sessions">{t.sessions_title}</a></p>

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod baton_offers;
 pub mod directory;
+pub mod family_request;
 pub mod log;
 pub mod login;
 pub mod lookups;

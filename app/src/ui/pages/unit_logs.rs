@@ -4,8 +4,16 @@
 //! the leader may appoint a holder.
 
 use crate::api::baton::unit_logs;
+use crate::api::family_request::{waiting_family_requests, AppointForRequest};
+use crate::api::log::staff_choices;
 use crate::domain::access::LogStatus;
 use crate::domain::figures::{StatusMonth, TimelinessMonth, WaitCount};
+use crate::model::error::ApiError;
+use crate::model::family_request::WaitingRequest;
+use crate::model::log::StaffChoice;
+use crate::ui::components::form_error::FormError;
+use crate::ui::components::staff_select::StaffSelect;
+use leptos::server_fn::ServerFn;
 
 use crate::i18n::{use_lang, DateTexts, Lang};
 use crate::model::baton::{UnitLog, UnitOverview};
@@ -22,23 +30,76 @@ const QUIET_DAYS: i64 = 30;
 pub fn UnitLogsPage() -> impl IntoView {
     let lang = use_lang();
     let b = &lang.texts().baton;
-    let overview = Resource::new(|| (), |_| unit_logs());
+    let data = Resource::new(
+        || (),
+        |_| async move {
+            let overview = unit_logs().await?;
+            let requests = waiting_family_requests().await?;
+            let staff = if requests.is_empty() {
+                Vec::new()
+            } else {
+                staff_choices().await?
+            };
+            Ok::<_, ApiError>((overview, requests, staff))
+        },
+    );
     view! {
         <Title text=b.unit_logs_title />
         <h1>{b.unit_logs_title}</h1>
         <p class="lead">{b.unit_logs_intro}</p>
+        <FormError />
         <Suspense>
             {move || Suspend::new(async move {
-                match overview.await {
-                    Ok(overview) if overview.logs.is_empty() => {
-                        view! { <p class="empty-state">{b.no_unit_logs}</p> }.into_any()
-                    }
-                    Ok(overview) => view! { <Overview overview lang /> }.into_any(),
+                match data.await {
+                    Ok((overview, requests, staff)) => view! {
+                        {(!requests.is_empty()).then(|| view! { <WaitingRequests requests staff lang /> })}
+                        {if overview.logs.is_empty() {
+                            view! { <p class="empty-state">{b.no_unit_logs}</p> }.into_any()
+                        } else {
+                            view! { <Overview overview lang /> }.into_any()
+                        }}
+                    }.into_any(),
                     Err(error) => view! { <ErrorMessage error /> }.into_any(),
                 }
             })}
         </Suspense>
     }
+}
+
+/// Families' requests waiting for the leader: what they wrote, and a holder to appoint from
+/// the unit they asked.
+#[component]
+fn WaitingRequests(
+    requests: Vec<WaitingRequest>,
+    staff: Vec<StaffChoice>,
+    lang: Lang,
+) -> impl IntoView {
+    let texts = lang.texts();
+    let t = &texts.request;
+    view! {
+        <section aria-labelledby="requests-heading">
+            <h2 id="requests-heading">{t.leader_heading}</h2>
+            <ul class="cards">
+                {requests.into_iter().enumerate().map(|(n, request)| {
+                    let here: Vec<StaffChoice> = staff.iter().filter(|c| c.unit_id == request.unit_id).cloned().collect();
+                    let id = if n == 0 { "holder-0" } else { "holder-n" };
+                    view! {
+                        <li class="card">
+                            <h3>{format!("{} · {}", request.child_name, request.unit_name)}</h3>
+                            <p class="hint">{(t.asked_by)(request.by_youth, &lang.dates().date(request.requested_at.date()))}</p>
+                            <blockquote>{request.about}</blockquote>
+                            <form class="stacked" method="post" action=AppointForRequest::url()>
+                                <input type="hidden" name="request_id" value=request.request_id.to_string() />
+                                <StaffSelect id label=t.holder_label staff=here t=texts />
+                                <button type="submit" class="button primary">{t.appoint}</button>
+                            </form>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
 }
 
 #[component]
