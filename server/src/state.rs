@@ -67,6 +67,7 @@ pub fn new(pool: PgPool, config: &Config) -> ServerState {
             database_ready: Arc::new(AtomicBool::new(false)),
             public_url: config.public_url.as_str().trim_end_matches('/').to_string(),
             register: Arc::new(crate::register::HttpRegister::new(config.register.clone())),
+            data_key: config.data_key.clone(),
         },
         idporten: Arc::new(IdPorten::new(config.idporten.clone())),
         public_url: config.public_url.clone(),

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod baton;
 pub mod clock;
+pub mod contact;
 pub mod directory;
 pub mod family_request;
 pub mod identity;

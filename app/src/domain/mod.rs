@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod child_login;
 pub mod closing;
 pub mod consent;
+pub mod contact;
 pub mod family_request;
 pub mod figures;
 pub mod national_id;

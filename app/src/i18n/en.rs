@@ -1,11 +1,12 @@
 use super::{
-    AdminTexts, BatonTexts, ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LeaderTexts,
-    LogTexts, PlanTexts, RequestTexts, Texts, WorkbenchTexts,
+    AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
+    LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
+use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
@@ -525,14 +526,73 @@ pub(super) const TEXTS: Texts = Texts {
         },
         digest_subject: "News in your relay logs",
         digest_body: |count, link| format!("Hello,\n\nSince last time there are {count} new things in the relay logs you take part in.\n\nLog in to read them:\n{link}\n\nStafett"),
-        notify_heading: "E-mail notifications",
-        notify_intro: "When someone writes something new in a log you take part in, you can get an e-mail. It only says that there is something new, never what.",
+        notify_heading: "Notices",
+        notify_intro: "When someone writes something new in a log you take part in, you can get a notice by e-mail or SMS. It only says that there is something new, never what.",
         notify_choice: |choice| match choice {
             NoticeChoice::Immediate => "Right away",
-            NoticeChoice::Daily => "One e-mail a day (at 7)",
-            NoticeChoice::None => "No e-mail",
+            NoticeChoice::Daily => "One notice a day (at 7)",
+            NoticeChoice::None => "No notices",
         },
         notify_save: "Save the choice",
+    },
+    contact: ContactTexts {
+        heading: "Contact details",
+        intro: "Notices, meeting invitations and codes are sent only to an e-mail address or mobile number you have confirmed with a code.",
+        kind: |kind| match kind {
+            ContactKind::Email => "E-mail",
+            ContactKind::Mobile => "Mobile",
+        },
+        confirmed: "Confirmed",
+        from_administrator: "From the administrator",
+        none_confirmed: "None confirmed yet",
+        new_address: |kind| match kind {
+            ContactKind::Email => "New e-mail address",
+            ContactKind::Mobile => "New mobile number",
+        },
+        change: |kind| match kind {
+            ContactKind::Email => "Change e-mail address",
+            ContactKind::Mobile => "Change mobile number",
+        },
+        address_hint: |kind| match kind {
+            ContactKind::Email => "We will send a code to the address.",
+            ContactKind::Mobile => "We will send a code by SMS. Norwegian numbers may be written without +47.",
+        },
+        send_code: "Send code",
+        code_sent: |address| format!("We have sent a code to {address}. It is valid for 10 minutes."),
+        old_kept: "Until the new one is confirmed, we use the one you have.",
+        code_label: "Code (6 digits)",
+        confirm: "Confirm",
+        code_spent: "The code is no longer valid. Send a new code.",
+        preferences_heading: "Language and notice channel",
+        language_label: "Language of messages to you",
+        channel_legend: "Notices come by",
+        channel: |channel| match channel {
+            NoticeChannel::Email => "E-mail",
+            NoticeChannel::Sms => "SMS",
+            NoticeChannel::Both => "Both e-mail and SMS",
+        },
+        save: "Save",
+        code_subject: |kind| match kind {
+            ContactKind::Email => "Code to confirm your e-mail address in Stafett",
+            ContactKind::Mobile => "Code to confirm your mobile number in Stafett",
+        },
+        code_body: |kind, code| {
+            let what = match kind {
+                ContactKind::Email => "e-mail address",
+                ContactKind::Mobile => "mobile number",
+            };
+            format!("Your code is {code}\n\nEnter it on My page in Stafett within 10 minutes to confirm your {what}. If you did not ask for it, you can ignore this message.")
+        },
+        notice_sms: |link| format!("Stafett: There is something new in a relay log you take part in. Log in to read: {link}"),
+        invitation_sms: |when, link| format!("Stafett: You are invited to a meeting {when}. See {link}"),
+        unreachable_badge: "Not reachable",
+        unreachable: |why| match why {
+            Unreachable::NoContact => "no confirmed e-mail or mobile",
+            Unreachable::NoticesOff => "has turned notices off",
+        },
+        reach_heading: "Whom notices reach",
+        reach_intro: "Notices and meeting invitations go only to a confirmed e-mail or mobile. Anyone not reachable you must contact another way.",
+        reachable: "Reachable",
     },
     admin: AdminTexts {
         link: "Administration",
@@ -769,5 +829,11 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::MembershipInUse => "This member of staff is or has been part of a relay log for this unit, so the membership cannot be ended.",
         Field::Csv => "Paste a CSV file with a header row and at most 2000 rows.",
         Field::ImportRefused => "Some rows are refused. Correct them and check again. Nothing has been changed.",
+        Field::Mobile => "Enter a mobile number, such as 912 34 567 or +46 70 123 45 67.",
+        Field::Code => "The code does not match. Check that you typed all six digits.",
+        Field::CodeSpent => "The code is no longer valid (too old, or too many tries). Send a new code.",
+        Field::CodesSent => "You have asked for many codes in the last hour. Wait a while and try again.",
+        Field::AlreadyConfirmed => "This address is confirmed already.",
+        Field::NoticeChannel => "Confirm a mobile number before choosing notices by SMS.",
     },
 };

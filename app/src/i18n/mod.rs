@@ -13,6 +13,7 @@ mod nn;
 use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
+use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
@@ -116,6 +117,21 @@ pub fn use_lang() -> Lang {
     leptos::prelude::use_context::<Lang>().unwrap_or_default()
 }
 
+/// The language chosen in the request's cookie (on the server), or the default: the page's
+/// language, and that of messages to someone who has chosen none.
+#[cfg(feature = "ssr")]
+pub fn request_lang() -> Lang {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::COOKIE)
+                .and_then(|value| value.to_str().ok())
+                .map(Lang::from_cookie_header)
+        })
+        .unwrap_or_default()
+}
+
 /// Every text of the UI in one language.
 #[derive(Debug)]
 pub struct Texts {
@@ -195,6 +211,46 @@ pub struct Texts {
     pub leader: LeaderTexts,
     pub request: RequestTexts,
     pub admin: AdminTexts,
+    pub contact: ContactTexts,
+}
+
+/// A person's own contact details on their page, the messages confirming them, the SMS
+/// notices, and whether people can be reached (the holder's view).
+#[derive(Debug)]
+pub struct ContactTexts {
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub kind: fn(ContactKind) -> &'static str,
+    pub confirmed: &'static str,
+    /// An address the administrator gave (staff): in use without a code.
+    pub from_administrator: &'static str,
+    pub none_confirmed: &'static str,
+    pub new_address: fn(ContactKind) -> &'static str,
+    pub change: fn(ContactKind) -> &'static str,
+    pub address_hint: fn(ContactKind) -> &'static str,
+    pub send_code: &'static str,
+    pub code_sent: fn(&str) -> String,
+    /// The address in use stays in use until the new one is confirmed.
+    pub old_kept: &'static str,
+    pub code_label: &'static str,
+    pub confirm: &'static str,
+    pub code_spent: &'static str,
+    pub preferences_heading: &'static str,
+    pub language_label: &'static str,
+    pub channel_legend: &'static str,
+    pub channel: fn(NoticeChannel) -> &'static str,
+    pub save: &'static str,
+    pub code_subject: fn(ContactKind) -> &'static str,
+    pub code_body: fn(ContactKind, &str) -> String,
+    /// An SMS notice (and digest): that something is new, and the link; nothing more.
+    pub notice_sms: fn(&str) -> String,
+    /// An SMS invitation: when, and the link.
+    pub invitation_sms: fn(&str, &str) -> String,
+    pub unreachable_badge: &'static str,
+    pub unreachable: fn(Unreachable) -> &'static str,
+    pub reach_heading: &'static str,
+    pub reach_intro: &'static str,
+    pub reachable: &'static str,
 }
 
 /// The administrator's pages: units, services, staff and the CSV import.

@@ -1,11 +1,12 @@
 use super::{
-    AdminTexts, BatonTexts, ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LeaderTexts,
-    LogTexts, PlanTexts, RequestTexts, Texts, WorkbenchTexts,
+    AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
+    LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
+use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
@@ -521,18 +522,77 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Baton => "nytt om hvem som holder stafettpinnen",
                 NoticeKind::Closing => "nytt om å avslutte stafettloggen",
             };
-            format!("Hei!\n\nDet er {what} i en stafettlogg du er med i.\n\nLogg inn for å lese:\n{link}\n\nDu kan velge hvor ofte du får slike e-poster på Min side.\n\nHilsen Stafett")
+            format!("Hei!\n\nDet er {what} i en stafettlogg du er med i.\n\nLogg inn for å lese:\n{link}\n\nDu kan velge hvor ofte og hvordan du får slike varsler på Min side.\n\nHilsen Stafett")
         },
         digest_subject: "Nytt i stafettloggene dine",
         digest_body: |count, link| format!("Hei!\n\nSiden sist er det {count} nye ting i stafettloggene du er med i.\n\nLogg inn for å lese:\n{link}\n\nHilsen Stafett"),
-        notify_heading: "Varsler på e-post",
-        notify_intro: "Når noen skriver noe nytt i en logg du er med i, kan du få en e-post. E-posten sier bare at det er noe nytt, aldri hva.",
+        notify_heading: "Varsler",
+        notify_intro: "Når noen skriver noe nytt i en logg du er med i, kan du få et varsel på e-post eller SMS. Varselet sier bare at det er noe nytt, aldri hva.",
         notify_choice: |choice| match choice {
             NoticeChoice::Immediate => "Med en gang",
-            NoticeChoice::Daily => "Én e-post om dagen (kl. 7)",
-            NoticeChoice::None => "Ingen e-post",
+            NoticeChoice::Daily => "Ett varsel om dagen (kl. 7)",
+            NoticeChoice::None => "Ingen varsler",
         },
         notify_save: "Lagre valget",
+    },
+    contact: ContactTexts {
+        heading: "Kontaktinformasjon",
+        intro: "Varsler, møteinnkallinger og koder sendes bare til en e-postadresse eller et mobilnummer du har bekreftet med en kode.",
+        kind: |kind| match kind {
+            ContactKind::Email => "E-post",
+            ContactKind::Mobile => "Mobil",
+        },
+        confirmed: "Bekreftet",
+        from_administrator: "Fra administrator",
+        none_confirmed: "Ingen bekreftet ennå",
+        new_address: |kind| match kind {
+            ContactKind::Email => "Ny e-postadresse",
+            ContactKind::Mobile => "Nytt mobilnummer",
+        },
+        change: |kind| match kind {
+            ContactKind::Email => "Bytt e-postadresse",
+            ContactKind::Mobile => "Bytt mobilnummer",
+        },
+        address_hint: |kind| match kind {
+            ContactKind::Email => "Vi sender en kode til adressen.",
+            ContactKind::Mobile => "Vi sender en kode på SMS. Norske numre kan skrives uten +47.",
+        },
+        send_code: "Send kode",
+        code_sent: |address| format!("Vi har sendt en kode til {address}. Den gjelder i 10 minutter."),
+        old_kept: "Til den nye er bekreftet, bruker vi den du har.",
+        code_label: "Kode (6 siffer)",
+        confirm: "Bekreft",
+        code_spent: "Koden gjelder ikke lenger. Send en ny kode.",
+        preferences_heading: "Språk og varslingskanal",
+        language_label: "Språk i meldinger til deg",
+        channel_legend: "Varsler kommer på",
+        channel: |channel| match channel {
+            NoticeChannel::Email => "E-post",
+            NoticeChannel::Sms => "SMS",
+            NoticeChannel::Both => "Både e-post og SMS",
+        },
+        save: "Lagre",
+        code_subject: |kind| match kind {
+            ContactKind::Email => "Kode for å bekrefte e-postadressen din i Stafett",
+            ContactKind::Mobile => "Kode for å bekrefte mobilnummeret ditt i Stafett",
+        },
+        code_body: |kind, code| {
+            let what = match kind {
+                ContactKind::Email => "e-postadressen",
+                ContactKind::Mobile => "mobilnummeret",
+            };
+            format!("Koden din er {code}\n\nSkriv den inn på Min side i Stafett innen 10 minutter for å bekrefte {what} din. Har du ikke bedt om koden, kan du se bort fra meldingen.")
+        },
+        notice_sms: |link| format!("Stafett: Det er nytt i en stafettlogg du er med i. Logg inn for å lese: {link}"),
+        invitation_sms: |when, link| format!("Stafett: Du er invitert til et møte {when}. Se {link}"),
+        unreachable_badge: "Nås ikke",
+        unreachable: |why| match why {
+            Unreachable::NoContact => "ingen bekreftet e-post eller mobil",
+            Unreachable::NoticesOff => "har slått av varsler",
+        },
+        reach_heading: "Hvem varslene når",
+        reach_intro: "Varsler og møteinnkallinger går bare til bekreftet e-post eller mobil. Den som ikke nås, må du kontakte på annen måte.",
+        reachable: "Nås",
     },
     admin: AdminTexts {
         link: "Administrasjon",
@@ -770,5 +830,11 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::MembershipInUse => "Den ansatte er eller har vært med i en stafettlogg for denne enheten, og medlemskapet kan ikke avsluttes.",
         Field::Csv => "Lim inn en CSV-fil med en overskriftsrad og høyst 2000 rader.",
         Field::ImportRefused => "Noen rader er avvist. Rett dem og kontroller på nytt. Ingenting er endret.",
+        Field::Mobile => "Skriv et mobilnummer, for eksempel 912 34 567 eller +46 70 123 45 67.",
+        Field::Code => "Koden stemmer ikke. Sjekk at du skrev alle seks sifrene.",
+        Field::CodeSpent => "Koden gjelder ikke lenger (for gammel eller for mange forsøk). Send en ny kode.",
+        Field::CodesSent => "Du har bedt om mange koder den siste timen. Vent litt og prøv igjen.",
+        Field::AlreadyConfirmed => "Denne adressen er allerede bekreftet.",
+        Field::NoticeChannel => "Bekreft et mobilnummer før du velger varsler på SMS.",
     },
 };

@@ -1,11 +1,12 @@
 use super::{
-    AdminTexts, BatonTexts, ConsentTexts, DateTexts, DirectoryTexts, FormTexts, LeaderTexts,
-    LogTexts, PlanTexts, RequestTexts, Texts, WorkbenchTexts,
+    AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
+    LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
+use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
@@ -522,14 +523,73 @@ pub(super) const TEXTS: Texts = Texts {
         },
         digest_subject: "Nytt i stafettloggane dine",
         digest_body: |count, link| format!("Hei!\n\nSidan sist er det {count} nye ting i stafettloggane du er med i.\n\nLogg inn for å lese:\n{link}\n\nHelsing Stafett"),
-        notify_heading: "Varsel på e-post",
-        notify_intro: "Når nokon skriv noko nytt i ein logg du er med i, kan du få ein e-post. E-posten seier berre at det er noko nytt, aldri kva.",
+        notify_heading: "Varsel",
+        notify_intro: "Når nokon skriv noko nytt i ein logg du er med i, kan du få eit varsel på e-post eller SMS. Varselet seier berre at det er noko nytt, aldri kva.",
         notify_choice: |choice| match choice {
             NoticeChoice::Immediate => "Med ein gong",
-            NoticeChoice::Daily => "Éin e-post om dagen (kl. 7)",
-            NoticeChoice::None => "Ingen e-post",
+            NoticeChoice::Daily => "Eitt varsel om dagen (kl. 7)",
+            NoticeChoice::None => "Ingen varsel",
         },
         notify_save: "Lagre valet",
+    },
+    contact: ContactTexts {
+        heading: "Kontaktinformasjon",
+        intro: "Varsel, møteinnkallingar og kodar blir berre sende til ei e-postadresse eller eit mobilnummer du har stadfesta med ein kode.",
+        kind: |kind| match kind {
+            ContactKind::Email => "E-post",
+            ContactKind::Mobile => "Mobil",
+        },
+        confirmed: "Stadfesta",
+        from_administrator: "Frå administrator",
+        none_confirmed: "Ingen stadfesta enno",
+        new_address: |kind| match kind {
+            ContactKind::Email => "Ny e-postadresse",
+            ContactKind::Mobile => "Nytt mobilnummer",
+        },
+        change: |kind| match kind {
+            ContactKind::Email => "Byt e-postadresse",
+            ContactKind::Mobile => "Byt mobilnummer",
+        },
+        address_hint: |kind| match kind {
+            ContactKind::Email => "Vi sender ein kode til adressa.",
+            ContactKind::Mobile => "Vi sender ein kode på SMS. Norske nummer kan skrivast utan +47.",
+        },
+        send_code: "Send kode",
+        code_sent: |address| format!("Vi har sendt ein kode til {address}. Han gjeld i 10 minutt."),
+        old_kept: "Til den nye er stadfesta, bruker vi den du har.",
+        code_label: "Kode (6 siffer)",
+        confirm: "Stadfest",
+        code_spent: "Koden gjeld ikkje lenger. Send ein ny kode.",
+        preferences_heading: "Språk og varslingskanal",
+        language_label: "Språk i meldingar til deg",
+        channel_legend: "Varsel kjem på",
+        channel: |channel| match channel {
+            NoticeChannel::Email => "E-post",
+            NoticeChannel::Sms => "SMS",
+            NoticeChannel::Both => "Både e-post og SMS",
+        },
+        save: "Lagre",
+        code_subject: |kind| match kind {
+            ContactKind::Email => "Kode for å stadfeste e-postadressa di i Stafett",
+            ContactKind::Mobile => "Kode for å stadfeste mobilnummeret ditt i Stafett",
+        },
+        code_body: |kind, code| {
+            let what = match kind {
+                ContactKind::Email => "e-postadressa di",
+                ContactKind::Mobile => "mobilnummeret ditt",
+            };
+            format!("Koden din er {code}\n\nSkriv han inn på Mi side i Stafett innan 10 minutt for å stadfeste {what}. Har du ikkje bede om koden, kan du sjå bort frå meldinga.")
+        },
+        notice_sms: |link| format!("Stafett: Det er nytt i ein stafettlogg du er med i. Logg inn for å lese: {link}"),
+        invitation_sms: |when, link| format!("Stafett: Du er invitert til eit møte {when}. Sjå {link}"),
+        unreachable_badge: "Blir ikkje nådd",
+        unreachable: |why| match why {
+            Unreachable::NoContact => "ingen stadfesta e-post eller mobil",
+            Unreachable::NoticesOff => "har slått av varsel",
+        },
+        reach_heading: "Kven varsla når",
+        reach_intro: "Varsel og møteinnkallingar går berre til stadfesta e-post eller mobil. Den som ikkje blir nådd, må du kontakte på anna vis.",
+        reachable: "Blir nådd",
     },
     admin: AdminTexts {
         link: "Administrasjon",
@@ -769,5 +829,11 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::MembershipInUse => "Den tilsette er eller har vore med i ein stafettlogg for denne eininga, og medlemskapet kan ikkje avsluttast.",
         Field::Csv => "Lim inn ei CSV-fil med ei overskriftsrad og høgst 2000 rader.",
         Field::ImportRefused => "Nokre rader er avviste. Rett dei og kontroller på nytt. Ingenting er endra.",
+        Field::Mobile => "Skriv eit mobilnummer, til dømes 912 34 567 eller +46 70 123 45 67.",
+        Field::Code => "Koden stemmer ikkje. Sjekk at du skreiv alle seks siffera.",
+        Field::CodeSpent => "Koden gjeld ikkje lenger (for gammal eller for mange forsøk). Send ein ny kode.",
+        Field::CodesSent => "Du har bede om mange kodar den siste timen. Vent litt og prøv igjen.",
+        Field::AlreadyConfirmed => "Denne adressa er alt stadfesta.",
+        Field::NoticeChannel => "Stadfest eit mobilnummer før du vel varsel på SMS.",
     },
 };

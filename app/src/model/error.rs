@@ -180,6 +180,19 @@ pub enum Field {
     Csv,
     /// The import has refused rows: nothing was applied.
     ImportRefused,
+    // A person's own contact details.
+    /// Not a mobile number.
+    Mobile,
+    /// The code does not match.
+    Code,
+    /// The code has run out (too late, too many wrong tries, or none was sent).
+    CodeSpent,
+    /// Too many codes sent in the last hour.
+    CodesSent,
+    /// The address is the one confirmed already.
+    AlreadyConfirmed,
+    /// SMS notices need a confirmed mobile number.
+    NoticeChannel,
 }
 
 impl From<Field> for ApiError {

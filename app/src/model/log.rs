@@ -45,6 +45,9 @@ pub struct PartyView {
     pub responsibility: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// For the holder only: why notices do not reach them (none for anyone else).
+    #[serde(default)]
+    pub unreachable: Option<crate::domain::contact::Unreachable>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

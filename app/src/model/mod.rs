@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod baton;
+pub mod contact;
 pub mod directory;
 pub mod error;
 pub mod family_request;

@@ -5,9 +5,10 @@
 
 use crate::i18n::Lang;
 use crate::model::notice::{NoticeChoice, NoticeKind};
+use crate::server::contact::Address;
 use crate::server::gate::{ContentTx, Granted, Permission};
 use crate::server::log::members::{self, Reachable};
-use crate::server::outbox::{self, Channel, Message};
+use crate::server::outbox::Message;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
@@ -38,7 +39,7 @@ pub async fn notify<K: Permission>(
         }
         let to = Recipient {
             person_id: member.member.person_id,
-            email: member.email.as_deref(),
+            address: &member.address,
             notify: &member.notify,
         };
         deliver(tx.conn(), &to, grant.log_id(), kind, &link).await?;
@@ -49,12 +50,14 @@ pub async fn notify<K: Permission>(
 /// Someone a notice goes to, and how they want it.
 pub struct Recipient<'a> {
     pub person_id: Uuid,
-    pub email: Option<&'a str>,
+    /// Their confirmed addresses, language and channel.
+    pub address: &'a Address,
     /// A `NoticeChoice` code.
     pub notify: &'a str,
 }
 
-/// Tells one person, as they chose: an e-mail now, a line in tomorrow's digest, or nothing.
+/// Tells one person, as they chose: an e-mail or SMS now (in their language, to their
+/// confirmed addresses), a line in tomorrow's digest, or nothing.
 pub async fn deliver(
     conn: &mut PgConnection,
     to: &Recipient<'_>,
@@ -64,10 +67,11 @@ pub async fn deliver(
 ) -> Result<(), sqlx::Error> {
     match NoticeChoice::from_code(to.notify) {
         Some(NoticeChoice::Immediate) => {
-            if let Some(email) = to.email {
-                let message = notice_message(Lang::default(), kind, link);
-                outbox::enqueue(conn, Channel::Email, email, &message).await?;
-            }
+            let lang = to.address.lang;
+            let sms = (lang.texts().contact.notice_sms)(link);
+            to.address
+                .send(conn, &notice_message(lang, kind, link), &sms)
+                .await?;
         }
         Some(NoticeChoice::Daily) => {
             sqlx::query!(

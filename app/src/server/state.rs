@@ -18,6 +18,8 @@ pub struct AppState {
     pub public_url: String,
     /// The population register: where children and guardians come from.
     pub register: Arc<dyn crate::server::register::PopulationRegister>,
+    /// Seals the codes queued in the outbox (see `seal`).
+    pub data_key: crate::server::seal::SealKey,
 }
 
 impl AppState {

@@ -1,6 +1,6 @@
 //! The HTML document around every page, rendered on the server only.
 
-use crate::i18n::Lang;
+use crate::i18n::request_lang;
 use crate::ui::app::App;
 use leptos::nonce::{use_nonce, Nonce};
 use leptos::prelude::*;
@@ -52,19 +52,6 @@ fn hydration_scripts(options: LeptosOptions) -> InertElement {
         None => html,
     };
     InertElement::new(html)
-}
-
-/// The language chosen in the request's cookie, or the default.
-fn request_lang() -> Lang {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .headers
-                .get(http::header::COOKIE)
-                .and_then(|value| value.to_str().ok())
-                .map(Lang::from_cookie_header)
-        })
-        .unwrap_or_default()
 }
 
 /// The nonce the server's security middleware minted for this response and will put in its

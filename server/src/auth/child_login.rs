@@ -15,6 +15,7 @@ use crate::auth::{
 };
 use crate::outbox;
 use crate::state::ServerState;
+use app::i18n::Lang;
 use app::server::audit;
 use app::server::redirect::local_path_or_root;
 use axum::extract::{ConnectInfo, State};
@@ -99,8 +100,8 @@ pub async fn password(
     tokio::time::sleep(attempt.delay()).await;
 
     let account = match sqlx::query!(
-        r#"select a.person_id, a.password_hash, a.code_channel, p.email, p.phone
-           from child_account a join person p using (person_id) where a.username = $1"#,
+        r#"select a.person_id, a.password_hash, a.code_channel, r.email, r.mobile as phone, r.lang
+           from child_account a join person_reach r using (person_id) where a.username = $1"#,
         username
     )
     .fetch_optional(pool)
@@ -150,7 +151,12 @@ pub async fn password(
         Ok(hash) => hash,
         Err(error) => return unavailable(error),
     };
-    let lang = super::request_lang(&headers);
+    // The child's own language if they chose one, else the page's.
+    let lang = account
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_else(|| super::request_lang(&headers));
     let created = async {
         let mut tx = pool.begin().await?;
         let login_code_id = sqlx::query_scalar!(

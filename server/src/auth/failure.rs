@@ -52,8 +52,8 @@ async fn tell_child(conn: &mut PgConnection, child: Uuid) -> Result<(), sqlx::Er
         return Ok(());
     }
     let contact = sqlx::query!(
-        "select a.code_channel, p.email, p.phone
-         from child_account a join person p using (person_id) where a.person_id = $1",
+        "select a.code_channel, r.email, r.mobile as phone, r.lang
+         from child_account a join person_reach r using (person_id) where a.person_id = $1",
         child
     )
     .fetch_one(&mut *conn)
@@ -63,8 +63,13 @@ async fn tell_child(conn: &mut PgConnection, child: Uuid) -> Result<(), sqlx::Er
     else {
         return Ok(());
     };
-    // The child's language is not known; the municipality's default is bokmål.
-    let message = outbox::login_attempts_message(Lang::default());
+    // In the child's language, bokmål if they chose none.
+    let lang = contact
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_default();
+    let message = outbox::login_attempts_message(lang);
     outbox::enqueue(&mut *conn, channel, &recipient, &message).await?;
     audit::record(
         conn,

@@ -13,9 +13,9 @@ pub mod idporten_routes;
 pub mod lockout;
 pub mod login_cookie;
 pub mod login_session;
-pub mod one_time_code;
-/// Hashing lives with the application: guardians create children's logins there.
-pub use app::server::password;
+/// Codes and hashing live with the application: guardians create children's logins there,
+/// and people confirm their contact details with a code.
+pub use app::server::{one_time_code, password};
 pub mod sessions;
 pub mod throttle;
 

@@ -1,10 +1,11 @@
-//! The daily digest. At 07:00 in Oslo everyone who chose one e-mail a day gets one, saying
+//! The daily digest. At 07:00 in Oslo everyone who chose one message a day gets one (by the
+//! channel they chose, in their language, to their confirmed addresses), saying
 //! how many new things wait in their logs (never what), for the notices gathered before
 //! then; later notices wait for the next morning. Notices are claimed with `FOR UPDATE SKIP
 //! LOCKED` and marked sent in the transaction that queues the e-mail, so any number of
 //! instances send each digest once.
 
-use app::i18n::Lang;
+use app::server::contact::Address;
 use app::server::notice::digest_message;
 use sqlx::PgPool;
 use std::collections::BTreeMap;
@@ -36,30 +37,39 @@ pub async fn send_due(
             for update of n skip locked
         )
         update pending_notice n set sent_at = $1
-        from due, person p
-        where n.pending_notice_id = due.pending_notice_id and p.person_id = n.person_id
-        returning n.person_id, p.email, p.notify
+        from due, person_reach r
+        where n.pending_notice_id = due.pending_notice_id and r.person_id = n.person_id
+        returning n.person_id as "person_id!", r.email, r.mobile, r.lang,
+                  r.channel as "channel!", r.notify as "notify!"
         "#,
         now
     )
     .fetch_all(&mut *tx)
     .await?;
-    let mut counts: BTreeMap<Uuid, (Option<String>, String, usize)> = BTreeMap::new();
+    let mut counts: BTreeMap<Uuid, (Address, String, usize)> = BTreeMap::new();
     for row in claimed {
         counts
             .entry(row.person_id)
-            .or_insert((row.email, row.notify, 0))
+            .or_insert_with(|| {
+                let address =
+                    Address::new(row.email, row.mobile, row.lang.as_deref(), &row.channel);
+                (address, row.notify, 0)
+            })
             .2 += 1;
     }
     let link = format!("{public_url}/me");
     let mut sent = 0;
-    for (email, notify, count) in counts.into_values() {
-        // Someone who has since chosen no e-mail gets none; their notices are done.
-        let (Some(email), "daily") = (email, notify.as_str()) else {
+    for (address, notify, count) in counts.into_values() {
+        // Someone who has since chosen no daily digest gets none; their notices are done.
+        // Nor does someone with no confirmed address.
+        if notify != "daily" || (address.email.is_none() && address.mobile.is_none()) {
             continue;
-        };
-        let message = digest_message(Lang::default(), count, &link);
-        super::enqueue(&mut tx, super::Channel::Email, &email, &message).await?;
+        }
+        let lang = address.lang;
+        let sms = (lang.texts().contact.notice_sms)(&link);
+        address
+            .send(&mut tx, &digest_message(lang, count, &link), &sms)
+            .await?;
         sent += 1;
     }
     tx.commit().await?;

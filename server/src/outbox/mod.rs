@@ -6,46 +6,9 @@ pub mod email;
 pub mod sms;
 pub mod worker;
 
-use crate::seal::SealKey;
 use app::i18n::Lang;
-use sqlx::PgConnection;
-use uuid::Uuid;
 
-pub use app::server::outbox::{enqueue, Channel, Message};
-
-/// What a sealed body is bound to: its own row.
-pub fn sealed_body_context(outbox_message_id: Uuid) -> String {
-    format!("outbox_message.body:{outbox_message_id}")
-}
-
-/// Queues a message whose body is a secret (a one-time code): stored sealed with `key`, and
-/// dropped unsent once `valid_minutes` have passed.
-pub async fn enqueue_secret(
-    conn: &mut PgConnection,
-    key: &SealKey,
-    channel: Channel,
-    recipient: &str,
-    message: &Message,
-    valid_minutes: i32,
-) -> Result<Uuid, sqlx::Error> {
-    let id = Uuid::new_v4();
-    let sealed = key.seal(sealed_body_context(id).as_bytes(), message.body.as_bytes());
-    let subject = (channel == Channel::Email).then_some(message.subject.as_str());
-    sqlx::query!(
-        "insert into outbox_message
-             (outbox_message_id, channel, recipient, subject, body, sealed_body, expires_at)
-         values ($1, $2, $3, $4, '', $5, now() + make_interval(mins => $6))",
-        id,
-        channel.code(),
-        recipient,
-        subject,
-        sealed,
-        valid_minutes
-    )
-    .execute(conn)
-    .await?;
-    Ok(id)
-}
+pub use app::server::outbox::{enqueue, enqueue_secret, sealed_body_context, Channel, Message};
 
 /// The message carrying a one-time login code, in the user's language.
 pub fn login_code_message(lang: Lang, code: &str) -> Message {

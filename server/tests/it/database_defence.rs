@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 /// A transaction as the application's content transactions run: as `stafett_app`, acting
 /// for `person` (or nobody).
-async fn acting(pool: &PgPool, person: Option<&str>) -> Transaction<'static, Postgres> {
+pub(crate) async fn acting(pool: &PgPool, person: Option<&str>) -> Transaction<'static, Postgres> {
     let mut tx = pool.begin().await.expect("tx");
     if let Some(person) = person {
         sqlx::query("select set_config('stafett.person_id', $1, true)")

@@ -9,6 +9,7 @@ mod attachments;
 mod baton;
 mod child_login;
 mod closing;
+mod contact;
 mod database_defence;
 mod family_request;
 mod gate;

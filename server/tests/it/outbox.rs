@@ -12,7 +12,7 @@ use sqlx::PgPool;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-fn senders(sink: &MailSink) -> Senders {
+pub(crate) fn senders(sink: &MailSink) -> Senders {
     let mail = Mailer::new(&MailConfig {
         smtp_url: sink.smtp_url.clone(),
         from: "Stafett <ikke-svar@fjordvik.example>".into(),

@@ -3,3 +3,6 @@
 mod set_language;
 
 pub use set_language::*;
+
+#[cfg(feature = "ssr")]
+pub(crate) use set_language::remember_language;

@@ -103,16 +103,16 @@ async fn tell(
     public_url: &str,
     path: &str,
 ) -> Result<(), sqlx::Error> {
-    let row = sqlx::query!(
-        "select email, notify from person where person_id = $1",
-        person
-    )
-    .fetch_one(&mut *conn)
-    .await?;
+    let notify = sqlx::query_scalar!("select notify from person where person_id = $1", person)
+        .fetch_one(&mut *conn)
+        .await?;
+    let Some(address) = crate::server::contact::address_of(conn, person).await? else {
+        return Ok(());
+    };
     let to = Recipient {
         person_id: person,
-        email: row.email.as_deref(),
-        notify: &row.notify,
+        address: &address,
+        notify: &notify,
     };
     let link = format!("{public_url}{path}");
     notice::deliver(conn, &to, log_id, NoticeKind::Baton, &link).await

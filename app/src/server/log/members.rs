@@ -4,6 +4,7 @@
 
 use crate::domain::access::{self, LogAction, Relation};
 use crate::model::plan::{Member, MemberRole};
+use crate::server::contact::Address;
 use crate::server::gate::{self, ContentTx, Granted, Permission};
 use uuid::Uuid;
 
@@ -11,7 +12,8 @@ use uuid::Uuid;
 #[derive(Debug, Clone)]
 pub struct Reachable {
     pub member: Member,
-    pub email: Option<String>,
+    /// Their confirmed addresses and language.
+    pub address: Address,
     /// How they want to hear of news: a `NoticeChoice` code.
     pub notify: String,
 }
@@ -25,10 +27,7 @@ pub async fn members<K: Permission>(
     let facts = grant.facts();
     let rows = sqlx::query!(
         r#"
-        select m.person_id as "person_id!", m.kind as "kind!", m.unit_id,
-               m.responsible, u.name as "unit_name?",
-               p.given_name || ' ' || p.family_name as "name!", p.email, p.notify
-        from (
+        with m as (
             select h.person_id, 'holder' as kind, h.unit_id, null::boolean as responsible, 0 as rank
             from holder_assignment h where h.log_id = $1 and h.ended_at is null
             union all
@@ -41,8 +40,15 @@ pub async fn members<K: Permission>(
             from guardianship g join log l on l.child_id = g.child_id where l.log_id = $1
             union all
             select l.child_id, 'child', null, null, 3 from log l where l.log_id = $1
-        ) as m
+        )
+        select m.person_id as "person_id!", m.kind as "kind!", m.unit_id,
+               m.responsible, u.name as "unit_name?",
+               p.given_name || ' ' || p.family_name as "name!", r.email as "email?",
+               r.mobile as "mobile?", r.lang as "lang?",
+               coalesce(r.channel, 'email') as "channel!", p.notify
+        from m
         join person p on p.person_id = m.person_id
+        left join reach_of((select array_agg(person_id) from m)) r on r.person_id = m.person_id
         left join unit u on u.unit_id = m.unit_id
         order by m.rank, p.family_name, p.given_name, m.person_id
         "#,
@@ -77,7 +83,7 @@ pub async fn members<K: Permission>(
                     unit_name: row.unit_name,
                     role,
                 },
-                email: row.email,
+                address: Address::new(row.email, row.mobile, row.lang.as_deref(), &row.channel),
                 notify: row.notify,
             },
             vec![relation],

@@ -6,7 +6,7 @@ use crate::model::error::{ApiError, Field};
 use crate::server::gate::{ContentTx, EditPlan, Granted};
 use crate::server::log::{self, members::Reachable};
 use crate::server::oslo::oslo;
-use crate::server::outbox::{self, Channel, Message};
+use crate::server::outbox::Message;
 use serde_json::json;
 use time::{OffsetDateTime, PrimitiveDateTime};
 use uuid::Uuid;
@@ -23,7 +23,7 @@ pub struct NewMeeting<'a> {
 }
 
 /// Calls a meeting: the invitees must be members who see the log, the minute-taker one of
-/// them, and the start still ahead. Each invitee with an e-mail address (but the caller) is
+/// them, and the start still ahead. Each invitee who can be reached (but the caller) is
 /// told that there is a meeting, when, and where to read more: nothing of the log.
 pub async fn call(
     tx: &mut ContentTx,
@@ -89,15 +89,19 @@ pub async fn call(
     .await?;
 
     let link = format!("{public_url}/logs/{log_id}/meetings/{meeting_id}");
-    let message = invitation_message(Lang::default(), oslo(called.starts_at), &link);
+    let starts_at = oslo(called.starts_at);
     for member in members {
         let invited = meeting.invitees.contains(&member.member.person_id);
         if !invited || member.member.person_id == grant.person_id() {
             continue;
         }
-        if let Some(email) = &member.email {
-            outbox::enqueue(tx.conn(), Channel::Email, email, &message).await?;
-        }
+        // In the invitee's language, to their confirmed addresses, by the channel they chose.
+        let lang = member.address.lang;
+        let sms = (lang.texts().contact.invitation_sms)(&lang.dates().moment(starts_at), &link);
+        member
+            .address
+            .send(tx.conn(), &invitation_message(lang, starts_at, &link), &sms)
+            .await?;
     }
     tx.record(
         grant,

@@ -342,9 +342,11 @@ fn clear_field_errors(form: &HtmlFormElement) {
     }
 }
 
-/// Puts the error beside the field marked `data-field="<Field>"`, and moves the focus there.
+/// Puts the error beside the field whose `data-field` names `<Field>` (one of its
+/// space-separated words: a code field takes both a wrong and a spent code), and moves the
+/// focus there.
 fn mark_field(form: &HtmlFormElement, field: &str, text: &str) {
-    let Ok(Some(element)) = form.query_selector(&format!("[data-field=\"{field}\"]")) else {
+    let Ok(Some(element)) = form.query_selector(&format!("[data-field~=\"{field}\"]")) else {
         return;
     };
     let Ok(error) = document().create_element("span") else {

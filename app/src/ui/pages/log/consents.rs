@@ -1,7 +1,8 @@
 //! `/logs/<id>/consents`: the decisions the rules give this person, with their exact texts
 //! and reasons, the child's own login, closing and reopening, and the history of consents.
 
-use super::shared::{log_id_param, refusal, LogTabs, Section};
+use super::shared::{log_id_param, refusal, LogTabs, Section, Unreachable};
+use crate::api::contact::contact_reach;
 use crate::api::log::{
     consent_history, log_actions, my_decisions, standing_consents, CancelRequest, CloseLog,
     CloseOnNotice, CreateChildLogin, DocumentWithdrawal, GiveClosingNotice, GiveConsent,
@@ -9,6 +10,7 @@ use crate::api::log::{
 };
 use crate::domain::consent::{Action, Choice};
 use crate::i18n::{use_lang, Lang, Texts};
+use crate::model::contact::Reach;
 use crate::model::error::ApiError;
 use crate::model::log::{
     ChildLoginState, ConsentRecord, LogPermissions, MyDecision, StandingConsent,
@@ -33,10 +35,12 @@ pub fn ConsentsPage() -> impl IntoView {
             let log_id = log_id.ok_or(ApiError::NotFound)?;
             let decisions = my_decisions(log_id, lang).await?;
             let history = consent_history(log_id).await?;
-            // Only the holder documents oral withdrawals; for anyone else the list is refused.
+            // Only the holder documents oral withdrawals and sees who notices reach; for anyone
+            // else the lists are refused.
             let standing = standing_consents(log_id).await.ok();
+            let reach = contact_reach(log_id).await.ok();
             let actions = log_actions(log_id).await?;
-            Ok::<_, ApiError>((log_id, decisions, history, standing, actions))
+            Ok::<_, ApiError>((log_id, decisions, history, standing, reach, actions))
         },
     );
     view! {
@@ -44,7 +48,7 @@ pub fn ConsentsPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((log_id, decisions, history, standing, actions)) => view! {
+                    Ok((log_id, decisions, history, standing, reach, actions)) => view! {
                         <h1>{t.log.consents_title}</h1>
                         <LogTabs log_id current=Section::Consents content_closed=!actions.can_read t />
                         {actions.can_read.then(|| view! {
@@ -67,6 +71,7 @@ pub fn ConsentsPage() -> impl IntoView {
                             }.into_any()
                         }}
                         {standing.map(|standing| view! { <OralWithdrawal standing log_id lang /> })}
+                        {reach.map(|reach| view! { <WhomNoticesReach reach t /> })}
                         <CloseOrReopen actions log_id lang />
                         <h2>{t.log.history_heading}</h2>
                         <History history t />
@@ -311,5 +316,27 @@ fn capitalized(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// For the holder: everyone around the log, and who cannot be reached, and why.
+#[component]
+fn WhomNoticesReach(reach: Vec<Reach>, t: &'static Texts) -> impl IntoView {
+    view! {
+        <section aria-labelledby="reach-heading">
+            <h2 id="reach-heading">{t.contact.reach_heading}</h2>
+            <p class="hint">{t.contact.reach_intro}</p>
+            <ul class="cards">
+                {reach.into_iter().map(|person| view! {
+                    <li class="card">
+                        <p><strong>{person.name}</strong>{format!(", {}", (t.plan.role)(person.role))}</p>
+                        {match person.unreachable {
+                            Some(why) => view! { <Unreachable why t /> }.into_any(),
+                            None => view! { <p><span class="badge success">{t.contact.reachable}</span></p> }.into_any(),
+                        }}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }

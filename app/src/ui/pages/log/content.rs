@@ -1,7 +1,7 @@
 //! `/logs/<id>`: the log's content (entries, the plan's status, the next meeting, who takes
 //! part), for those the consent rules let see it now.
 
-use super::shared::{id_query, log_id_param, refusal, LogTabs, MeetingWhen, Section};
+use super::shared::{id_query, log_id_param, refusal, LogTabs, MeetingWhen, Section, Unreachable};
 use crate::api::log::{get_log, staff_choices, AddEntry, AddParticipant};
 use crate::domain::access::Capacity;
 use crate::domain::attention::Due;
@@ -222,6 +222,7 @@ fn ProposeParticipant(log_id: Uuid, t: &'static Texts) -> impl IntoView {
 fn Party(party: crate::model::log::PartyView, t: &'static Texts) -> impl IntoView {
     view! {
         <p><strong>{party.name}</strong>{party.unit_name.map(|unit| format!(", {unit}"))}</p>
+        {party.unreachable.map(|why| view! { <Unreachable why t /> })}
         {party.responsibility.map(|text| view! { <p>{text}</p> })}
         {party.phone.map(|phone| view! {
             <p>{t.directory.phone} ": " <a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a></p>

@@ -102,3 +102,14 @@ pub(crate) fn MeetingWhen(
         })}
     }
 }
+
+/// "Not reachable", and why: for the holder, beside someone notices do not reach.
+#[component]
+pub fn Unreachable(why: crate::domain::contact::Unreachable, t: &'static Texts) -> impl IntoView {
+    view! {
+        <p class="unreachable">
+            <span class="badge warning">{t.contact.unreachable_badge}</span>
+            " " {(t.contact.unreachable)(why)}
+        </p>
+    }
+}

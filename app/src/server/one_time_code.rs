@@ -1,4 +1,5 @@
-//! One-time login codes: six random digits, valid ten minutes, five tries, used once.
+//! One-time codes (a child's login, confirming an address): six random digits, valid ten
+//! minutes, five tries, used once.
 
 use rand::Rng;
 
