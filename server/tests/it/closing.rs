@@ -57,6 +57,14 @@ async fn the_family_is_told_and_may_object(pool: PgPool) {
         let mut browser = app.as_person(person).await;
         assert_eq!(give(&mut browser, REASON).await, denied(reason), "{person}");
     }
+    // A member of staff of another unit, with nothing to do with Mats's log, finds nothing.
+    let mut anders = app.as_person(ANDERS_TEACHER).await;
+    assert_eq!(give(&mut anders, REASON).await.0, StatusCode::NOT_FOUND);
+    let strangers = [("log_id", MATS_LOG), ("objection", "")];
+    let (code, _) = post(&mut anders, "/api/object_to_closing", &strangers).await;
+    assert_eq!(code, StatusCode::NOT_FOUND);
+    let (code, _) = post(&mut anders, "/api/close_on_notice", &[("log_id", MATS_LOG)]).await;
+    assert_eq!(code, StatusCode::NOT_FOUND);
     assert_eq!(notices(app.pool()).await, Vec::new(), "nothing was given");
 
     assert_eq!(give(&mut nora, REASON).await.0, StatusCode::OK);

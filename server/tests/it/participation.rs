@@ -138,6 +138,14 @@ async fn leaving_ends_reading_at_once_and_the_log_shows_who_left(pool: PgPool) {
     assert_eq!(leave(&mut ida, &ida_part).await.0, StatusCode::NOT_FOUND);
 
     let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
+    // A part of another log (Ida's in the demo's log of Sara), named through the log Nora
+    // holds, is not found: a part is looked up within the log the gate granted.
+    let elsewhere = "00000000-0000-4000-8000-000000000941";
+    assert_eq!(leave(&mut nora, elsewhere).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        update(&mut nora, elsewhere, "Overtatt", "").await.0,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(leave(&mut nora, &maja_part).await.0, StatusCode::OK);
     let (_, seen) = parts(&mut nora).await;
     let left: Vec<&str> = seen["parts"]
