@@ -279,6 +279,9 @@ pub struct MyDecision {
     pub reason: String,
     /// The text of the next step: consenting if they have not, withdrawing if they have.
     pub text: String,
+    /// For consenting to a transition, the texts to choose between (the sending unit leaves
+    /// on the agreed date, or stays), `text` first; otherwise empty.
+    pub alternatives: Vec<String>,
     /// For a child's own login: whether the child has one already.
     pub child_has_login: bool,
     /// And, for a guardian with parental responsibility, its username and whether it is

@@ -41,6 +41,8 @@ pub enum NoticeKind {
     Baton,
     /// The holder's notice that the log will close, and an objection to it.
     Closing,
+    /// A transition to a new unit: started, or consented and waiting for a holder.
+    Transition,
 }
 
 impl NoticeKind {
@@ -51,6 +53,7 @@ impl NoticeKind {
             NoticeKind::Minutes => "minutes",
             NoticeKind::Baton => "baton",
             NoticeKind::Closing => "closing",
+            NoticeKind::Transition => "transition",
         }
     }
 }

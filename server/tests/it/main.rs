@@ -22,5 +22,6 @@ mod participation;
 mod plan;
 mod register;
 mod schema;
+mod transition;
 mod unit_overview;
 mod workbench;
