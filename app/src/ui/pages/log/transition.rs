@@ -5,6 +5,7 @@ use crate::api::transition::{CancelTransition, StartTransition};
 use crate::domain::transition::{Stage, TransitionKind};
 use crate::i18n::{use_lang, Texts};
 use crate::model::transition::{ReceivingUnit, TransitionOverview, TransitionState};
+use crate::ui::components::kept_form::{draft_key, KeptForm};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use uuid::Uuid;
@@ -82,7 +83,7 @@ fn StartForm(log_id: Uuid, units: Vec<ReceivingUnit>, t: &'static Texts) -> impl
     }
     view! {
         <p class="hint">{tt.intro}</p>
-        <form class="stacked" method="post" action=StartTransition::url()>
+        <KeptForm action=StartTransition::url() draft=draft_key(format_args!("transition/{log_id}")) lang=use_lang() class="stacked">
             <input type="hidden" name="log_id" value=log_id.to_string() />
             <label for="transition_kind">{tt.kind_label}</label>
             <select id="transition_kind" name="kind" data-field="TransitionKind" required>
@@ -108,6 +109,6 @@ fn StartForm(log_id: Uuid, units: Vec<ReceivingUnit>, t: &'static Texts) -> impl
             <p class="hint" id="transition-message-hint">{tt.message_hint}</p>
             <textarea id="transition_message" name="message" rows="3" maxlength="2000" data-field="TransitionMessage" aria-describedby="transition-message-hint"></textarea>
             <button type="submit" class="button primary">{tt.start_button}</button>
-        </form>
+        </KeptForm>
     }
 }
