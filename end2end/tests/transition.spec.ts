@@ -51,9 +51,9 @@ test.describe("a transition to a new school", () => {
     await gotoHydrated(ingrid, `/logs/${log}/consents`);
     await expect(ingrid.getByRole("region", { name: "Overgang til ny enhet" }).getByRole("status")).toHaveText("Venter på familiens samtykke.");
     const decision = ingrid.getByRole("listitem").filter({ hasText: "En overgang til en ny tjeneste: Fjordvik ungdomsskole" });
-    const keep = `Overgangen skjer ${shownDay(30)}. Fjordvik barneskole fortsetter å delta i loggen etter overgangen.`;
-    await expect(decision.getByRole("radio", { name: new RegExp(`${shownDay(30)}\\. Fjordvik barneskole slutter å delta`) })).toBeChecked();
-    await decision.getByRole("radio", { name: new RegExp(keep.replace(/\./g, "\\.")) }).check();
+    await expect(decision.getByText(`Overgangen skjer ${shownDay(30)}.`)).toBeVisible();
+    await expect(decision.getByRole("radio", { name: `Fjordvik barneskole slutter å delta i loggen ${shownDay(30)}.` })).toBeChecked();
+    await decision.getByRole("radio", { name: "Fjordvik barneskole fortsetter å delta i loggen etter overgangen." }).check();
     await expectAccessible(ingrid);
     await decision.getByRole("button", { name: "Jeg samtykker" }).click();
     await expect(ingrid.getByText("Familien har samtykket. Venter på at lederen i Fjordvik ungdomsskole utnevner en ny stafettholder.")).toBeVisible();

@@ -103,6 +103,7 @@ fn Decision(decision: MyDecision, log_id: Uuid, lang: Lang) -> impl IntoView {
     let offer_login = decision.action == Action::ChildOwnAccess && decision.in_force;
     let has_login = decision.child_has_login;
     let child_login = decision.child_login.clone();
+    let choosing = !decision.alternatives.is_empty();
     let (action, button) = if given {
         (WithdrawConsent::url(), t.log.withdraw_button)
     } else {
@@ -116,7 +117,7 @@ fn Decision(decision: MyDecision, log_id: Uuid, lang: Lang) -> impl IntoView {
         <p><span class=if decision.in_force { "badge success" } else { "badge neutral" }>{(t.log.in_force)(decision.in_force)}</span></p>
         <p>{decision.reason}</p>
         {decision.alternatives.is_empty().then(|| view! { <blockquote>{decision.text.clone()}</blockquote> })}
-        <form method="post" action=action>
+        <form method="post" action=action class=choosing.then_some("stacked")>
             <input type="hidden" name="log_id" value=log_id.to_string() />
             <input type="hidden" name="scope" value=decision.action.kind().code() />
             {decision.action.unit().map(|unit| view! {
@@ -137,19 +138,44 @@ fn Decision(decision: MyDecision, log_id: Uuid, lang: Lang) -> impl IntoView {
 }
 
 /// The texts a consent may be given with (a transition: the sending unit leaves on the
-/// date, or stays), the first chosen; the one chosen is sent as the text shown.
+/// date, or stays), the first chosen; the one chosen is sent as the text shown. What they
+/// share is shown once, and each choice by what is its own.
 #[component]
 fn TermsChoice(texts: Vec<String>, t: &'static Texts) -> impl IntoView {
+    let shared = shared_sentences(&texts).to_string();
     view! {
-        <fieldset class="choices">
+        <blockquote>{shared.clone()}</blockquote>
+        <fieldset>
             <legend>{t.transition.choose_terms}</legend>
-            {texts.into_iter().enumerate().map(|(n, text)| view! {
-                <label class="check">
-                    <input type="radio" name="text_shown" value=text.clone() checked=n == 0 />
-                    " " {text}
-                </label>
+            {texts.into_iter().enumerate().map(|(n, text)| {
+                let own = text[shared.len()..].trim().to_string();
+                view! {
+                    <label class="check long">
+                        <input type="radio" name="text_shown" value=text checked=n == 0 />
+                        <span>{own}</span>
+                    </label>
+                }
             }).collect_view()}
         </fieldset>
+    }
+}
+
+/// The whole sentences `texts` begin with alike.
+fn shared_sentences(texts: &[String]) -> &str {
+    let Some(first) = texts.first() else {
+        return "";
+    };
+    let alike = texts.iter().skip(1).fold(first.len(), |alike, text| {
+        first
+            .char_indices()
+            .zip(text.chars())
+            .take_while(|((i, a), b)| *i < alike && a == b)
+            .last()
+            .map_or(0, |((i, a), _)| i + a.len_utf8())
+    });
+    match first[..alike].rfind(". ") {
+        Some(end) => &first[..=end],
+        None => "",
     }
 }
 
@@ -371,5 +397,26 @@ fn WhomNoticesReach(reach: Vec<Reach>, t: &'static Texts) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shared_sentences;
+
+    #[test]
+    fn the_sentences_alike_are_shown_once() {
+        let texts = [
+            "Jeg samtykker. Overgangen skjer 30. desember 2026. Skolen slutter å delta."
+                .to_string(),
+            "Jeg samtykker. Overgangen skjer 30. desember 2026. Skolen fortsetter.".to_string(),
+        ];
+        assert_eq!(
+            shared_sentences(&texts),
+            "Jeg samtykker. Overgangen skjer 30. desember 2026."
+        );
+        let apart = ["Å ja.".to_string(), "Nei.".to_string()];
+        assert_eq!(shared_sentences(&apart), "");
+        assert_eq!(shared_sentences(&[]), "");
     }
 }
