@@ -11,6 +11,7 @@ mod child_login;
 mod closing;
 mod contact;
 mod database_defence;
+mod demo_scenes;
 mod family_request;
 mod gate;
 mod guardian_child_login;
