@@ -173,6 +173,7 @@ pub(super) const TEXTS: Texts = Texts {
         no_former_parts: "Nobody has left.",
         part_since: |day| format!("Taking part since {day}"),
         part_left: |day| format!("Left on {day}"),
+        part_leaves: |day| format!("Leaves on {day} after the transition"),
         edit_part: "Change your responsibility and how to reach you",
         part_responsibility_label: "What you are responsible for (optional)",
         part_phone_label: "Phone in this case (optional)",

@@ -400,6 +400,8 @@ pub struct LogTexts {
     pub no_former_parts: &'static str,
     pub part_since: fn(day: &str) -> String,
     pub part_left: fn(day: &str) -> String,
+    /// The day a part ends, agreed in a transition.
+    pub part_leaves: fn(day: &str) -> String,
     pub edit_part: &'static str,
     pub part_responsibility_label: &'static str,
     pub part_phone_label: &'static str,

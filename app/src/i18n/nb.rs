@@ -173,6 +173,7 @@ pub(super) const TEXTS: Texts = Texts {
         no_former_parts: "Ingen har gått ut.",
         part_since: |day| format!("Med siden {day}"),
         part_left: |day| format!("Gikk ut {day}"),
+        part_leaves: |day| format!("Går ut {day} etter overgangen"),
         edit_part: "Endre ansvaret ditt og hvordan du nås",
         part_responsibility_label: "Hva du har ansvar for (valgfritt)",
         part_phone_label: "Telefon i denne saken (valgfritt)",

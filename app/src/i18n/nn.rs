@@ -170,6 +170,7 @@ pub(super) const TEXTS: Texts = Texts {
         no_former_parts: "Ingen har gått ut.",
         part_since: |day| format!("Med sidan {day}"),
         part_left: |day| format!("Gjekk ut {day}"),
+        part_leaves: |day| format!("Går ut {day} etter overgangen"),
         edit_part: "Endre ansvaret ditt og korleis du blir nådd",
         part_responsibility_label: "Kva du har ansvar for (valfritt)",
         part_phone_label: "Telefon i denne saka (valfritt)",

@@ -343,6 +343,8 @@ pub struct Participation {
     pub joined_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339::option")]
     pub left_at: Option<OffsetDateTime>,
+    /// The day they leave, agreed in a transition (the sending unit's part).
+    pub leaves_on: Option<Date>,
     /// The reader's own part: theirs to keep up to date, and to leave.
     pub mine: bool,
 }

@@ -58,7 +58,10 @@ async fn each_scene_is_where_the_readme_says(pool: PgPool) {
         .find(|record| record["action"]["scope"] == "transition")
         .expect("the consent to the move");
     let text = moved["text_shown"].as_str().expect("text");
-    assert!(text.contains("Overgangen skjer ") && !text.contains('@'), "{text}");
+    assert!(
+        text.contains("Overgangen skjer ") && !text.contains('@'),
+        "{text}"
+    );
     // Nora Strand, who holds it, reads it.
     let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let read = nora.get(&format!("/api/log?log_id={MATS_SCENE_LOG}")).await;

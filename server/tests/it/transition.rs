@@ -24,6 +24,12 @@ fn day(days: i64) -> String {
         .to_string()
 }
 
+/// A day `days` from today as the API writes a date.
+fn leaves_on_shown(days: i64) -> Value {
+    let day = (OffsetDateTime::now_utc() + Duration::days(days)).date();
+    serde_json::to_value(day).expect("a date")
+}
+
 async fn start(nora: &mut Browser<'_>, kind: &str, unit: &str, on: &str) -> (StatusCode, Value) {
     post(
         nora,
@@ -303,6 +309,22 @@ async fn the_sending_unit_leaves_on_the_day(pool: PgPool) {
     assert_eq!(named.0, StatusCode::OK);
     let mut anders = app.as_person(ANDERS_TEACHER).await;
     assert_eq!(accept_offer(&mut anders).await.0, StatusCode::OK);
+
+    // The log shows the day Nora leaves.
+    let parts = json(
+        anders
+            .get(&format!("/api/log_participants?log_id={MATS_LOG}"))
+            .await,
+    )
+    .await;
+    let nora_part = parts["parts"]
+        .as_array()
+        .expect("parts")
+        .iter()
+        .find(|part| part["name"] == "Nora Strand")
+        .expect("Nora takes part for the school until the day")
+        .clone();
+    assert_eq!(nora_part["leaves_on"], leaves_on_shown(10));
 
     let sweep = "select end_agreed_participation()";
     let db = superuser(app.pool());
