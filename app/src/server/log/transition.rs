@@ -542,5 +542,5 @@ pub async fn complete(
     .execute(&mut **tx)
     .await?;
     let detail = json!({ "transition_id": done.transition_id, "keep_sending": done.keep_sending });
-    audit::record_in_log(&mut **tx, by, done.log_id, "transition.completed", detail).await
+    audit::record_in_log(tx, by, done.log_id, "transition.completed", detail).await
 }
