@@ -11,6 +11,7 @@ pub mod consent;
 pub mod contact;
 pub mod family_request;
 pub mod figures;
+pub mod insight;
 pub mod national_id;
 pub mod plan;
 pub mod register;

@@ -1,6 +1,7 @@
 use super::{
     AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
-    LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, TransitionTexts, WorkbenchTexts,
+    InsightTexts, LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, TransitionTexts,
+    WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -8,6 +9,7 @@ use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
+use crate::domain::insight::{Access, Part, Role};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::domain::transition::{Stage, TransitionKind};
@@ -342,6 +344,44 @@ pub(super) const TEXTS: Texts = Texts {
         incoming_heading: "Transitions to your units",
         holder_label: "New holder",
         name_button: "Offer the baton",
+    },
+    insight: InsightTexts {
+        link: "Who has been in the log",
+        title: |child| format!("Who has been in {child}'s log"),
+        intro: "Here you see every time someone read or wrote in the log, newest first.",
+        happening: |h| match (h.access, h.part) {
+            (Access::Read, Part::Log) => "read the log",
+            (Access::Read, Part::Plan) => "read the plan",
+            (Access::Read, Part::Meetings) => "looked at the meetings",
+            (Access::Read, Part::Meeting) => "read a meeting",
+            (Access::Read, Part::Calendar) => "fetched a meeting invitation for a calendar",
+            (Access::Read, Part::Attachment) => "opened an attachment",
+            (Access::Read, Part::Participants) => "saw who takes part and how to reach them",
+            (Access::Read, _) => "read in the log",
+            (Access::Wrote, Part::Entry) => "wrote an entry",
+            (Access::Wrote, Part::DevelopmentArea) => "wrote a development area",
+            (Access::Wrote, Part::Goal) => "wrote a goal",
+            (Access::Wrote, Part::Measure) => "wrote or changed a measure",
+            (Access::Wrote, Part::Evaluation) => "wrote an evaluation",
+            (Access::Wrote, Part::Meeting) => "called a meeting",
+            (Access::Wrote, Part::AgendaItem) => "proposed an item for a meeting",
+            (Access::Wrote, Part::Minutes) => "wrote minutes",
+            (Access::Wrote, Part::MinutesApproved) => "approved minutes",
+            (Access::Wrote, Part::Decision) => "wrote a decision in a meeting",
+            (Access::Wrote, Part::Attachment) => "attached a document",
+            (Access::Wrote, _) => "wrote in the log",
+        },
+        role: |role, unit| match (role, unit) {
+            (Role::Guardian, _) => "guardian".to_string(),
+            (Role::Child, _) => "the child".to_string(),
+            (Role::Holder, Some(unit)) => format!("holder, {unit}"),
+            (Role::Holder, None) => "holder".to_string(),
+            (Role::Participant, Some(unit)) => unit.to_string(),
+            (Role::Participant, None) => "participant".to_string(),
+        },
+        older: "Older",
+        newest: "To the newest",
+        none: "Nobody has read or written in the log yet.",
     },
     request: RequestTexts {
         link: "Ask for a relay log",

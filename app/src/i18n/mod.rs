@@ -15,6 +15,7 @@ use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
+use crate::domain::insight::{Happening, Role};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::domain::transition::{Stage, TransitionKind};
@@ -212,6 +213,7 @@ pub struct Texts {
     pub leader: LeaderTexts,
     pub request: RequestTexts,
     pub transition: TransitionTexts,
+    pub insight: InsightTexts,
     pub admin: AdminTexts,
     pub contact: ContactTexts,
 }
@@ -566,6 +568,19 @@ pub struct TransitionTexts {
     pub incoming_heading: &'static str,
     pub holder_label: &'static str,
     pub name_button: &'static str,
+}
+
+/// The texts of who has been in a child's log.
+#[derive(Debug)]
+pub struct InsightTexts {
+    pub link: &'static str,
+    pub title: fn(child: &str) -> String,
+    pub intro: &'static str,
+    pub happening: fn(Happening) -> &'static str,
+    pub role: fn(Role, unit: Option<&str>) -> String,
+    pub older: &'static str,
+    pub newest: &'static str,
+    pub none: &'static str,
 }
 
 /// The texts of a family's own request for a log, and of the leader's answer.

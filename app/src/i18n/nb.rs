@@ -1,6 +1,7 @@
 use super::{
     AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
-    LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, TransitionTexts, WorkbenchTexts,
+    InsightTexts, LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, TransitionTexts,
+    WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -8,6 +9,7 @@ use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
+use crate::domain::insight::{Access, Part, Role};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::domain::transition::{Stage, TransitionKind};
@@ -342,6 +344,44 @@ pub(super) const TEXTS: Texts = Texts {
         incoming_heading: "Overganger til enhetene dine",
         holder_label: "Ny stafettholder",
         name_button: "Tilby stafettpinnen",
+    },
+    insight: InsightTexts {
+        link: "Hvem har vært i loggen",
+        title: |child| format!("Hvem har vært i loggen til {child}"),
+        intro: "Her ser du hver gang noen har lest eller skrevet i loggen, nyeste først.",
+        happening: |h| match (h.access, h.part) {
+            (Access::Read, Part::Log) => "leste loggen",
+            (Access::Read, Part::Plan) => "leste planen",
+            (Access::Read, Part::Meetings) => "så møteoversikten",
+            (Access::Read, Part::Meeting) => "leste et møte",
+            (Access::Read, Part::Calendar) => "hentet en møteinnkalling til kalenderen",
+            (Access::Read, Part::Attachment) => "åpnet et vedlegg",
+            (Access::Read, Part::Participants) => "så hvem som er med og hvordan de nås",
+            (Access::Read, _) => "leste i loggen",
+            (Access::Wrote, Part::Entry) => "skrev et innlegg",
+            (Access::Wrote, Part::DevelopmentArea) => "skrev et utviklingsområde",
+            (Access::Wrote, Part::Goal) => "skrev et mål",
+            (Access::Wrote, Part::Measure) => "skrev eller endret et tiltak",
+            (Access::Wrote, Part::Evaluation) => "skrev en evaluering",
+            (Access::Wrote, Part::Meeting) => "kalte inn til et møte",
+            (Access::Wrote, Part::AgendaItem) => "foreslo en sak til et møte",
+            (Access::Wrote, Part::Minutes) => "skrev møtereferat",
+            (Access::Wrote, Part::MinutesApproved) => "godkjente et møtereferat",
+            (Access::Wrote, Part::Decision) => "skrev en beslutning i et møte",
+            (Access::Wrote, Part::Attachment) => "la ved et dokument",
+            (Access::Wrote, _) => "skrev i loggen",
+        },
+        role: |role, unit| match (role, unit) {
+            (Role::Guardian, _) => "foresatt".to_string(),
+            (Role::Child, _) => "barnet selv".to_string(),
+            (Role::Holder, Some(unit)) => format!("stafettholder, {unit}"),
+            (Role::Holder, None) => "stafettholder".to_string(),
+            (Role::Participant, Some(unit)) => unit.to_string(),
+            (Role::Participant, None) => "deltaker".to_string(),
+        },
+        older: "Eldre",
+        newest: "Til det nyeste",
+        none: "Ingen har lest eller skrevet i loggen ennå.",
     },
     request: RequestTexts {
         link: "Be om en stafettlogg",

@@ -1,6 +1,7 @@
 use super::{
     AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
-    LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, TransitionTexts, WorkbenchTexts,
+    InsightTexts, LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, TransitionTexts,
+    WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -8,6 +9,7 @@ use crate::domain::attention::Due;
 use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
+use crate::domain::insight::{Access, Part, Role};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::domain::transition::{Stage, TransitionKind};
@@ -339,6 +341,44 @@ pub(super) const TEXTS: Texts = Texts {
         incoming_heading: "Overgangar til einingane dine",
         holder_label: "Ny stafetthaldar",
         name_button: "Tilby stafettpinnen",
+    },
+    insight: InsightTexts {
+        link: "Kven har vore i loggen",
+        title: |child| format!("Kven har vore i loggen til {child}"),
+        intro: "Her ser du kvar gong nokon har lese eller skrive i loggen, nyaste først.",
+        happening: |h| match (h.access, h.part) {
+            (Access::Read, Part::Log) => "las loggen",
+            (Access::Read, Part::Plan) => "las planen",
+            (Access::Read, Part::Meetings) => "såg møteoversikta",
+            (Access::Read, Part::Meeting) => "las eit møte",
+            (Access::Read, Part::Calendar) => "henta ei møteinnkalling til kalenderen",
+            (Access::Read, Part::Attachment) => "opna eit vedlegg",
+            (Access::Read, Part::Participants) => "såg kven som er med og korleis dei kan nåast",
+            (Access::Read, _) => "las i loggen",
+            (Access::Wrote, Part::Entry) => "skreiv eit innlegg",
+            (Access::Wrote, Part::DevelopmentArea) => "skreiv eit utviklingsområde",
+            (Access::Wrote, Part::Goal) => "skreiv eit mål",
+            (Access::Wrote, Part::Measure) => "skreiv eller endra eit tiltak",
+            (Access::Wrote, Part::Evaluation) => "skreiv ei evaluering",
+            (Access::Wrote, Part::Meeting) => "kalla inn til eit møte",
+            (Access::Wrote, Part::AgendaItem) => "føreslo ei sak til eit møte",
+            (Access::Wrote, Part::Minutes) => "skreiv møtereferat",
+            (Access::Wrote, Part::MinutesApproved) => "godkjende eit møtereferat",
+            (Access::Wrote, Part::Decision) => "skreiv ei avgjerd i eit møte",
+            (Access::Wrote, Part::Attachment) => "la ved eit dokument",
+            (Access::Wrote, _) => "skreiv i loggen",
+        },
+        role: |role, unit| match (role, unit) {
+            (Role::Guardian, _) => "føresett".to_string(),
+            (Role::Child, _) => "barnet sjølv".to_string(),
+            (Role::Holder, Some(unit)) => format!("stafetthaldar, {unit}"),
+            (Role::Holder, None) => "stafetthaldar".to_string(),
+            (Role::Participant, Some(unit)) => unit.to_string(),
+            (Role::Participant, None) => "deltakar".to_string(),
+        },
+        older: "Eldre",
+        newest: "Til det nyaste",
+        none: "Ingen har lese eller skrive i loggen enno.",
     },
     request: RequestTexts {
         link: "Be om ein stafettlogg",

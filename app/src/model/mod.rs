@@ -10,6 +10,7 @@ pub mod directory;
 pub mod error;
 pub mod family_request;
 pub mod identity;
+pub mod insight;
 pub mod log;
 pub mod meeting;
 pub mod notice;

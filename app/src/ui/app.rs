@@ -7,7 +7,7 @@ use crate::ui::pages::admin::{
 };
 use crate::ui::pages::directory::DirectoryPage;
 use crate::ui::pages::family_request::AskForLogPage;
-use crate::ui::pages::log::{ConsentsPage, HolderPage, LogPage, ParticipantsPage};
+use crate::ui::pages::log::{ConsentsPage, HolderPage, InsightPage, LogPage, ParticipantsPage};
 use crate::ui::pages::login::{ChildLoginPage, CodePage, LoggedOutPage, LoginPage, NoLogPage};
 use crate::ui::pages::lookups::LookupsPage;
 use crate::ui::pages::me::{MePage, SessionsPage};
@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/logs/:log_id") view=LogPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/consents") view=ConsentsPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/holder") view=HolderPage ssr=SsrMode::Async />
+                    <Route path=path!("/logs/:log_id/insight") view=InsightPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/participants") view=ParticipantsPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/plan") view=PlanPage ssr=SsrMode::Async />
                     <Route path=path!("/logs/:log_id/meetings") view=MeetingsPage ssr=SsrMode::Async />

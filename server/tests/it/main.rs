@@ -16,6 +16,7 @@ mod family_request;
 mod gate;
 mod guardian_child_login;
 mod http;
+mod insight;
 mod login;
 mod notices;
 mod outbox;

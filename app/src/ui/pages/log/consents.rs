@@ -86,6 +86,7 @@ pub fn ConsentsPage() -> impl IntoView {
                         {reach.map(|reach| view! { <WhomNoticesReach reach t /> })}
                         <CloseOrReopen actions log_id lang />
                         <h2>{t.log.history_heading}</h2>
+                        <p><a href=format!("/logs/{log_id}/insight")>{t.insight.link}</a></p>
                         <History history t />
                     }.into_any(),
                     Err(error) => refusal(error, t),

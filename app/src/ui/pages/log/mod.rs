@@ -7,6 +7,7 @@
 mod consents;
 mod content;
 mod holder;
+mod insight;
 mod participants;
 mod shared;
 mod transition;
@@ -14,5 +15,6 @@ mod transition;
 pub use consents::ConsentsPage;
 pub use content::LogPage;
 pub use holder::HolderPage;
+pub use insight::InsightPage;
 pub use participants::ParticipantsPage;
 pub(crate) use shared::{id_query, log_id_param, refusal, LogTabs, MeetingWhen, Section};
