@@ -137,6 +137,25 @@ async fn accept_offer(browser: &mut Browser<'_>) -> (StatusCode, Value) {
     .await
 }
 
+/// Nora starts Mats's move to the lower secondary school in `days`, Ingrid consents with the
+/// school leaving on the day, and Siri offers Anders the baton.
+async fn offered_to_anders(app: &TestApp, days: i64) {
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
+    let started = start(&mut nora, "school_secondary", LOWER_SECONDARY, &day(days)).await;
+    assert_eq!(started.0, StatusCode::OK);
+    let mut ingrid = app.as_person(INGRID).await;
+    let texts = transition_texts(&mut ingrid).await;
+    let given = decide(&mut ingrid, "/api/give_consent", LOWER_SECONDARY, &texts[0]).await;
+    assert_eq!(given.0, StatusCode::OK);
+    let mut siri = app.as_person(SIRI_LOWER_SECONDARY_LEADER).await;
+    let id = incoming(&mut siri).await[0]["transition_id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let named = name(&mut siri, &id, LOWER_SECONDARY, ANDERS_TEACHER).await;
+    assert_eq!(named.0, StatusCode::OK);
+}
+
 async fn reads(browser: &mut Browser<'_>) -> StatusCode {
     browser
         .get(&format!("/api/log?log_id={MATS_LOG}"))
@@ -293,20 +312,8 @@ async fn school_to_lower_secondary(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn the_sending_unit_leaves_on_the_day(pool: PgPool) {
     let app = TestApp::with_logs(pool).await;
+    offered_to_anders(&app, 10).await;
     let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
-    let started = start(&mut nora, "school_secondary", LOWER_SECONDARY, &day(10)).await;
-    assert_eq!(started.0, StatusCode::OK);
-    let mut ingrid = app.as_person(INGRID).await;
-    let texts = transition_texts(&mut ingrid).await;
-    let given = decide(&mut ingrid, "/api/give_consent", LOWER_SECONDARY, &texts[0]).await;
-    assert_eq!(given.0, StatusCode::OK);
-    let mut siri = app.as_person(SIRI_LOWER_SECONDARY_LEADER).await;
-    let id = incoming(&mut siri).await[0]["transition_id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    let named = name(&mut siri, &id, LOWER_SECONDARY, ANDERS_TEACHER).await;
-    assert_eq!(named.0, StatusCode::OK);
     let mut anders = app.as_person(ANDERS_TEACHER).await;
     assert_eq!(accept_offer(&mut anders).await.0, StatusCode::OK);
 
@@ -352,24 +359,10 @@ async fn the_sending_unit_leaves_on_the_day(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn a_withdrawal_stops_it_and_the_holder_calls_it_off(pool: PgPool) {
     let app = TestApp::with_logs(pool).await;
+    offered_to_anders(&app, 3).await;
     let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
-    let started = start(&mut nora, "school_secondary", LOWER_SECONDARY, &day(3)).await;
-    assert_eq!(started.0, StatusCode::OK);
     let mut ingrid = app.as_person(INGRID).await;
-    let texts = transition_texts(&mut ingrid).await;
-    let given = decide(&mut ingrid, "/api/give_consent", LOWER_SECONDARY, &texts[0]).await;
-    assert_eq!(given.0, StatusCode::OK);
     let mut siri = app.as_person(SIRI_LOWER_SECONDARY_LEADER).await;
-    let id = incoming(&mut siri).await[0]["transition_id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    assert_eq!(
-        name(&mut siri, &id, LOWER_SECONDARY, ANDERS_TEACHER)
-            .await
-            .0,
-        StatusCode::OK
-    );
     let mut anders = app.as_person(ANDERS_TEACHER).await;
     let offers = json(anders.get("/api/baton_offers").await).await;
     let offer_id = offers[0]["offer_id"].as_str().expect("offer").to_string();

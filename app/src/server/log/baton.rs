@@ -146,19 +146,15 @@ pub async fn offer(
             to,
         })
         .map_err(refused)?;
-    let offer_id = sqlx::query_scalar!(
-        "insert into handover_offer (log_id, from_assignment_id, to_person_id, to_unit_id,
-                                     message, offered_by)
-         values ($1, $2, $3, $4, $5, $6) returning handover_offer_id",
+    let offered = Offered {
         log_id,
-        now.assignment_id,
-        to.person_id,
-        to.unit_id,
+        from: now.assignment_id,
+        to,
         message,
-        grant.person_id()
-    )
-    .fetch_one(&mut *tx)
-    .await?;
+        by: grant.person_id(),
+        transition: None,
+    };
+    let offer_id = record_offer(&mut tx, &offered, public_url).await?;
     audit::record_in_log(
         &mut tx,
         grant.person_id(),
@@ -167,16 +163,43 @@ pub async fn offer(
         json!({ "offer_id": offer_id, "to": to.person_id, "unit": to.unit_id }),
     )
     .await?;
-    tell(
-        &mut tx,
-        to.person_id,
-        log_id,
-        NoticeKind::Baton,
-        public_url,
-        "/me",
-    )
-    .await?;
     tx.commit().await?;
+    Ok(offer_id)
+}
+
+/// An offer of the baton as it is recorded: from the current holding to `to`, made `by` the
+/// holder (or, for a transition, a leader of the receiving unit).
+pub(super) struct Offered<'a> {
+    pub(super) log_id: Uuid,
+    pub(super) from: Uuid,
+    pub(super) to: Post,
+    pub(super) message: Option<&'a str>,
+    pub(super) by: Uuid,
+    pub(super) transition: Option<Uuid>,
+}
+
+/// Records the offer and tells the one offered it, who answers on their own page.
+pub(super) async fn record_offer(
+    tx: &mut Transaction<'static, Postgres>,
+    offered: &Offered<'_>,
+    public_url: &str,
+) -> Result<Uuid, sqlx::Error> {
+    let offer_id = sqlx::query_scalar!(
+        "insert into handover_offer (log_id, from_assignment_id, to_person_id, to_unit_id,
+                                     message, offered_by, transition_id)
+         values ($1, $2, $3, $4, $5, $6, $7) returning handover_offer_id",
+        offered.log_id,
+        offered.from,
+        offered.to.person_id,
+        offered.to.unit_id,
+        offered.message,
+        offered.by,
+        offered.transition
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let to = offered.to.person_id;
+    tell(tx, to, offered.log_id, NoticeKind::Baton, public_url, "/me").await?;
     Ok(offer_id)
 }
 

@@ -7,7 +7,7 @@
 //! The receiving leader need not stand to the log, so their steps are decided here from the
 //! units they lead, as the baton's are; none returns content.
 
-use super::baton::{self, Current};
+use super::baton::{self, Current, Offered};
 use crate::domain::baton::{Post, Step};
 use crate::domain::plan::{optional_text, parse_date};
 use crate::domain::service_kind::ServiceKind;
@@ -424,35 +424,21 @@ pub async fn name_holder(
         to,
     })
     .map_err(baton::refused)?;
-    let offer_id = sqlx::query_scalar!(
-        "insert into handover_offer (log_id, from_assignment_id, to_person_id, to_unit_id,
-                                     message, offered_by, transition_id)
-         values ($1, $2, $3, $4, $5, $6, $7) returning handover_offer_id",
+    let offered = Offered {
         log_id,
-        assignment_id,
-        to.person_id,
-        to.unit_id,
-        found.message,
-        identity.person_id,
-        transition_id
-    )
-    .fetch_one(&mut *tx)
-    .await?;
+        from: assignment_id,
+        to,
+        message: found.message.as_deref(),
+        by: identity.person_id,
+        transition: Some(transition_id),
+    };
+    let offer_id = baton::record_offer(&mut tx, &offered, public_url).await?;
     audit::record_in_log(
         &mut tx,
         identity.person_id,
         log_id,
         "transition.holder_named",
         json!({ "transition_id": transition_id, "offer_id": offer_id, "to": to.person_id }),
-    )
-    .await?;
-    baton::tell(
-        &mut tx,
-        to.person_id,
-        log_id,
-        NoticeKind::Baton,
-        public_url,
-        "/me",
     )
     .await?;
     tx.commit().await?;
@@ -466,7 +452,8 @@ pub async fn offer_stands(
     offer_id: Uuid,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query_scalar!(
-        r#"select coalesce(t.consented_at is not null and t.cancelled_at is null, true) as "stands!"
+        r#"select (o.transition_id is null
+                   or (t.consented_at is not null and t.cancelled_at is null)) as "stands!"
            from handover_offer o left join transition t using (transition_id)
            where o.handover_offer_id = $1"#,
         offer_id

@@ -25,6 +25,7 @@ use crate::ui::components::error_message::ErrorMessage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use time::Date;
+use uuid::Uuid;
 
 /// An open log with no entry for this long is worth a leader's question.
 const QUIET_DAYS: i64 = 30;
@@ -86,7 +87,7 @@ fn WaitingRequests(
             <h2 id="requests-heading">{t.leader_heading}</h2>
             <ul class="cards">
                 {requests.into_iter().enumerate().map(|(n, request)| {
-                    let here: Vec<StaffChoice> = staff.iter().filter(|c| c.unit_id == request.unit_id).cloned().collect();
+                    let here = staff_in(&staff, request.unit_id);
                     let id = if n == 0 { "holder-0" } else { "holder-n" };
                     view! {
                         <li class="card">
@@ -122,7 +123,7 @@ fn IncomingTransitions(
             <h2 id="transitions-heading">{tt.incoming_heading}</h2>
             <ul class="cards">
                 {transitions.into_iter().enumerate().map(|(n, transition)| {
-                    let here: Vec<StaffChoice> = staff.iter().filter(|c| c.unit_id == transition.to_unit_id).cloned().collect();
+                    let here = staff_in(&staff, transition.to_unit_id);
                     let id = if n == 0 { "transition-holder-0" } else { "transition-holder-n" };
                     let day = lang.dates().date(transition.transfer_on);
                     let status = (tt.status)(transition.stage, &transition.to_unit, transition.offered_to.as_deref());
@@ -146,6 +147,15 @@ fn IncomingTransitions(
         </section>
     }
     .into_any()
+}
+
+/// The staff of `unit`, to choose a holder from.
+fn staff_in(staff: &[StaffChoice], unit: Uuid) -> Vec<StaffChoice> {
+    staff
+        .iter()
+        .filter(|c| c.unit_id == unit)
+        .cloned()
+        .collect()
 }
 
 #[component]
