@@ -84,7 +84,7 @@ test.describe("the holder's desk", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Stafettholder for Emma Nilsen" })).toBeVisible();
     const holderPage = page.url();
     await expect(page.getByRole("listitem").filter({ hasText: "Marius Dahl" }).getByText("Holder nå")).toBeVisible();
-    await page.getByLabel("Til").selectOption({ label: "Solsiden barnehage – Hilde Solberg (Styrer)" });
+    await page.getByLabel("Til", { exact: true }).selectOption({ label: "Solsiden barnehage – Hilde Solberg (Styrer)" });
     await page.getByLabel("Melding (valgfritt)").fill("Jeg går ut i permisjon i januar.");
     await page.getByRole("button", { name: "Tilby stafettpinnen" }).click();
     await expect(page.getByText("Tilbudt Hilde Solberg (Solsiden barnehage). Venter på svar.")).toBeVisible();
@@ -104,7 +104,7 @@ test.describe("the holder's desk", () => {
     await expect(page.getByText("Hilde Solberg sa nei: «Vi må snakke sammen først.»")).toBeVisible();
 
     // After they have talked, he offers again and she takes it: now she holds the log.
-    await page.getByLabel("Til").selectOption({ label: "Solsiden barnehage – Hilde Solberg (Styrer)" });
+    await page.getByLabel("Til", { exact: true }).selectOption({ label: "Solsiden barnehage – Hilde Solberg (Styrer)" });
     await page.getByRole("button", { name: "Tilby stafettpinnen" }).click();
     await expect(page.getByText("Venter på svar.")).toBeVisible();
     await hilde.goto("/me");
