@@ -15,6 +15,7 @@ mod family_request;
 mod gate;
 mod guardian_child_login;
 mod http;
+mod leaving;
 mod login;
 mod notices;
 mod outbox;
