@@ -97,13 +97,34 @@ pub struct Leader {
     pub notify: String,
 }
 
+/// A leader's reach as the database gives it.
+struct ReachRow {
+    person_id: Uuid,
+    email: Option<String>,
+    mobile: Option<String>,
+    lang: Option<String>,
+    channel: String,
+    notify: String,
+}
+
+impl From<ReachRow> for Leader {
+    fn from(row: ReachRow) -> Leader {
+        Leader {
+            person_id: row.person_id,
+            address: Address::new(row.email, row.mobile, row.lang.as_deref(), &row.channel),
+            notify: row.notify,
+        }
+    }
+}
+
 /// The leaders of `unit_id` and how to reach them, read with the owner's connection (the
 /// reach of people is not the application role's to read).
 pub async fn leaders_of(
     conn: &mut PgConnection,
     unit_id: Uuid,
 ) -> Result<Vec<Leader>, sqlx::Error> {
-    let rows = sqlx::query!(
+    let rows = sqlx::query_as!(
+        ReachRow,
         r#"select r.person_id as "person_id!", r.email, r.mobile, r.lang,
                   r.channel as "channel!", r.notify as "notify!"
            from staff_unit_membership m join person_reach r on r.person_id = m.person_id
@@ -113,14 +134,7 @@ pub async fn leaders_of(
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| Leader {
-            person_id: row.person_id,
-            address: Address::new(row.email, row.mobile, row.lang.as_deref(), &row.channel),
-            notify: row.notify,
-        })
-        .collect())
+    Ok(rows.into_iter().map(Leader::from).collect())
 }
 
 /// The leaders of `unit_id` but `leaving`, for an administrator of its municipality acting
@@ -130,7 +144,8 @@ pub async fn leaders_for_admin(
     unit_id: Uuid,
     leaving: Uuid,
 ) -> Result<Vec<Leader>, sqlx::Error> {
-    let rows = sqlx::query!(
+    let rows = sqlx::query_as!(
+        ReachRow,
         r#"select person_id as "person_id!", email, mobile, lang, channel as "channel!",
                   notify as "notify!"
            from unit_leaders_reach($1, $2) order by person_id"#,
@@ -139,14 +154,7 @@ pub async fn leaders_for_admin(
     )
     .fetch_all(tx.conn())
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| Leader {
-            person_id: row.person_id,
-            address: Address::new(row.email, row.mobile, row.lang.as_deref(), &row.channel),
-            notify: row.notify,
-        })
-        .collect())
+    Ok(rows.into_iter().map(Leader::from).collect())
 }
 
 /// Tells each leader that something of `kind` waits for them on the unit's logs page
