@@ -329,3 +329,52 @@ async fn nobody_ends_another_municipalitys_memberships(pool: PgPool) {
     );
     assert!(member(app.pool(), NEIGHBOUR_TEACHER, NEIGHBOUR_SCHOOL).await);
 }
+
+/// A holder leaving may still hand the baton on themself: when Eirik accepts Nora's offer of
+/// her last log, her membership ends, by him.
+#[sqlx::test(migrations = "../migrations")]
+async fn an_accepted_offer_of_the_last_log_ends_the_membership_too(pool: PgPool) {
+    let app = app(pool).await;
+    let mut berit = app.as_person(BERIT_ADMIN).await;
+    assert_eq!(
+        end(&mut berit, SCHOOL, NORA_STRAND_TEACHER).await,
+        (StatusCode::OK, json!("leaving"))
+    );
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
+    let to_eirik = format!("{SCHOOL}/{EIRIK_SCHOOL_LEADER}");
+    let (status, _) = post(
+        &mut nora,
+        "/api/offer_baton",
+        &[
+            ("log_id", MATS_LOG),
+            ("to", to_eirik.as_str()),
+            ("message", ""),
+        ],
+    )
+    .await;
+    assert!(status.is_success() || status.is_redirection(), "{status}");
+    assert!(member(app.pool(), NORA_STRAND_TEACHER, SCHOOL).await);
+    let mut eirik = app.as_person(EIRIK_SCHOOL_LEADER).await;
+    let offers = json(eirik.get("/api/baton_offers").await).await;
+    let offer = offers[0]["offer_id"]
+        .as_str()
+        .expect("the offer")
+        .to_string();
+    let (status, _) = post(
+        &mut eirik,
+        "/api/answer_baton_offer",
+        &[("offer_id", offer.as_str()), ("accept", "true")],
+    )
+    .await;
+    assert!(status.is_success() || status.is_redirection(), "{status}");
+    assert!(!member(app.pool(), NORA_STRAND_TEACHER, SCHOOL).await);
+    let ended_by: String = scalar(
+        app.pool(),
+        &format!(
+            "select ended_by::text from staff_unit_membership_ended
+             where person_id = '{NORA_STRAND_TEACHER}' and unit_id = '{SCHOOL}'"
+        ),
+    )
+    .await;
+    assert_eq!(ended_by, EIRIK_SCHOOL_LEADER);
+}
