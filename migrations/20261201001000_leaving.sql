@@ -84,6 +84,27 @@ language sql stable security definer set search_path = public, pg_temp as $$
 $$;
 revoke all on function held_for_unit(uuid, uuid) from public;
 
+-- Offers of a baton waiting for someone leaving `target_unit`, for that unit, are
+-- withdrawn by `actor` (each audited in its log): nobody leaving takes a log on.
+create function withdraw_offers_to_leaver(target_person uuid, target_unit uuid, actor uuid)
+returns void
+language plpgsql security definer set search_path = public, pg_temp as $$
+declare
+    touched uuid;
+begin
+    for touched in
+        update handover_offer set state = 'withdrawn', responded_at = now(), answered_by = actor
+        where to_person_id = target_person and to_unit_id = target_unit and state = 'pending'
+        returning log_id
+    loop
+        insert into audit_event (actor_id, log_id, action, detail)
+        values (actor, touched, 'baton.withdrawn_on_leaving',
+                jsonb_build_object('person_id', target_person, 'unit_id', target_unit));
+    end loop;
+end
+$$;
+revoke all on function withdraw_offers_to_leaver(uuid, uuid, uuid) from public;
+
 -- Ends the membership now, by `actor`: the person's parts in the unit's logs end (each log
 -- shows who left when), an offer of a baton waiting for them for the unit is withdrawn, and
 -- the membership moves to the history. Audited as `action`. The caller has decided that it
@@ -114,15 +135,7 @@ begin
         values (actor, touched, 'participant.left_with_unit',
                 jsonb_build_object('person_id', target_person, 'unit_id', target_unit));
     end loop;
-    for touched in
-        update handover_offer set state = 'withdrawn', responded_at = now(), answered_by = actor
-        where to_person_id = target_person and to_unit_id = target_unit and state = 'pending'
-        returning log_id
-    loop
-        insert into audit_event (actor_id, log_id, action, detail)
-        values (actor, touched, 'baton.withdrawn_on_leaving',
-                jsonb_build_object('person_id', target_person, 'unit_id', target_unit));
-    end loop;
+    perform withdraw_offers_to_leaver(target_person, target_unit, actor);
     insert into audit_event (actor_id, action, detail)
     values (actor, action,
             jsonb_build_object('person_id', target_person, 'unit_id', target_unit,
@@ -157,6 +170,7 @@ begin
         if found.leaving_since is null then
             update staff_unit_membership set leaving_since = now(), leaving_by = acting_person()
             where person_id = target_person and unit_id = target_unit;
+            perform withdraw_offers_to_leaver(target_person, target_unit, acting_person());
             insert into audit_event (actor_id, action, detail)
             values (acting_person(), 'admin.membership_leaving',
                     jsonb_build_object('person_id', target_person, 'unit_id', target_unit,

@@ -78,12 +78,32 @@ async fn history(pool: &PgPool) -> String {
 async fn a_holder_leaves_once_the_leader_has_appointed_another(pool: PgPool) {
     let app = app(pool).await;
     let before = history(app.pool()).await;
+    // Anders offers Jonas's log to Nora at the school: she takes on nothing while leaving.
+    let mut anders = app.as_person(ANDERS_TEACHER).await;
+    let to_nora = format!("{SCHOOL}/{NORA_STRAND_TEACHER}");
+    let (status, _) = post(
+        &mut anders,
+        "/api/offer_baton",
+        &[
+            ("log_id", JONAS_LOG),
+            ("to", to_nora.as_str()),
+            ("message", ""),
+        ],
+    )
+    .await;
+    assert!(status.is_success() || status.is_redirection(), "{status}");
     let mut berit = app.as_person(BERIT_ADMIN).await;
     assert_eq!(
         end(&mut berit, SCHOOL, NORA_STRAND_TEACHER).await,
         (StatusCode::OK, json!("leaving"))
     );
     assert!(member(app.pool(), NORA_STRAND_TEACHER, SCHOOL).await);
+    let offer: String = scalar(
+        app.pool(),
+        &format!("select state from handover_offer where log_id = '{JONAS_LOG}'"),
+    )
+    .await;
+    assert_eq!(offer, "withdrawn");
     let notices: Vec<String> = sqlx::query_scalar(
         "select body from outbox_message where recipient = 'eirik.vik@example.no'",
     )
