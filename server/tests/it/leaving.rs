@@ -28,6 +28,14 @@ async fn end(browser: &mut Browser<'_>, unit: &str, person: &str) -> (StatusCode
     .await
 }
 
+/// `browser`, the holder of `log`, offers its baton to `person` at `unit`.
+async fn offer(browser: &mut Browser<'_>, log: &str, unit: &str, person: &str) {
+    let to = format!("{unit}/{person}");
+    let form = [("log_id", log), ("to", to.as_str()), ("message", "")];
+    let (status, _) = post(browser, "/api/offer_baton", &form).await;
+    assert!(status.is_success() || status.is_redirection(), "{status}");
+}
+
 async fn scalar<T>(pool: &PgPool, sql: &str) -> T
 where
     T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres> + Send + Unpin,
@@ -80,30 +88,19 @@ async fn a_holder_leaves_once_the_leader_has_appointed_another(pool: PgPool) {
     let before = history(app.pool()).await;
     // Anders offers Jonas's log to Nora at the school: she takes on nothing while leaving.
     let mut anders = app.as_person(ANDERS_TEACHER).await;
-    let to_nora = format!("{SCHOOL}/{NORA_STRAND_TEACHER}");
-    let (status, _) = post(
-        &mut anders,
-        "/api/offer_baton",
-        &[
-            ("log_id", JONAS_LOG),
-            ("to", to_nora.as_str()),
-            ("message", ""),
-        ],
-    )
-    .await;
-    assert!(status.is_success() || status.is_redirection(), "{status}");
+    offer(&mut anders, JONAS_LOG, SCHOOL, NORA_STRAND_TEACHER).await;
     let mut berit = app.as_person(BERIT_ADMIN).await;
     assert_eq!(
         end(&mut berit, SCHOOL, NORA_STRAND_TEACHER).await,
         (StatusCode::OK, json!("leaving"))
     );
     assert!(member(app.pool(), NORA_STRAND_TEACHER, SCHOOL).await);
-    let offer: String = scalar(
+    let state: String = scalar(
         app.pool(),
         &format!("select state from handover_offer where log_id = '{JONAS_LOG}'"),
     )
     .await;
-    assert_eq!(offer, "withdrawn");
+    assert_eq!(state, "withdrawn");
     let notices: Vec<String> = sqlx::query_scalar(
         "select body from outbox_message where recipient = 'eirik.vik@example.no'",
     )
@@ -222,18 +219,7 @@ async fn a_holder_leaves_once_the_leader_has_appointed_another(pool: PgPool) {
 async fn someone_holding_nothing_leaves_at_once(pool: PgPool) {
     let app = app(pool).await;
     let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
-    let to_ida = format!("{HEALTH_STATION}/{IDA_NURSE}");
-    let (status, _) = post(
-        &mut nora,
-        "/api/offer_baton",
-        &[
-            ("log_id", MATS_LOG),
-            ("to", to_ida.as_str()),
-            ("message", ""),
-        ],
-    )
-    .await;
-    assert!(status.is_success() || status.is_redirection(), "{status}");
+    offer(&mut nora, MATS_LOG, HEALTH_STATION, IDA_NURSE).await;
     let mut ida = app.as_person(IDA_NURSE).await;
     assert_eq!(
         ida.get(&format!("/api/log?log_id={MATS_LOG}"))
@@ -258,7 +244,7 @@ async fn someone_holding_nothing_leaves_at_once(pool: PgPool) {
     .await
     .expect("her part, kept");
     assert_eq!(part, (true, 1));
-    let offer: String = sqlx::query_scalar(
+    let state: String = sqlx::query_scalar(
         "select state from handover_offer where log_id = $1::uuid and to_person_id = $2::uuid",
     )
     .bind(MATS_LOG)
@@ -266,7 +252,7 @@ async fn someone_holding_nothing_leaves_at_once(pool: PgPool) {
     .fetch_one(&superuser(app.pool()))
     .await
     .expect("the offer, kept");
-    assert_eq!(offer, "withdrawn");
+    assert_eq!(state, "withdrawn");
 
     let mut ida = app.as_person(IDA_NURSE).await;
     assert_ne!(
@@ -277,18 +263,7 @@ async fn someone_holding_nothing_leaves_at_once(pool: PgPool) {
     );
     assert_eq!(json(ida.get("/api/baton_offers").await).await, json!([]));
     // The holder may offer the baton again: nothing waits.
-    let to_maja = format!("{PPT}/{MAJA_PPT}");
-    let (status, _) = post(
-        &mut nora,
-        "/api/offer_baton",
-        &[
-            ("log_id", MATS_LOG),
-            ("to", to_maja.as_str()),
-            ("message", ""),
-        ],
-    )
-    .await;
-    assert!(status.is_success() || status.is_redirection(), "{status}");
+    offer(&mut nora, MATS_LOG, PPT, MAJA_PPT).await;
     // The log's participants page names her with the day she left.
     let participants = json(
         nora.get(&format!("/api/log_participants?log_id={MATS_LOG}"))
@@ -361,29 +336,18 @@ async fn an_accepted_offer_of_the_last_log_ends_the_membership_too(pool: PgPool)
         (StatusCode::OK, json!("leaving"))
     );
     let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
-    let to_eirik = format!("{SCHOOL}/{EIRIK_SCHOOL_LEADER}");
-    let (status, _) = post(
-        &mut nora,
-        "/api/offer_baton",
-        &[
-            ("log_id", MATS_LOG),
-            ("to", to_eirik.as_str()),
-            ("message", ""),
-        ],
-    )
-    .await;
-    assert!(status.is_success() || status.is_redirection(), "{status}");
+    offer(&mut nora, MATS_LOG, SCHOOL, EIRIK_SCHOOL_LEADER).await;
     assert!(member(app.pool(), NORA_STRAND_TEACHER, SCHOOL).await);
     let mut eirik = app.as_person(EIRIK_SCHOOL_LEADER).await;
     let offers = json(eirik.get("/api/baton_offers").await).await;
-    let offer = offers[0]["offer_id"]
+    let offer_id = offers[0]["offer_id"]
         .as_str()
         .expect("the offer")
         .to_string();
     let (status, _) = post(
         &mut eirik,
         "/api/answer_baton_offer",
-        &[("offer_id", offer.as_str()), ("accept", "true")],
+        &[("offer_id", offer_id.as_str()), ("accept", "true")],
     )
     .await;
     assert!(status.is_success() || status.is_redirection(), "{status}");
