@@ -156,6 +156,34 @@ async fn a_holder_leaves_once_the_leader_has_appointed_another(pool: PgPool) {
         scalar::<i64>(app.pool(), "select count(*) from outbox_message").await,
         messages
     );
+    // Someone made leader of the school while she waits is told too (here Eirik, no longer
+    // leader and then again).
+    let eirik_only = [("unit_id", SCHOOL), ("person_id", EIRIK_SCHOOL_LEADER)];
+    assert_eq!(
+        post(&mut berit, "/api/set_unit_leader", &eirik_only)
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let eirik_leads = [
+        ("unit_id", SCHOOL),
+        ("person_id", EIRIK_SCHOOL_LEADER),
+        ("unit_leader", "true"),
+    ];
+    assert_eq!(
+        post(&mut berit, "/api/set_unit_leader", &eirik_leads)
+            .await
+            .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        scalar::<i64>(
+            app.pool(),
+            "select count(*) from outbox_message where recipient = 'eirik.vik@example.no'"
+        )
+        .await,
+        2
+    );
     // Nobody leaving may be given the baton: Eirik cannot appoint her to it again.
     let to_nora = format!("{SCHOOL}/{NORA_STRAND_TEACHER}");
     let to_eirik = format!("{SCHOOL}/{EIRIK_SCHOOL_LEADER}");

@@ -178,20 +178,24 @@ async fn put_membership(
 }
 
 /// Makes a member of one of the municipality's units its leader, or no longer. `NotFound`
-/// unless the person works at that unit of the municipality.
+/// unless the person works at that unit of the municipality. A new leader of a unit where a
+/// holder is leaving is told at once, as the others were: they may be the only one left to
+/// appoint.
 pub async fn set_unit_leader(
     tx: &mut ContentTx,
     admin: &Administrator,
     unit_id: Uuid,
     person_id: Uuid,
     unit_leader: bool,
+    public_url: &str,
 ) -> Result<(), ApiError> {
     if !own_unit(tx, admin, unit_id).await? {
         return Err(ApiError::NotFound);
     }
     let role = if unit_leader { "unit_leader" } else { "member" };
     let changed = sqlx::query!(
-        "update staff_unit_membership set role = $3 where person_id = $1 and unit_id = $2",
+        "update staff_unit_membership set role = $3
+         where person_id = $1 and unit_id = $2 and role <> $3",
         person_id,
         unit_id,
         role
@@ -199,10 +203,38 @@ pub async fn set_unit_leader(
     .execute(tx.conn())
     .await?
     .rows_affected();
+    let member = changed > 0
+        || sqlx::query_scalar!(
+            r#"select exists (select 1 from staff_unit_membership
+                              where person_id = $1 and unit_id = $2) as "member!""#,
+            person_id,
+            unit_id
+        )
+        .fetch_one(tx.conn())
+        .await?;
+    if changed > 0 && unit_leader {
+        let waiting = sqlx::query_scalar!(
+            r#"select exists (select 1 from staff_unit_membership
+                              where unit_id = $1 and leaving_since is not null
+                                and person_id <> $2) as "waiting!""#,
+            unit_id,
+            person_id
+        )
+        .fetch_one(tx.conn())
+        .await?;
+        if waiting {
+            let leaders: Vec<_> = notice::leaders_for_admin(tx, unit_id, Uuid::nil())
+                .await?
+                .into_iter()
+                .filter(|leader| leader.person_id == person_id)
+                .collect();
+            notice::tell_leaders(tx.conn(), &leaders, NoticeKind::Leaving, public_url).await?;
+        }
+    }
     recorded(
         tx,
         admin,
-        changed,
+        u64::from(member),
         "admin.unit_leader_set",
         json!({ "person_id": person_id, "unit_id": unit_id, "unit_leader": unit_leader }),
     )
