@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod config;
 pub mod database;
 pub mod demo_seed;
+pub mod departures;
 pub mod first_admin;
 pub mod health;
 pub mod outbox;

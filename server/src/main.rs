@@ -7,7 +7,7 @@ use server::outbox::digest;
 use server::outbox::email::Mailer;
 use server::outbox::sms::{HttpSmsGateway, SmsGateway};
 use server::outbox::worker::{self, Senders};
-use server::{database, router, telemetry};
+use server::{database, departures, router, telemetry};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
@@ -78,6 +78,10 @@ async fn main() -> ExitCode {
         ready.clone(),
     ));
     tokio::spawn(login_session::purge_hourly(pool.clone(), ready.clone()));
+    tokio::spawn(departures::end_agreed_every_minute(
+        pool.clone(),
+        ready.clone(),
+    ));
     let store = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());
     tokio::spawn(async move {
         // Expired session records are deleted hourly (they are refused at once regardless),

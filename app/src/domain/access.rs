@@ -84,6 +84,9 @@ pub enum LogAction {
     GiveClosingNotice,
     /// Object to the holder's notice of closing: those who decide on closing.
     ObjectToClosing,
+    /// Start a transition to a receiving unit, or call it off before it is done (the holder
+    /// of an open log; `domain::transition` says where and when).
+    StartTransition,
     /// Take back a request that never got its consent (the holder).
     Cancel,
     /// Keep one's own part in the log (responsibility, contact details, leaving it), or as
@@ -255,7 +258,7 @@ pub fn authorize(
                 Err(Denial::NotTheirDecision)
             }
         }
-        LogAction::GiveClosingNotice => {
+        LogAction::GiveClosingNotice | LogAction::StartTransition => {
             require_open(facts)?;
             holder_unit(relations)
                 .map(|_| Capacity::Holder)

@@ -16,3 +16,4 @@ pub mod plan;
 pub mod register;
 pub mod service_kind;
 pub mod staff;
+pub mod transition;

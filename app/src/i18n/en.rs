@@ -1,6 +1,6 @@
 use super::{
     AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
-    LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, WorkbenchTexts,
+    LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, TransitionTexts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -10,6 +10,7 @@ use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
+use crate::domain::transition::{Stage, TransitionKind};
 use crate::model::admin::{MembershipChange, StaffChange};
 use crate::model::error::{ApiError, Field};
 use crate::model::identity::{LoginMethod, LoginProblem};
@@ -172,6 +173,7 @@ pub(super) const TEXTS: Texts = Texts {
         no_former_parts: "Nobody has left.",
         part_since: |day| format!("Taking part since {day}"),
         part_left: |day| format!("Left on {day}"),
+        part_leaves: |day| format!("Leaves on {day} after the transition"),
         edit_part: "Change your responsibility and how to reach you",
         part_responsibility_label: "What you are responsible for (optional)",
         part_phone_label: "Phone in this case (optional)",
@@ -302,6 +304,45 @@ pub(super) const TEXTS: Texts = Texts {
         col_holder: "Holder",
         col_offer: "Offered to",
         holder_leaving: "Leaving – appoint a new holder",
+    },
+    transition: TransitionTexts {
+        heading: "Transition to a new unit",
+        intro: "When the child starts school, changes school or moves, you start a transition. The family must consent. Then the leader of the receiving unit appoints a new holder, and the baton passes when they accept.",
+        kind: |kind| match kind {
+            TransitionKind::KindergartenToSchool => "From kindergarten to school",
+            TransitionKind::SchoolToSecondary => "From school to lower or upper secondary",
+            TransitionKind::Moving => "Moving to another municipality",
+        },
+        kind_label: "Kind of transition",
+        unit_label: "Receiving unit",
+        choose: "Choose …",
+        date_label: "Date of the transition",
+        message_label: "Message to the receiving unit (optional)",
+        message_hint: "The leader and the new holder see the message before they read the log. Do not write health information here.",
+        start_button: "Start the transition",
+        summary: |from, to, day| format!("{from} → {to}, {day}"),
+        status: |stage, to, offered_to| match stage {
+            Stage::WaitingForConsent => "Waiting for the family's consent.".to_string(),
+            Stage::WaitingForHolder => format!("The family has consented. Waiting for the leader of {to} to appoint a new holder."),
+            Stage::Offered => format!("{} of {to} has been offered the baton and has not answered yet.", offered_to.unwrap_or_default()),
+            Stage::Done => format!("{to} now holds the log."),
+            Stage::Cancelled => "The transition was cancelled.".to_string(),
+        },
+        keeps: |keep, from| if keep {
+            format!("The family wants {from} to stay in the log after the transition.")
+        } else {
+            format!("{from} leaves the log on the date of the transition.")
+        },
+        cancel_button: "Cancel the transition",
+        consent_terms: |day, from, keep| if keep {
+            format!("The transition happens on {day}. {from} goes on taking part in the log after the transition.")
+        } else {
+            format!("The transition happens on {day}. {from} stops taking part in the log on {day}.")
+        },
+        choose_terms: "What happens after the transition?",
+        incoming_heading: "Transitions to your units",
+        holder_label: "New holder",
+        name_button: "Offer the baton",
     },
     request: RequestTexts {
         link: "Ask for a relay log",
@@ -524,6 +565,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Closing => "news about closing the relay log",
                 NoticeKind::Request => "a new request from a family for a relay log",
                 NoticeKind::Leaving => "a member of staff who is leaving and holds relay logs that need a new holder",
+                NoticeKind::Transition => "news about a transition to a new unit",
             };
             if kind.about_unit() {
                 return format!("Hello,\n\nThere is {what} in a unit you lead.\n\nLog in to see the unit's relay logs:\n{link}\n\nYou can choose how often you get these e-mails on My page.\n\nStafett");
@@ -805,6 +847,15 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::OfferWaiting => "An offer to hold the log already waits for an answer. Withdraw it first.",
         Field::OfferClosed => "The offer has been withdrawn or answered already.",
         Field::DeclineReason => "Write why you say no (at most 2000 characters), so the holder can find someone else.",
+        Field::TransitionKind => "Choose what kind of transition it is.",
+        Field::TransitionUnit => "Choose the unit that is to receive the child.",
+        Field::TransitionSameUnit => "The child moves to another unit than the one holding the log now.",
+        Field::TransitionNotSchool => "Starting school, lower or upper secondary means a school receives the child. Choose a school.",
+        Field::TransitionMunicipality => "When moving, a unit of another municipality receives the child; within the municipality choose starting school or a new school.",
+        Field::TransitionDate => "Enter a date from today and at most a year and a half ahead.",
+        Field::TransitionMessage => "Write at most 2000 characters.",
+        Field::TransitionRunning => "A transition is already under way for this log. Cancel it first.",
+        Field::TransitionNotConsented => "The family has not consented to the transition (or has withdrawn it). Wait until they have.",
         Field::ClosingReason => "Write why coordinated help is no longer needed (10 to 2000 characters), so the family knows what they are deciding on.",
         Field::ClosingObjection => "Write at most 2000 characters.",
         Field::ClosingNoticeRunning => "The family has already been told that the log will close.",

@@ -17,6 +17,7 @@ use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
+use crate::domain::transition::{Stage, TransitionKind};
 use crate::model::identity::{LoginMethod, LoginProblem};
 use crate::model::log::{LogFilter, LogOrder};
 use crate::model::notice::{NoticeChoice, NoticeKind};
@@ -210,6 +211,7 @@ pub struct Texts {
     pub baton: BatonTexts,
     pub leader: LeaderTexts,
     pub request: RequestTexts,
+    pub transition: TransitionTexts,
     pub admin: AdminTexts,
     pub contact: ContactTexts,
 }
@@ -400,6 +402,8 @@ pub struct LogTexts {
     pub no_former_parts: &'static str,
     pub part_since: fn(day: &str) -> String,
     pub part_left: fn(day: &str) -> String,
+    /// The day a part ends, agreed in a transition.
+    pub part_leaves: fn(day: &str) -> String,
     pub edit_part: &'static str,
     pub part_responsibility_label: &'static str,
     pub part_phone_label: &'static str,
@@ -539,6 +543,33 @@ pub struct BatonTexts {
     pub col_offer: &'static str,
     /// Beside the holder on the leader's overview: they are leaving the unit, appoint another.
     pub holder_leaving: &'static str,
+}
+
+/// The texts of a transition to a receiving unit: starting it, consenting to it, and the
+/// receiving leader naming who takes over.
+#[derive(Debug)]
+pub struct TransitionTexts {
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub kind: fn(TransitionKind) -> &'static str,
+    pub kind_label: &'static str,
+    pub unit_label: &'static str,
+    pub choose: &'static str,
+    pub date_label: &'static str,
+    pub message_label: &'static str,
+    pub message_hint: &'static str,
+    pub start_button: &'static str,
+    pub summary: fn(from: &str, to: &str, day: &str) -> String,
+    pub status: fn(stage: Stage, to: &str, offered_to: Option<&str>) -> String,
+    pub keeps: fn(keep: bool, from: &str) -> String,
+    pub cancel_button: &'static str,
+    /// What a consent to a transition adds to the general words: the date, and whether
+    /// the sending unit leaves then.
+    pub consent_terms: fn(day: &str, from: &str, keep: bool) -> String,
+    pub choose_terms: &'static str,
+    pub incoming_heading: &'static str,
+    pub holder_label: &'static str,
+    pub name_button: &'static str,
 }
 
 /// The texts of a family's own request for a log, and of the leader's answer.

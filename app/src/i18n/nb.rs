@@ -1,6 +1,6 @@
 use super::{
     AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
-    LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, WorkbenchTexts,
+    LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, TransitionTexts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -10,6 +10,7 @@ use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
+use crate::domain::transition::{Stage, TransitionKind};
 use crate::model::admin::{MembershipChange, StaffChange};
 use crate::model::error::{ApiError, Field};
 use crate::model::identity::{LoginMethod, LoginProblem};
@@ -172,6 +173,7 @@ pub(super) const TEXTS: Texts = Texts {
         no_former_parts: "Ingen har gått ut.",
         part_since: |day| format!("Med siden {day}"),
         part_left: |day| format!("Gikk ut {day}"),
+        part_leaves: |day| format!("Går ut {day} etter overgangen"),
         edit_part: "Endre ansvaret ditt og hvordan du nås",
         part_responsibility_label: "Hva du har ansvar for (valgfritt)",
         part_phone_label: "Telefon i denne saken (valgfritt)",
@@ -302,6 +304,45 @@ pub(super) const TEXTS: Texts = Texts {
         col_holder: "Stafettholder",
         col_offer: "Tilbudt",
         holder_leaving: "Slutter – utnevn en ny stafettholder",
+    },
+    transition: TransitionTexts {
+        heading: "Overgang til ny enhet",
+        intro: "Når barnet skal begynne på skolen, bytte skole eller flytte, starter du en overgang. Familien må samtykke. Deretter utnevner lederen i enheten som tar imot en ny stafettholder, og stafettpinnen går videre når hen takker ja.",
+        kind: |kind| match kind {
+            TransitionKind::KindergartenToSchool => "Fra barnehage til skole",
+            TransitionKind::SchoolToSecondary => "Fra skole til ungdomsskole eller videregående",
+            TransitionKind::Moving => "Flytting til en annen kommune",
+        },
+        kind_label: "Hva slags overgang",
+        unit_label: "Enheten som tar imot",
+        choose: "Velg …",
+        date_label: "Dato for overgangen",
+        message_label: "Melding til enheten som tar imot (valgfritt)",
+        message_hint: "Lederen og den nye holderen ser meldingen før de leser loggen. Ikke skriv helseopplysninger her.",
+        start_button: "Start overgangen",
+        summary: |from, to, day| format!("{from} → {to}, {day}"),
+        status: |stage, to, offered_to| match stage {
+            Stage::WaitingForConsent => "Venter på familiens samtykke.".to_string(),
+            Stage::WaitingForHolder => format!("Familien har samtykket. Venter på at lederen i {to} utnevner en ny stafettholder."),
+            Stage::Offered => format!("{} i {to} er tilbudt stafettpinnen og har ikke svart ennå.", offered_to.unwrap_or_default()),
+            Stage::Done => format!("{to} holder nå loggen."),
+            Stage::Cancelled => "Overgangen er avlyst.".to_string(),
+        },
+        keeps: |keep, from| if keep {
+            format!("Familien vil at {from} fortsatt skal delta etter overgangen.")
+        } else {
+            format!("{from} går ut av loggen på datoen for overgangen.")
+        },
+        cancel_button: "Avlys overgangen",
+        consent_terms: |day, from, keep| if keep {
+            format!("Overgangen skjer {day}. {from} fortsetter å delta i loggen etter overgangen.")
+        } else {
+            format!("Overgangen skjer {day}. {from} slutter å delta i loggen {day}.")
+        },
+        choose_terms: "Hva skal skje etter overgangen?",
+        incoming_heading: "Overganger til enhetene dine",
+        holder_label: "Ny stafettholder",
+        name_button: "Tilby stafettpinnen",
     },
     request: RequestTexts {
         link: "Be om en stafettlogg",
@@ -524,6 +565,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Closing => "nytt om å avslutte stafettloggen",
                 NoticeKind::Request => "en ny forespørsel fra en familie om en stafettlogg",
                 NoticeKind::Leaving => "en ansatt som slutter og holder stafettlogger, som trenger en ny stafettholder",
+                NoticeKind::Transition => "nytt om en overgang til en ny enhet",
             };
             if kind.about_unit() {
                 return format!("Hei!\n\nDet er {what} i en enhet du leder.\n\nLogg inn for å se «Stafettlogger i enheten»:\n{link}\n\nDu kan velge hvor ofte og hvordan du får slike varsler på Min side.\n\nHilsen Stafett");
@@ -806,6 +848,15 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::OfferWaiting => "Et tilbud om å holde loggen venter allerede på svar. Trekk det tilbake først.",
         Field::OfferClosed => "Tilbudet er trukket tilbake eller besvart allerede.",
         Field::DeclineReason => "Skriv hvorfor du sier nei (høyst 2000 tegn), så stafettholderen kan finne en annen.",
+        Field::TransitionKind => "Velg hva slags overgang det er.",
+        Field::TransitionUnit => "Velg enheten som skal ta imot barnet.",
+        Field::TransitionSameUnit => "Barnet går over til en annen enhet enn den som holder loggen nå.",
+        Field::TransitionNotSchool => "Ved skolestart og overgang til ungdomsskole eller videregående tar en skole imot. Velg en skole.",
+        Field::TransitionMunicipality => "Ved flytting tar en enhet i en annen kommune imot; innenfor kommunen velger du skolestart eller ny skole.",
+        Field::TransitionDate => "Skriv en dato fra i dag og høyst et og et halvt år fram i tid.",
+        Field::TransitionMessage => "Skriv høyst 2000 tegn.",
+        Field::TransitionRunning => "En overgang er allerede i gang for denne loggen. Avlys den først.",
+        Field::TransitionNotConsented => "Familien har ikke samtykket til overgangen (eller har trukket samtykket). Vent til de har samtykket.",
         Field::ClosingReason => "Skriv hvorfor samordnet hjelp ikke lenger trengs (10 til 2000 tegn), så familien vet hva de tar stilling til.",
         Field::ClosingObjection => "Skriv høyst 2000 tegn.",
         Field::ClosingNoticeRunning => "Familien er allerede varslet om at loggen avsluttes.",

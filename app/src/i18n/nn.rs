@@ -1,6 +1,6 @@
 use super::{
     AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
-    LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, WorkbenchTexts,
+    LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, TransitionTexts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -10,6 +10,7 @@ use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
+use crate::domain::transition::{Stage, TransitionKind};
 use crate::model::admin::{MembershipChange, StaffChange};
 use crate::model::error::{ApiError, Field};
 use crate::model::identity::{LoginMethod, LoginProblem};
@@ -169,6 +170,7 @@ pub(super) const TEXTS: Texts = Texts {
         no_former_parts: "Ingen har gått ut.",
         part_since: |day| format!("Med sidan {day}"),
         part_left: |day| format!("Gjekk ut {day}"),
+        part_leaves: |day| format!("Går ut {day} etter overgangen"),
         edit_part: "Endre ansvaret ditt og korleis du blir nådd",
         part_responsibility_label: "Kva du har ansvar for (valfritt)",
         part_phone_label: "Telefon i denne saka (valfritt)",
@@ -299,6 +301,45 @@ pub(super) const TEXTS: Texts = Texts {
         col_holder: "Stafetthaldar",
         col_offer: "Tilboden",
         holder_leaving: "Sluttar – utnemn ein ny stafetthaldar",
+    },
+    transition: TransitionTexts {
+        heading: "Overgang til ny eining",
+        intro: "Når barnet skal byrje på skulen, byte skule eller flytte, startar du ein overgang. Familien må samtykkje. Deretter utnemner leiaren i eininga som tek imot ein ny stafetthaldar, og stafettpinnen går vidare når vedkomande takkar ja.",
+        kind: |kind| match kind {
+            TransitionKind::KindergartenToSchool => "Frå barnehage til skule",
+            TransitionKind::SchoolToSecondary => "Frå skule til ungdomsskule eller vidaregåande",
+            TransitionKind::Moving => "Flytting til ein annan kommune",
+        },
+        kind_label: "Kva slags overgang",
+        unit_label: "Eininga som tek imot",
+        choose: "Vel …",
+        date_label: "Dato for overgangen",
+        message_label: "Melding til eininga som tek imot (valfritt)",
+        message_hint: "Leiaren og den nye haldaren ser meldinga før dei les loggen. Ikkje skriv helseopplysningar her.",
+        start_button: "Start overgangen",
+        summary: |from, to, day| format!("{from} → {to}, {day}"),
+        status: |stage, to, offered_to| match stage {
+            Stage::WaitingForConsent => "Ventar på samtykket frå familien.".to_string(),
+            Stage::WaitingForHolder => format!("Familien har samtykt. Ventar på at leiaren i {to} utnemner ein ny stafetthaldar."),
+            Stage::Offered => format!("{} i {to} er tilboden stafettpinnen og har ikkje svara enno.", offered_to.unwrap_or_default()),
+            Stage::Done => format!("{to} held no loggen."),
+            Stage::Cancelled => "Overgangen er avlyst.".to_string(),
+        },
+        keeps: |keep, from| if keep {
+            format!("Familien vil at {from} framleis skal vere med etter overgangen.")
+        } else {
+            format!("{from} går ut av loggen på datoen for overgangen.")
+        },
+        cancel_button: "Avlys overgangen",
+        consent_terms: |day, from, keep| if keep {
+            format!("Overgangen skjer {day}. {from} held fram med å vere med i loggen etter overgangen.")
+        } else {
+            format!("Overgangen skjer {day}. {from} sluttar å vere med i loggen {day}.")
+        },
+        choose_terms: "Kva skal skje etter overgangen?",
+        incoming_heading: "Overgangar til einingane dine",
+        holder_label: "Ny stafetthaldar",
+        name_button: "Tilby stafettpinnen",
     },
     request: RequestTexts {
         link: "Be om ein stafettlogg",
@@ -521,6 +562,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Closing => "nytt om å avslutte stafettloggen",
                 NoticeKind::Request => "ein ny førespurnad frå ein familie om ein stafettlogg",
                 NoticeKind::Leaving => "ein tilsett som sluttar og held stafettloggar, som treng ein ny stafetthaldar",
+                NoticeKind::Transition => "nytt om ein overgang til ei ny eining",
             };
             if kind.about_unit() {
                 return format!("Hei!\n\nDet er {what} i ei eining du leiar.\n\nLogg inn for å sjå «Stafettloggar i eininga»:\n{link}\n\nDu kan velje kor ofte du får slike e-postar på Mi side.\n\nHelsing Stafett");
@@ -805,6 +847,15 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::OfferWaiting => "Eit tilbod om å halde loggen ventar allereie på svar. Trekk det tilbake først.",
         Field::OfferClosed => "Tilbodet er trekt tilbake eller svara på allereie.",
         Field::DeclineReason => "Skriv kvifor du seier nei (høgst 2000 teikn), så stafetthaldaren kan finne ein annan.",
+        Field::TransitionKind => "Vel kva slags overgang det er.",
+        Field::TransitionUnit => "Vel eininga som skal ta imot barnet.",
+        Field::TransitionSameUnit => "Barnet går over til ei anna eining enn den som held loggen no.",
+        Field::TransitionNotSchool => "Ved skulestart og overgang til ungdomsskule eller vidaregåande tek ein skule imot. Vel ein skule.",
+        Field::TransitionMunicipality => "Ved flytting tek ei eining i ein annan kommune imot; innanfor kommunen vel du skulestart eller ny skule.",
+        Field::TransitionDate => "Skriv ein dato frå i dag og høgst eitt og eit halvt år fram i tid.",
+        Field::TransitionMessage => "Skriv høgst 2000 teikn.",
+        Field::TransitionRunning => "Ein overgang er allereie i gang for denne loggen. Avlys han først.",
+        Field::TransitionNotConsented => "Familien har ikkje samtykt til overgangen (eller har trekt samtykket). Vent til dei har samtykt.",
         Field::ClosingReason => "Skriv kvifor samordna hjelp ikkje lenger trengst (10 til 2000 teikn), så familien veit kva dei tek stilling til.",
         Field::ClosingObjection => "Skriv høgst 2000 teikn.",
         Field::ClosingNoticeRunning => "Familien er allereie varsla om at loggen blir avslutta.",

@@ -128,6 +128,24 @@ pub enum Field {
     OfferClosed,
     /// A decline needs a reason the holder can act on.
     DeclineReason,
+    /// Not one of the kinds of transition.
+    TransitionKind,
+    /// No unit of the installation.
+    TransitionUnit,
+    /// The unit that holds the log now.
+    TransitionSameUnit,
+    /// Starting school or secondary, and the unit is not a school.
+    TransitionNotSchool,
+    /// Moving inside the municipality, or to another without moving.
+    TransitionMunicipality,
+    /// Not a date, gone by, or too far ahead.
+    TransitionDate,
+    /// The message with a transition, too long.
+    TransitionMessage,
+    /// A transition runs already.
+    TransitionRunning,
+    /// The family has not (or no longer) consented to the transition.
+    TransitionNotConsented,
     /// A notice of closing says why coordinated help is no longer needed.
     ClosingReason,
     /// An objection to closing, too long.

@@ -279,6 +279,9 @@ pub struct MyDecision {
     pub reason: String,
     /// The text of the next step: consenting if they have not, withdrawing if they have.
     pub text: String,
+    /// For consenting to a transition, the texts to choose between (the sending unit leaves
+    /// on the agreed date, or stays), `text` first; otherwise empty.
+    pub alternatives: Vec<String>,
     /// For a child's own login: whether the child has one already.
     pub child_has_login: bool,
     /// And, for a guardian with parental responsibility, its username and whether it is
@@ -340,6 +343,8 @@ pub struct Participation {
     pub joined_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339::option")]
     pub left_at: Option<OffsetDateTime>,
+    /// The day they leave, agreed in a transition (the sending unit's part).
+    pub leaves_on: Option<Date>,
     /// The reader's own part: theirs to keep up to date, and to leave.
     pub mine: bool,
 }

@@ -14,3 +14,4 @@ pub mod log;
 pub mod meeting;
 pub mod notice;
 pub mod plan;
+pub mod transition;

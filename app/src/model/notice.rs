@@ -45,6 +45,8 @@ pub enum NoticeKind {
     Request,
     /// To a unit's leaders: a holder is leaving the unit, and their logs need another.
     Leaving,
+    /// A transition to a new unit: started, or consented and waiting for a holder.
+    Transition,
 }
 
 impl NoticeKind {
@@ -62,6 +64,7 @@ impl NoticeKind {
             NoticeKind::Closing => "closing",
             NoticeKind::Request => "request",
             NoticeKind::Leaving => "leaving",
+            NoticeKind::Transition => "transition",
         }
     }
 }

@@ -127,6 +127,8 @@ permissions! {
     GiveClosingNotice;
     /// Object to the holder's notice of closing.
     ObjectToClosing;
+    /// Start a transition, or call it off.
+    StartTransition;
     /// Take back a request that never got its consent.
     Cancel;
     /// Keep one's own part in the log, or as the holder take another's out.

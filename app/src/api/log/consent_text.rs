@@ -20,7 +20,13 @@ pub async fn consent_text(
     let action = Action::from_scope(scope.code(), unit_id).ok_or(ApiError::BadRequest)?;
     let mut tx = gate::open().await?;
     let grant = gate::grant(&mut tx, log_id, gate::Decide(action, choice)).await?;
-    let text = log::decisions::consent_text(&mut tx, &grant, action, choice, lang).await?;
+    // For a transition, the text with the sending unit leaving on the date: the first of
+    // the two it may be given with.
+    let options = log::decisions::consent_options(&mut tx, &grant, action, choice, lang).await?;
     tx.commit().await?;
-    Ok(text)
+    options
+        .into_iter()
+        .next()
+        .map(|(_, text)| text)
+        .ok_or(ApiError::Internal)
 }

@@ -141,6 +141,27 @@ fn rows() -> Vec<Row> {
             expected: Err(Denial::HolderOnly),
         },
         Row {
+            rule: "the holder starts a transition of an open log",
+            who: holder(),
+            action: StartTransition,
+            facts: open(12, established()),
+            expected: Ok(AsHolder),
+        },
+        Row {
+            rule: "a participant starts no transition",
+            who: participant(PPT),
+            action: StartTransition,
+            facts: open(12, and(&[given(MOTHER, Action::InvolveService(PPT))])),
+            expected: Err(Denial::HolderOnly),
+        },
+        Row {
+            rule: "a guardian starts no transition, though they consent to it",
+            who: mother(),
+            action: StartTransition,
+            facts: open(12, established()),
+            expected: Err(Denial::HolderOnly),
+        },
+        Row {
             rule: "a guardian who decides objects to closing",
             who: mother(),
             action: ObjectToClosing,
@@ -998,6 +1019,7 @@ fn any_holders_action() -> impl Strategy<Value = LogAction> {
             Reopen,
             ApproveMinutes,
             GiveClosingNotice,
+            StartTransition,
             Cancel
         ]),
         any_unit().prop_map(AddParticipant),

@@ -7,6 +7,7 @@
 //! those steps are decided here from the offer and the leader's units, not by the gate; none
 //! of them returns content.
 
+use super::transition;
 use crate::domain::access::LogAction;
 use crate::domain::baton::{Baton, Post, Refusal, Step};
 use crate::domain::plan::optional_text;
@@ -27,13 +28,16 @@ const TEXT_MAX_CHARS: usize = 2000;
 
 /// The baton of a log as it is, locked until the transaction ends: the current holding, and
 /// the offer waiting, if any.
-struct Current {
-    assignment_id: Uuid,
-    baton: Baton,
-    offer_id: Option<Uuid>,
+pub(super) struct Current {
+    pub(super) assignment_id: Uuid,
+    pub(super) baton: Baton,
+    pub(super) offer_id: Option<Uuid>,
 }
 
-async fn current(conn: &mut PgConnection, log_id: Uuid) -> Result<Option<Current>, sqlx::Error> {
+pub(super) async fn current(
+    conn: &mut PgConnection,
+    log_id: Uuid,
+) -> Result<Option<Current>, sqlx::Error> {
     let row = sqlx::query!(
         r#"select h.holder_assignment_id, h.person_id, h.unit_id,
                   o.handover_offer_id as "offer_id?", o.to_person_id as "to_person_id?",
@@ -64,7 +68,7 @@ async fn current(conn: &mut PgConnection, log_id: Uuid) -> Result<Option<Current
 }
 
 /// A refused step as the person is told it.
-fn refused(refusal: Refusal) -> ApiError {
+pub(super) fn refused(refusal: Refusal) -> ApiError {
     match refusal {
         Refusal::ToSelf | Refusal::AlreadyHolds => Field::BatonReceiver.into(),
         Refusal::OfferWaiting => Field::OfferWaiting.into(),
@@ -95,12 +99,13 @@ async fn may_hold(conn: &mut PgConnection, log_id: Uuid, post: Post) -> Result<b
     .await
 }
 
-/// Tells `person` that something about the baton of `log_id` is new, as they chose; `path`
-/// is where they act on it.
-async fn tell(
+/// Tells `person` that something of `kind` about who holds `log_id` is new, as they chose;
+/// `path` is where they act on it.
+pub(super) async fn tell(
     conn: &mut PgConnection,
     person: Uuid,
     log_id: Uuid,
+    kind: NoticeKind,
     public_url: &str,
     path: &str,
 ) -> Result<(), sqlx::Error> {
@@ -116,7 +121,7 @@ async fn tell(
         notify: &notify,
     };
     let link = format!("{public_url}{path}");
-    notice::deliver(conn, &to, Some(log_id), NoticeKind::Baton, &link).await
+    notice::deliver(conn, &to, Some(log_id), kind, &link).await
 }
 
 /// The holder offers the baton to `to`, with a message; they hold on until it is accepted.
@@ -163,7 +168,15 @@ pub async fn offer(
         json!({ "offer_id": offer_id, "to": to.person_id, "unit": to.unit_id }),
     )
     .await?;
-    tell(&mut tx, to.person_id, log_id, public_url, "/me").await?;
+    tell(
+        &mut tx,
+        to.person_id,
+        log_id,
+        NoticeKind::Baton,
+        public_url,
+        "/me",
+    )
+    .await?;
     tx.commit().await?;
     Ok(offer_id)
 }
@@ -272,7 +285,8 @@ pub async fn answer(
     }
     let mut tx = pool.begin().await?;
     let offer = sqlx::query!(
-        "select log_id, to_person_id, state from handover_offer where handover_offer_id = $1",
+        "select log_id, to_person_id, offered_by, transition_id from handover_offer
+         where handover_offer_id = $1",
         offer_id
     )
     .fetch_optional(&mut *tx)
@@ -284,7 +298,7 @@ pub async fn answer(
     let Some(now) = current(&mut tx, log_id).await? else {
         return Err(ApiError::NotFound);
     };
-    if now.offer_id != Some(offer_id) {
+    if now.offer_id != Some(offer_id) || !transition::offer_stands(&mut tx, offer_id).await? {
         return Err(Field::OfferClosed.into());
     }
     let by = identity.person_id;
@@ -297,13 +311,20 @@ pub async fn answer(
     if accept {
         close_offer(&mut tx, now.offer_id, "accepted", by, None).await?;
         hand_over(&mut tx, &now, log_id, next.holder, None).await?;
+        transition::complete(&mut tx, offer_id, now.baton.holder, by).await?;
     } else {
         close_offer(&mut tx, now.offer_id, "declined", by, reason).await?;
-        let path = format!("/logs/{log_id}/holder");
+        // The one who made the offer finds someone else: for a transition, the receiving
+        // unit's leader.
+        let (person, path) = match (offer.transition_id, offer.offered_by) {
+            (Some(_), Some(leader)) => (leader, "/unit-logs".to_string()),
+            _ => (now.baton.holder.person_id, format!("/logs/{log_id}/holder")),
+        };
         tell(
             &mut tx,
-            now.baton.holder.person_id,
+            person,
             log_id,
+            NoticeKind::Baton,
             public_url,
             &path,
         )
@@ -365,7 +386,15 @@ pub async fn appoint(
     )
     .await?;
     let path = format!("/logs/{log_id}/holder");
-    tell(&mut tx, to.person_id, log_id, public_url, &path).await?;
+    tell(
+        &mut tx,
+        to.person_id,
+        log_id,
+        NoticeKind::Baton,
+        public_url,
+        &path,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -385,7 +414,9 @@ pub async fn offers_for(pool: &PgPool, identity: &Identity) -> Result<Vec<BatonO
            join person h on h.person_id = a.person_id
            join unit fu on fu.unit_id = a.unit_id
            join unit tu on tu.unit_id = o.to_unit_id
+           left join transition t on t.transition_id = o.transition_id
            where o.to_person_id = $1 and o.state = 'pending' and l.deleted_at is null and l.status <> 'cancelled'
+             and (t.transition_id is null or t.consented_at is not null)
            order by o.offered_at, o.handover_offer_id"#,
         identity.person_id
     )

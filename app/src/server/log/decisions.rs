@@ -2,6 +2,7 @@
 //! withdrawn (digitally, or orally as documented by the holder), services added, closing and
 //! reopening, and the history of consents.
 
+use super::transition;
 use crate::domain::access::{Capacity, Denial, LogStatus};
 use crate::domain::consent::{decide, Action, Choice, ConsentEvent};
 use crate::i18n::Lang;
@@ -57,8 +58,31 @@ pub async fn consent_text<P: Permission>(
     })
 }
 
+/// The texts a consenter may agree to for `action`, each with the choice it makes: one, or
+/// for a transition two (the sending unit leaves on the agreed date, or stays), leaving
+/// first. The evidence is the whole text, so the choice is in the words they agreed to.
+pub async fn consent_options<P: Permission>(
+    tx: &mut ContentTx,
+    grant: &Granted<P>,
+    action: Action,
+    choice: Choice,
+    lang: Lang,
+) -> Result<Vec<(Option<bool>, String)>, sqlx::Error> {
+    let text = consent_text(tx, grant, action, choice, lang).await?;
+    if let (Action::Transition(unit), Choice::Given) = (action, choice) {
+        if let Some(terms) = transition::terms(tx, grant, unit, lang).await? {
+            return Ok(terms
+                .into_iter()
+                .map(|(keep, terms)| (Some(keep), format!("{text} {terms}")))
+                .collect());
+        }
+    }
+    Ok(vec![(None, text)])
+}
+
 /// Records one consent or withdrawal by `consenter`, then opens a requested log whose
-/// establishment the consents now suffice for. Returns whether the log opened.
+/// establishment the consents now suffice for. Returns whether the log opened, and the
+/// history with the decision in it.
 #[allow(clippy::too_many_arguments)] // Each is a field of the evidence.
 async fn record_consent<P: RecordsConsent>(
     tx: &mut ContentTx,
@@ -69,7 +93,7 @@ async fn record_consent<P: RecordsConsent>(
     method: &Method,
     text_shown: &str,
     lang: Lang,
-) -> Result<bool, sqlx::Error> {
+) -> Result<(bool, Vec<ConsentEvent>), sqlx::Error> {
     let facts = grant.facts();
     let (method_code, documented_by, explained) = match method {
         Method::Digital => ("digital", None, None),
@@ -119,7 +143,7 @@ async fn record_consent<P: RecordsConsent>(
     if establishes {
         set_status(tx, grant, LogStatus::Open, "log.opened").await?;
     }
-    Ok(establishes)
+    Ok((establishes, history))
 }
 
 /// Adds the service of the grant, or `person` taking part for it.
@@ -253,6 +277,24 @@ pub async fn history(
         .collect()
 }
 
+/// After a decision on a transition to `unit` (with the family's choice of keeping the
+/// sending unit, if it was a consent): whether it suffices now. Returns the transition if
+/// it has just come to, for its receiving leaders to be asked.
+async fn after_transition_decision<P: RecordsConsent>(
+    tx: &mut ContentTx,
+    grant: &Granted<P>,
+    action: Action,
+    keep_sending: Option<bool>,
+    history: &[ConsentEvent],
+) -> Result<Option<Uuid>, sqlx::Error> {
+    let Action::Transition(unit) = action else {
+        return Ok(None);
+    };
+    let facts = grant.facts();
+    let allows = decide(&facts.family, action, facts.today, history).allows();
+    transition::after_decision(tx, grant, unit, allows, keep_sending).await
+}
+
 /// The logged-in person gives or withdraws their own consent to `action`, digitally: the
 /// population register is read again first (someone it no longer names has no say), then
 /// the gate decides on the facts as they are now. Returns whether the log opened.
@@ -268,28 +310,34 @@ pub async fn decide_own(
     family::refresh_before_decision(&state, person_id, log_id, choice).await?;
     let mut tx = gate::open().await?;
     let grant = gate::grant(&mut tx, log_id, Decide(action, choice)).await?;
-    let opened = decide_digitally(&mut tx, &grant, text_shown, lang).await?;
+    let (opened, consented_transition) =
+        decide_digitally(&mut tx, &grant, text_shown, lang).await?;
     tx.commit().await?;
+    if let Some(transition_id) = consented_transition {
+        transition::ask_leaders(&state.pool, transition_id, &state.public_url).await?;
+    }
     Ok(opened)
 }
 
 /// Records the logged-in person's own decision (the grant's), digitally, if `text_shown` is
-/// the text they are asked to agree to now. Returns whether the log opened.
+/// a text they are asked to agree to now. Returns whether the log opened, and a transition
+/// whose consent has just come to suffice.
 async fn decide_digitally(
     tx: &mut ContentTx,
     grant: &Granted<Decide>,
     text_shown: &str,
     lang: Lang,
-) -> Result<bool, ApiError> {
+) -> Result<(bool, Option<Uuid>), ApiError> {
     let Decide(action, choice) = grant.permission();
-    let text = consent_text(tx, grant, action, choice, lang).await?;
     // The evidence is the text the person actually read; if it has changed since, they
     // must read it again.
-    if text != text_shown.trim() {
-        return Err(ApiError::BadRequest);
-    }
+    let (keep_sending, text) = consent_options(tx, grant, action, choice, lang)
+        .await?
+        .into_iter()
+        .find(|(_, text)| text == text_shown.trim())
+        .ok_or(ApiError::BadRequest)?;
     let consenter = grant.person_id();
-    Ok(record_consent(
+    let (opened, history) = record_consent(
         tx,
         grant,
         consenter,
@@ -299,7 +347,9 @@ async fn decide_digitally(
         &text,
         lang,
     )
-    .await?)
+    .await?;
+    let consented = after_transition_decision(tx, grant, action, keep_sending, &history).await?;
+    Ok((opened, consented))
 }
 
 /// The holder documents a withdrawal `consenter` made orally, of a consent that is theirs
@@ -323,7 +373,7 @@ pub async fn document_withdrawal(
         documented_by: grant.person_id(),
         explained_consequences: explained_consequences.to_string(),
     };
-    record_consent(
+    let (_, history) = record_consent(
         tx,
         grant,
         consenter,
@@ -334,5 +384,6 @@ pub async fn document_withdrawal(
         lang,
     )
     .await?;
+    after_transition_decision(tx, grant, action, None, &history).await?;
     Ok(())
 }

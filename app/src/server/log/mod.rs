@@ -9,4 +9,5 @@ pub mod members;
 pub mod overview;
 pub mod participation;
 pub mod requests;
+pub mod transition;
 pub mod unit_overview;

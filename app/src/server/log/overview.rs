@@ -14,7 +14,7 @@ use crate::server::gate::{
     self, ContentTx, DocumentWithdrawal, Granted, Permission, ReadConsentHistory, ReadContent,
     ReadSummary,
 };
-use crate::server::log::decisions::consent_text;
+use crate::server::log::decisions::consent_options;
 use crate::server::oslo::oslo;
 use serde::Deserialize;
 use serde_json::json;
@@ -176,8 +176,22 @@ async fn actions<P: Permission>(
     )
     .fetch_all(tx.conn())
     .await?;
+    // A unit a transition goes (or went) to comes in on the consent to that transition.
+    let transitions = sqlx::query_scalar!(
+        "select to_unit_id from transition where log_id = $1 and cancelled_at is null
+         order by started_at",
+        grant.log_id()
+    )
+    .fetch_all(tx.conn())
+    .await?;
     let mut actions = vec![Action::EstablishLog];
-    actions.extend(units.into_iter().map(Action::InvolveService));
+    actions.extend(
+        units
+            .into_iter()
+            .filter(|unit| !transitions.contains(unit))
+            .map(Action::InvolveService),
+    );
+    actions.extend(transitions.into_iter().map(Action::Transition));
     // The health station, the GP, … take part only with this consent too.
     if !facts.health_units.is_empty() {
         actions.push(Action::ShareHealthInformation);
@@ -257,6 +271,13 @@ pub async fn decisions(
             }
             None => None,
         };
+        let options = consent_options(tx, grant, action, next, lang).await?;
+        let mut texts: Vec<String> = options.into_iter().map(|(_, text)| text).collect();
+        let text = texts.first().cloned().unwrap_or_default();
+        if texts.len() < 2 {
+            texts.clear();
+        }
+        let alternatives = texts;
         decisions.push(MyDecision {
             action,
             unit_name,
@@ -265,7 +286,8 @@ pub async fn decisions(
             reason: consent_reason(&decision, lang, |id| {
                 names.get(&id).cloned().unwrap_or_default()
             }),
-            text: consent_text(tx, grant, action, next, lang).await?,
+            text,
+            alternatives,
             child_has_login: action == Action::ChildOwnAccess && child_has_login,
             child_login: child_login
                 .clone()

@@ -23,7 +23,7 @@ pub async fn list(
 ) -> Result<Participations, sqlx::Error> {
     let rows = sqlx::query!(
         r#"select x.participant_id, x.person_id, x.responsibility, x.contact_phone,
-                  x.contact_email, x.joined_at, x.left_at, u.name as "unit_name?",
+                  x.contact_email, x.joined_at, x.left_at, x.leaves_on, u.name as "unit_name?",
                   coalesce(p.given_name || ' ' || p.family_name, u.name) as "name!",
                   c.given_name || ' ' || c.family_name as "child_name!"
            from participant x
@@ -55,6 +55,7 @@ pub async fn list(
                 email: row.contact_email,
                 joined_at: oslo(row.joined_at),
                 left_at: row.left_at.map(oslo),
+                leaves_on: row.leaves_on,
             })
             .collect(),
     })

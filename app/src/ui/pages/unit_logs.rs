@@ -6,11 +6,14 @@
 use crate::api::baton::unit_logs;
 use crate::api::family_request::{waiting_family_requests, AppointForRequest};
 use crate::api::log::staff_choices;
+use crate::api::transition::{incoming_transitions, NameTransitionHolder};
 use crate::domain::access::LogStatus;
 use crate::domain::figures::{StatusMonth, TimelinessMonth, WaitCount};
+use crate::domain::transition::Stage;
 use crate::model::error::ApiError;
 use crate::model::family_request::WaitingRequest;
 use crate::model::log::StaffChoice;
+use crate::model::transition::IncomingTransition;
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::staff_select::StaffSelect;
 use leptos::server_fn::ServerFn;
@@ -35,12 +38,13 @@ pub fn UnitLogsPage() -> impl IntoView {
         |_| async move {
             let overview = unit_logs().await?;
             let requests = waiting_family_requests().await?;
-            let staff = if requests.is_empty() {
+            let transitions = incoming_transitions().await?;
+            let staff = if requests.is_empty() && transitions.is_empty() {
                 Vec::new()
             } else {
                 staff_choices().await?
             };
-            Ok::<_, ApiError>((overview, requests, staff))
+            Ok::<_, ApiError>((overview, requests, transitions, staff))
         },
     );
     view! {
@@ -51,7 +55,8 @@ pub fn UnitLogsPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((overview, requests, staff)) => view! {
+                    Ok((overview, requests, transitions, staff)) => view! {
+                        {(!transitions.is_empty()).then(|| view! { <IncomingTransitions transitions staff=staff.clone() lang /> })}
                         {(!requests.is_empty()).then(|| view! { <WaitingRequests requests staff lang /> })}
                         {if overview.logs.is_empty() {
                             view! { <p class="empty-state">{b.no_unit_logs}</p> }.into_any()
@@ -93,6 +98,47 @@ fn WaitingRequests(
                                 <StaffSelect id label=t.holder_label staff=here t=texts />
                                 <button type="submit" class="button primary">{t.appoint}</button>
                             </form>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
+}
+
+/// Transitions to the leader's units: from where and when, and once the family has
+/// consented, a member of the receiving unit to offer the baton.
+#[component]
+fn IncomingTransitions(
+    transitions: Vec<IncomingTransition>,
+    staff: Vec<StaffChoice>,
+    lang: Lang,
+) -> impl IntoView {
+    let texts = lang.texts();
+    let tt = &texts.transition;
+    view! {
+        <section aria-labelledby="transitions-heading">
+            <h2 id="transitions-heading">{tt.incoming_heading}</h2>
+            <ul class="cards">
+                {transitions.into_iter().enumerate().map(|(n, transition)| {
+                    let here: Vec<StaffChoice> = staff.iter().filter(|c| c.unit_id == transition.to_unit_id).cloned().collect();
+                    let id = if n == 0 { "transition-holder-0" } else { "transition-holder-n" };
+                    let day = lang.dates().date(transition.transfer_on);
+                    let status = (tt.status)(transition.stage, &transition.to_unit, transition.offered_to.as_deref());
+                    view! {
+                        <li class="card">
+                            <h3>{transition.child_name}</h3>
+                            <p>{(tt.kind)(transition.kind)} ": " {(tt.summary)(&transition.from_unit, &transition.to_unit, &day)}</p>
+                            <p class="hint">{status}</p>
+                            {transition.message.map(|message| view! { <blockquote>{message}</blockquote> })}
+                            {(transition.stage == Stage::WaitingForHolder).then(|| view! {
+                                <form class="stacked" method="post" action=NameTransitionHolder::url()>
+                                    <input type="hidden" name="transition_id" value=transition.transition_id.to_string() />
+                                    <StaffSelect id label=tt.holder_label staff=here t=texts />
+                                    <button type="submit" class="button primary">{tt.name_button}</button>
+                                </form>
+                            })}
                         </li>
                     }
                 }).collect_view()}

@@ -2,13 +2,16 @@
 //! and reasons, the child's own login, closing and reopening, and the history of consents.
 
 use super::shared::{log_id_param, refusal, LogTabs, Section, Unreachable};
+use super::transition::TransitionStatus;
 use crate::api::contact::contact_reach;
 use crate::api::log::{
     consent_history, log_actions, my_decisions, standing_consents, CancelRequest, CloseLog,
     CloseOnNotice, CreateChildLogin, DocumentWithdrawal, GiveClosingNotice, GiveConsent,
     ObjectToClosing, ReopenLog, UnlockChildLogin, WithdrawConsent,
 };
+use crate::api::transition::log_transition;
 use crate::domain::consent::{Action, Choice};
+use crate::domain::transition::Stage;
 use crate::i18n::{use_lang, Lang, Texts};
 use crate::model::contact::Reach;
 use crate::model::error::ApiError;
@@ -40,7 +43,10 @@ pub fn ConsentsPage() -> impl IntoView {
             let standing = standing_consents(log_id).await.ok();
             let reach = contact_reach(log_id).await.ok();
             let actions = log_actions(log_id).await?;
-            Ok::<_, ApiError>((log_id, decisions, history, standing, reach, actions))
+            let transition = log_transition(log_id).await?.current;
+            Ok::<_, ApiError>((
+                log_id, decisions, history, standing, reach, actions, transition,
+            ))
         },
     );
     view! {
@@ -48,7 +54,7 @@ pub fn ConsentsPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((log_id, decisions, history, standing, reach, actions)) => view! {
+                    Ok((log_id, decisions, history, standing, reach, actions, transition)) => view! {
                         <h1>{t.log.consents_title}</h1>
                         <LogTabs log_id current=Section::Consents content_closed=!actions.can_read t />
                         {actions.can_read.then(|| view! {
@@ -57,6 +63,12 @@ pub fn ConsentsPage() -> impl IntoView {
                         <FormError />
                         {actions.family_changed.map(|at| view! {
                             <p role="status" class="alert warning"><Dated when=When::Moment(at) sentence=t.log.family_changed /></p>
+                        })}
+                        {transition.filter(|current| current.stage != Stage::Done).map(|current| view! {
+                            <section class="card" aria-labelledby="transition">
+                                <h2 id="transition">{t.transition.heading}</h2>
+                                <TransitionStatus current />
+                            </section>
                         })}
                         <h2>{t.log.your_decisions}</h2>
                         {if decisions.is_empty() {
@@ -91,6 +103,7 @@ fn Decision(decision: MyDecision, log_id: Uuid, lang: Lang) -> impl IntoView {
     let offer_login = decision.action == Action::ChildOwnAccess && decision.in_force;
     let has_login = decision.child_has_login;
     let child_login = decision.child_login.clone();
+    let choosing = !decision.alternatives.is_empty();
     let (action, button) = if given {
         (WithdrawConsent::url(), t.log.withdraw_button)
     } else {
@@ -103,20 +116,66 @@ fn Decision(decision: MyDecision, log_id: Uuid, lang: Lang) -> impl IntoView {
         </h3>
         <p><span class=if decision.in_force { "badge success" } else { "badge neutral" }>{(t.log.in_force)(decision.in_force)}</span></p>
         <p>{decision.reason}</p>
-        <blockquote>{decision.text.clone()}</blockquote>
-        <form method="post" action=action>
+        {decision.alternatives.is_empty().then(|| view! { <blockquote>{decision.text.clone()}</blockquote> })}
+        <form method="post" action=action class=choosing.then_some("stacked")>
             <input type="hidden" name="log_id" value=log_id.to_string() />
             <input type="hidden" name="scope" value=decision.action.kind().code() />
             {decision.action.unit().map(|unit| view! {
                 <input type="hidden" name="unit_id" value=unit.to_string() />
             })}
-            <input type="hidden" name="text_shown" value=decision.text />
+            {if decision.alternatives.is_empty() {
+                view! { <input type="hidden" name="text_shown" value=decision.text /> }.into_any()
+            } else {
+                view! { <TermsChoice texts=decision.alternatives t /> }.into_any()
+            }}
             <input type="hidden" name="lang" value=lang.code() />
             <button type="submit" class=if given { "button danger" } else { "button primary" }>{button}</button>
         </form>
         {(offer_login && has_login).then(|| view! { <p class="alert success">{t.log.child_has_login}</p> })}
         {child_login.map(|login| view! { <ChildLoginCare login log_id t /> })}
         {(offer_login && !has_login).then(|| view! { <ChildLoginForm log_id t /> })}
+    }
+}
+
+/// The texts a consent may be given with (a transition: the sending unit leaves on the
+/// date, or stays), the first chosen; the one chosen is sent as the text shown. What they
+/// share is shown once, and each choice by what is its own.
+#[component]
+fn TermsChoice(texts: Vec<String>, t: &'static Texts) -> impl IntoView {
+    let shared = shared_sentences(&texts).to_string();
+    view! {
+        <blockquote>{shared.clone()}</blockquote>
+        <fieldset>
+            <legend>{t.transition.choose_terms}</legend>
+            {texts.into_iter().enumerate().map(|(n, text)| {
+                let own = text[shared.len()..].trim().to_string();
+                view! {
+                    <label class="check long">
+                        <input type="radio" name="text_shown" value=text checked=n == 0 />
+                        <span>{own}</span>
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// The whole sentences `texts` begin with alike.
+fn shared_sentences(texts: &[String]) -> &str {
+    let Some(first) = texts.first() else {
+        return "";
+    };
+    let alike = texts.iter().skip(1).fold(first.len(), |alike, text| {
+        first
+            .char_indices()
+            .zip(text.chars())
+            .take_while(|((i, a), b)| *i < alike && a == b)
+            .last()
+            .map_or(0, |((i, a), _)| i + a.len_utf8())
+    });
+    match first[..alike].rfind(". ") {
+        Some(end) => &first[..=end],
+        None => "",
     }
 }
 
@@ -338,5 +397,26 @@ fn WhomNoticesReach(reach: Vec<Reach>, t: &'static Texts) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shared_sentences;
+
+    #[test]
+    fn the_sentences_alike_are_shown_once() {
+        let texts = [
+            "Jeg samtykker. Overgangen skjer 30. desember 2026. Skolen slutter å delta."
+                .to_string(),
+            "Jeg samtykker. Overgangen skjer 30. desember 2026. Skolen fortsetter.".to_string(),
+        ];
+        assert_eq!(
+            shared_sentences(&texts),
+            "Jeg samtykker. Overgangen skjer 30. desember 2026."
+        );
+        let apart = ["Å ja.".to_string(), "Nei.".to_string()];
+        assert_eq!(shared_sentences(&apart), "");
+        assert_eq!(shared_sentences(&[]), "");
     }
 }

@@ -2,8 +2,10 @@
 //! the baton on (or withdrawing the offer); for a leader of the unit, appointing a holder.
 
 use super::shared::{log_id_param, refusal};
+use super::transition::TransitionSection;
 use crate::api::baton::{log_holders, AppointHolder, OfferBaton, WithdrawBatonOffer};
 use crate::api::log::staff_choices;
+use crate::api::transition::log_transition;
 use crate::i18n::{use_lang, Texts};
 use crate::model::baton::{HolderRecord, Holders, OfferState};
 use crate::model::error::ApiError;
@@ -30,14 +32,22 @@ pub fn HolderPage() -> impl IntoView {
             } else {
                 Vec::new()
             };
-            Ok::<_, ApiError>((log_id, holders, staff))
+            let transition = if holders.can_pass {
+                Some(log_transition(log_id).await?)
+            } else {
+                None
+            };
+            Ok::<_, ApiError>((log_id, holders, staff, transition))
         },
     );
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((log_id, holders, staff)) => view! { <Holder log_id holders staff t /> }.into_any(),
+                    Ok((log_id, holders, staff, transition)) => view! {
+                        <Holder log_id holders staff t />
+                        {transition.map(|overview| view! { <TransitionSection log_id overview /> })}
+                    }.into_any(),
                     Err(error) => refusal(error, t),
                 }
             })}

@@ -9,6 +9,7 @@ mod content;
 mod holder;
 mod participants;
 mod shared;
+mod transition;
 
 pub use consents::ConsentsPage;
 pub use content::LogPage;

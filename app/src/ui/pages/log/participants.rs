@@ -93,6 +93,7 @@ fn Part(log_id: Uuid, part: Participation, holds: bool, lang: Lang) -> impl Into
         {part.unit_name.clone().map(|unit| view! { <p>{unit}</p> })}
         {part.responsibility.clone().map(|text| view! { <p>{text}</p> })}
         <p class="hint">{since}</p>
+        {part.leaves_on.map(|day| view! { <p class="badge neutral">{(t.log.part_leaves)(&lang.dates().date(day))}</p> })}
         {part.phone.clone().map(|phone| view! { <p><a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a></p> })}
         {part.email.clone().map(|email| view! { <p><a href=format!("mailto:{email}")>{email.clone()}</a></p> })}
         {part.mine.then(|| view! {
