@@ -70,3 +70,13 @@ export function yearsAgo(years: number, days = 40): Date {
   date.setDate(date.getDate() - days);
   return date;
 }
+
+/** The national identity number of the person the register names so. */
+export async function numberOf(request: APIRequestContext, name: string): Promise<string> {
+  const { url, headers } = register();
+  const response = await request.get(`${url}/_standin/personer?navn=${encodeURIComponent(name)}`, { headers });
+  expect(response.ok()).toBeTruthy();
+  const found = (await response.json()) as { foedselsnummer: string }[];
+  expect(found.length, `${name} in the register`).toBe(1);
+  return found[0].foedselsnummer;
+}

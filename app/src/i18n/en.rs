@@ -305,6 +305,7 @@ pub(super) const TEXTS: Texts = Texts {
         col_status: "Status",
         col_holder: "Holder",
         col_offer: "Offered to",
+        holder_leaving: "Leaving – appoint a new holder",
     },
     transition: TransitionTexts {
         heading: "Transition to a new unit",
@@ -602,8 +603,13 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Minutes => "approved meeting minutes",
                 NoticeKind::Baton => "news about who holds the baton",
                 NoticeKind::Closing => "news about closing the relay log",
+                NoticeKind::Request => "a new request from a family for a relay log",
+                NoticeKind::Leaving => "a member of staff who is leaving and holds relay logs that need a new holder",
                 NoticeKind::Transition => "news about a transition to a new unit",
             };
+            if kind.about_unit() {
+                return format!("Hello,\n\nThere is {what} in a unit you lead.\n\nLog in to see the unit's relay logs:\n{link}\n\nYou can choose how often you get these e-mails on My page.\n\nStafett");
+            }
             format!("Hello,\n\nThere is {what} in a relay log you take part in.\n\nLog in to read it:\n{link}\n\nYou can choose how often you get these e-mails on My page.\n\nStafett")
         },
         digest_subject: "News in your relay logs",
@@ -718,6 +724,7 @@ pub(super) const TEXTS: Texts = Texts {
         make_admin: "Make administrator",
         unmake_admin: "No longer administrator",
         end_membership: "End membership",
+        leaving: "Leaving: waiting for the unit leader to appoint new holders for the logs this member of staff holds",
         add_staff_heading: "Add a member of staff",
         add_staff_intro: "The national identity number is used only to log in with ID-porten and is never shown. If the person is already staff of the municipality, the name and contact details are updated.",
         national_id_label: "National identity number (11 digits)",
@@ -917,7 +924,6 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::Columns => "A row has seven columns: national identity number, given name, family name, e-mail, phone, unit and unit leader (yes/no).",
         Field::StaffElsewhere => "The person is staff of another municipality.",
         Field::LastAdministrator => "The municipality needs at least one administrator. Make someone else an administrator first.",
-        Field::MembershipInUse => "This member of staff is or has been part of a relay log for this unit, so the membership cannot be ended.",
         Field::Csv => "Paste a CSV file with a header row and at most 2000 rows.",
         Field::ImportRefused => "Some rows are refused. Correct them and check again. Nothing has been changed.",
         Field::Mobile => "Enter a mobile number, such as 912 34 567 or +46 70 123 45 67.",

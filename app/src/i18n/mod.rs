@@ -301,6 +301,8 @@ pub struct AdminTexts {
     pub make_admin: &'static str,
     pub unmake_admin: &'static str,
     pub end_membership: &'static str,
+    /// A member leaving who still holds logs: the membership waits for the leader.
+    pub leaving: &'static str,
     pub add_staff_heading: &'static str,
     pub add_staff_intro: &'static str,
     pub national_id_label: &'static str,
@@ -541,6 +543,8 @@ pub struct BatonTexts {
     pub col_status: &'static str,
     pub col_holder: &'static str,
     pub col_offer: &'static str,
+    /// Beside the holder on the leader's overview: they are leaving the unit, appoint another.
+    pub holder_leaving: &'static str,
 }
 
 /// The texts of a transition to a receiving unit: starting it, consenting to it, and the

@@ -305,6 +305,7 @@ pub(super) const TEXTS: Texts = Texts {
         col_status: "Status",
         col_holder: "Stafettholder",
         col_offer: "Tilbudt",
+        holder_leaving: "Slutter – utnevn en ny stafettholder",
     },
     transition: TransitionTexts {
         heading: "Overgang til ny enhet",
@@ -602,8 +603,13 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Minutes => "et godkjent møtereferat",
                 NoticeKind::Baton => "nytt om hvem som holder stafettpinnen",
                 NoticeKind::Closing => "nytt om å avslutte stafettloggen",
+                NoticeKind::Request => "en ny forespørsel fra en familie om en stafettlogg",
+                NoticeKind::Leaving => "en ansatt som slutter og holder stafettlogger, som trenger en ny stafettholder",
                 NoticeKind::Transition => "nytt om en overgang til en ny enhet",
             };
+            if kind.about_unit() {
+                return format!("Hei!\n\nDet er {what} i en enhet du leder.\n\nLogg inn for å se «Stafettlogger i enheten»:\n{link}\n\nDu kan velge hvor ofte og hvordan du får slike varsler på Min side.\n\nHilsen Stafett");
+            }
             format!("Hei!\n\nDet er {what} i en stafettlogg du er med i.\n\nLogg inn for å lese:\n{link}\n\nDu kan velge hvor ofte og hvordan du får slike varsler på Min side.\n\nHilsen Stafett")
         },
         digest_subject: "Nytt i stafettloggene dine",
@@ -718,6 +724,7 @@ pub(super) const TEXTS: Texts = Texts {
         make_admin: "Gjør til administrator",
         unmake_admin: "Ikke lenger administrator",
         end_membership: "Avslutt medlemskap",
+        leaving: "Slutter: venter på at enhetslederen utnevner nye stafettholdere for loggene den ansatte holder",
         add_staff_heading: "Legg til ansatt",
         add_staff_intro: "Fødselsnummeret brukes bare til innlogging med ID-porten og vises aldri. Er personen allerede ansatt i kommunen, blir navn og kontaktopplysninger oppdatert.",
         national_id_label: "Fødselsnummer (11 siffer)",
@@ -918,7 +925,6 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::Columns => "Raden skal ha sju kolonner: fødselsnummer, fornavn, etternavn, e-post, telefon, enhet og enhetsleder (ja/nei).",
         Field::StaffElsewhere => "Personen er ansatt i en annen kommune.",
         Field::LastAdministrator => "Kommunen må ha minst én administrator. Gjør en annen til administrator først.",
-        Field::MembershipInUse => "Den ansatte er eller har vært med i en stafettlogg for denne enheten, og medlemskapet kan ikke avsluttes.",
         Field::Csv => "Lim inn en CSV-fil med en overskriftsrad og høyst 2000 rader.",
         Field::ImportRefused => "Noen rader er avvist. Rett dem og kontroller på nytt. Ingenting er endret.",
         Field::Mobile => "Skriv et mobilnummer, for eksempel 912 34 567 eller +46 70 123 45 67.",

@@ -302,6 +302,7 @@ pub(super) const TEXTS: Texts = Texts {
         col_status: "Status",
         col_holder: "Stafetthaldar",
         col_offer: "Tilboden",
+        holder_leaving: "Sluttar – utnemn ein ny stafetthaldar",
     },
     transition: TransitionTexts {
         heading: "Overgang til ny eining",
@@ -599,8 +600,13 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Minutes => "eit godkjent møtereferat",
                 NoticeKind::Baton => "nytt om kven som held stafettpinnen",
                 NoticeKind::Closing => "nytt om å avslutte stafettloggen",
+                NoticeKind::Request => "ein ny førespurnad frå ein familie om ein stafettlogg",
+                NoticeKind::Leaving => "ein tilsett som sluttar og held stafettloggar, som treng ein ny stafetthaldar",
                 NoticeKind::Transition => "nytt om ein overgang til ei ny eining",
             };
+            if kind.about_unit() {
+                return format!("Hei!\n\nDet er {what} i ei eining du leiar.\n\nLogg inn for å sjå «Stafettloggar i eininga»:\n{link}\n\nDu kan velje kor ofte du får slike e-postar på Mi side.\n\nHelsing Stafett");
+            }
             format!("Hei!\n\nDet er {what} i ein stafettlogg du er med i.\n\nLogg inn for å lese:\n{link}\n\nDu kan velje kor ofte du får slike e-postar på Mi side.\n\nHelsing Stafett")
         },
         digest_subject: "Nytt i stafettloggane dine",
@@ -715,6 +721,7 @@ pub(super) const TEXTS: Texts = Texts {
         make_admin: "Gjer til administrator",
         unmake_admin: "Ikkje lenger administrator",
         end_membership: "Avslutt medlemskap",
+        leaving: "Sluttar: ventar på at einingsleiaren utnemner nye stafetthaldarar for loggane den tilsette held",
         add_staff_heading: "Legg til tilsett",
         add_staff_intro: "Fødselsnummeret blir berre brukt til innlogging med ID-porten og blir aldri vist. Er personen alt tilsett i kommunen, blir namn og kontaktopplysningar oppdaterte.",
         national_id_label: "Fødselsnummer (11 siffer)",
@@ -917,7 +924,6 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::Columns => "Rada skal ha sju kolonnar: fødselsnummer, førenamn, etternamn, e-post, telefon, eining og einingsleiar (ja/nei).",
         Field::StaffElsewhere => "Personen er tilsett i ein annan kommune.",
         Field::LastAdministrator => "Kommunen må ha minst éin administrator. Gjer ein annan til administrator først.",
-        Field::MembershipInUse => "Den tilsette er eller har vore med i ein stafettlogg for denne eininga, og medlemskapet kan ikkje avsluttast.",
         Field::Csv => "Lim inn ei CSV-fil med ei overskriftsrad og høgst 2000 rader.",
         Field::ImportRefused => "Nokre rader er avviste. Rett dei og kontroller på nytt. Ingenting er endra.",
         Field::Mobile => "Skriv eit mobilnummer, til dømes 912 34 567 eller +46 70 123 45 67.",

@@ -55,6 +55,10 @@ pub struct AdminMember {
     pub phone: Option<String>,
     pub is_unit_leader: bool,
     pub is_administrator: bool,
+    /// Since when the member is leaving, waiting for the unit's leader to give the logs they
+    /// hold another holder.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub leaving_since: Option<time::OffsetDateTime>,
 }
 
 /// A unit as its form sends it (`unit[...]`); without `unit_id` a new unit.
@@ -97,6 +101,16 @@ pub enum StaffChange {
     New,
     Changed,
     Unchanged,
+}
+
+/// What ending a membership did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ending {
+    /// The member left the unit now.
+    Ended,
+    /// The member holds logs for the unit: they leave once a leader has appointed others.
+    Leaving,
 }
 
 /// What it changes about their membership of the unit.

@@ -69,6 +69,8 @@ pub struct UnitLog {
     pub holder_name: String,
     #[serde(with = "time::serde::rfc3339")]
     pub holder_since: OffsetDateTime,
+    /// The holder is leaving the unit: the leader must appoint another.
+    pub holder_leaving: bool,
     /// Whom the baton is offered to, and since when, while the offer waits.
     pub offered_to: Option<String>,
     #[serde(with = "time::serde::rfc3339::option")]

@@ -192,8 +192,6 @@ pub enum Field {
     StaffElsewhere,
     /// The municipality's last administrator cannot stop being one.
     LastAdministrator,
-    /// The membership is named in a log (holder, participant): it is history.
-    MembershipInUse,
     /// The import is empty, too large, or not CSV.
     Csv,
     /// The import has refused rows: nothing was applied.

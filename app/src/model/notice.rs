@@ -41,11 +41,20 @@ pub enum NoticeKind {
     Baton,
     /// The holder's notice that the log will close, and an objection to it.
     Closing,
+    /// To a unit's leaders: a family asks the unit for a log.
+    Request,
+    /// To a unit's leaders: a holder is leaving the unit, and their logs need another.
+    Leaving,
     /// A transition to a new unit: started, or consented and waiting for a holder.
     Transition,
 }
 
 impl NoticeKind {
+    /// Whether the news is about a unit the person leads rather than a log they are in.
+    pub const fn about_unit(self) -> bool {
+        matches!(self, NoticeKind::Request | NoticeKind::Leaving)
+    }
+
     pub const fn code(self) -> &'static str {
         match self {
             NoticeKind::Entry => "entry",
@@ -53,6 +62,8 @@ impl NoticeKind {
             NoticeKind::Minutes => "minutes",
             NoticeKind::Baton => "baton",
             NoticeKind::Closing => "closing",
+            NoticeKind::Request => "request",
+            NoticeKind::Leaving => "leaving",
             NoticeKind::Transition => "transition",
         }
     }

@@ -1,11 +1,14 @@
 //! A child's family as the population register has it, read and stored. The register is
 //! the only source of children, guardians, parental responsibility and residence: the
-//! tables `person` (names), `child` and `guardianship` hold a copy, written only here.
+//! tables `person` (names), `child` and `guardianship` hold a copy, written only here. A
+//! family new to Stafett is stored here when one of them first logs in.
 
 use crate::domain::consent::{Choice, Residence};
+use crate::domain::family_request::who_asks;
 use crate::domain::register::{self, RegisterGuardian, RegisterPerson};
 use crate::model::error::ApiError;
 use crate::server::gate;
+use crate::server::oslo::oslo;
 use crate::server::register::{PopulationRegister, RegisterError};
 use crate::server::state::AppState;
 use serde_json::json;
@@ -214,4 +217,63 @@ pub async fn refresh_before_decision(
         Err(ApiError::RegisterUnavailable) if choice == Choice::Withdrawn => Ok(()),
         other => other,
     }
+}
+
+/// A person unknown to Stafett logging in: let in when the population register shows them
+/// as a guardian with parental responsibility for a child under 18, or as a youth of 15–17
+/// (those who may ask for a log themselves). They and each such family are stored as the
+/// register has them, in the municipality's (the only one: the child's municipality is not
+/// read from the register), and the person is returned. `None` for anyone else, and when
+/// the database holds more than one municipality.
+pub async fn admit_from_register(
+    state: &AppState,
+    national_id: &str,
+) -> Result<Option<Uuid>, ApiError> {
+    let register = state.register.as_ref();
+    let Some(me) = register.person(national_id).await? else {
+        return Ok(None);
+    };
+    let today = oslo(time::OffsetDateTime::now_utc()).date();
+    let mut families = Vec::new();
+    for key in std::iter::once(&me.national_id).chain(&me.children) {
+        let Some(family) = read(register, key).await? else {
+            continue;
+        };
+        // Themself from 15, or a child they have parental responsibility for; never an
+        // adult, a child without a guardian, or one who died or moved abroad.
+        if who_asks(national_id, &family.child, today).is_ok()
+            && register::refusal(&family.child, &family.guardians, today).is_none()
+        {
+            families.push(family);
+        }
+    }
+    if families.is_empty() {
+        return Ok(None);
+    }
+    let mut tx = state.pool.begin().await?;
+    let municipalities = sqlx::query_scalar!("select municipality_id from municipality limit 2")
+        .fetch_all(&mut *tx)
+        .await?;
+    let [municipality_id] = municipalities[..] else {
+        tracing::warn!("a family new to Stafett: not one municipality to store it in");
+        return Ok(None);
+    };
+    for family in &families {
+        store(&mut tx, family, municipality_id).await?;
+    }
+    let person_id = sqlx::query_scalar!(
+        "select person_id from person where national_id = $1",
+        national_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    crate::server::audit::record(
+        &mut tx,
+        Some(person_id),
+        "auth.admitted_from_register",
+        json!({ "families": families.len() }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(person_id))
 }

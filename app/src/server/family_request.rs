@@ -1,7 +1,7 @@
 //! A family's own request for a log: the children a person may ask for, read from the
 //! population register (never from the form); the request stored with the family as the
-//! register has it; a leader of the unit asked appointing a holder, which starts the log
-//! waiting for the family's consent.
+//! register has it, and its leaders told (as they chose to hear); a leader of the unit asked
+//! appointing a holder, which starts the log waiting for the family's consent.
 
 use crate::domain::baton::Post;
 use crate::domain::consent::age_on;
@@ -11,9 +11,10 @@ use crate::domain::register;
 use crate::model::error::{ApiError, Field};
 use crate::model::family_request::{MyFamilyRequest, RequestChoice, WaitingRequest};
 use crate::model::identity::Identity;
+use crate::model::notice::NoticeKind;
 use crate::server::oslo::oslo;
 use crate::server::state::AppState;
-use crate::server::{audit, family};
+use crate::server::{audit, family, notice};
 use serde_json::json;
 use sqlx::PgPool;
 use time::{Date, OffsetDateTime};
@@ -126,6 +127,9 @@ pub async fn ask(
         json!({ "request": request_id, "unit": unit_id, "as": asker }),
     )
     .await?;
+    // The leaders appoint a holder: they hear that a request waits, never what it says.
+    let leaders = notice::leaders_of(&mut tx, unit_id).await?;
+    notice::tell_leaders(&mut tx, &leaders, NoticeKind::Request, &state.public_url).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -231,7 +235,8 @@ pub async fn appoint(
     .ok_or(ApiError::NotFound)?;
     let member = sqlx::query_scalar!(
         r#"select exists (select 1 from staff_unit_membership
-                          where person_id = $1 and unit_id = $2) as "member!""#,
+                          where person_id = $1 and unit_id = $2 and leaving_since is null)
+           as "member!""#,
         post.person_id,
         post.unit_id
     )

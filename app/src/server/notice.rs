@@ -42,7 +42,7 @@ pub async fn notify<K: Permission>(
             address: &member.address,
             notify: &member.notify,
         };
-        deliver(tx.conn(), &to, grant.log_id(), kind, &link).await?;
+        deliver(tx.conn(), &to, Some(grant.log_id()), kind, &link).await?;
     }
     Ok(())
 }
@@ -57,11 +57,12 @@ pub struct Recipient<'a> {
 }
 
 /// Tells one person, as they chose: an e-mail or SMS now (in their language, to their
-/// confirmed addresses), a line in tomorrow's digest, or nothing.
+/// confirmed addresses), a line in tomorrow's digest, or nothing. `log_id` is the log the
+/// news is about; none for news about a unit.
 pub async fn deliver(
     conn: &mut PgConnection,
     to: &Recipient<'_>,
-    log_id: Uuid,
+    log_id: Option<Uuid>,
     kind: NoticeKind,
     link: &str,
 ) -> Result<(), sqlx::Error> {
@@ -84,6 +85,94 @@ pub async fn deliver(
             .await?;
         }
         Some(NoticeChoice::None) | None => {}
+    }
+    Ok(())
+}
+
+/// A leader of a unit, and how to reach them.
+pub struct Leader {
+    pub person_id: Uuid,
+    pub address: Address,
+    /// A `NoticeChoice` code.
+    pub notify: String,
+}
+
+/// A leader's reach as the database gives it.
+struct ReachRow {
+    person_id: Uuid,
+    email: Option<String>,
+    mobile: Option<String>,
+    lang: Option<String>,
+    channel: String,
+    notify: String,
+}
+
+impl From<ReachRow> for Leader {
+    fn from(row: ReachRow) -> Leader {
+        Leader {
+            person_id: row.person_id,
+            address: Address::new(row.email, row.mobile, row.lang.as_deref(), &row.channel),
+            notify: row.notify,
+        }
+    }
+}
+
+/// The leaders of `unit_id` and how to reach them, read with the owner's connection (the
+/// reach of people is not the application role's to read).
+pub async fn leaders_of(
+    conn: &mut PgConnection,
+    unit_id: Uuid,
+) -> Result<Vec<Leader>, sqlx::Error> {
+    let rows = sqlx::query_as!(
+        ReachRow,
+        r#"select r.person_id as "person_id!", r.email, r.mobile, r.lang,
+                  r.channel as "channel!", r.notify as "notify!"
+           from staff_unit_membership m join person_reach r on r.person_id = m.person_id
+           where m.unit_id = $1 and m.role = 'unit_leader'
+           order by r.person_id"#,
+        unit_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(Leader::from).collect())
+}
+
+/// The leaders of `unit_id` but `leaving`, for an administrator of its municipality acting
+/// in `tx` (the database's `unit_leaders_reach` tells nobody else).
+pub async fn leaders_for_admin(
+    tx: &mut ContentTx,
+    unit_id: Uuid,
+    leaving: Uuid,
+) -> Result<Vec<Leader>, sqlx::Error> {
+    let rows = sqlx::query_as!(
+        ReachRow,
+        r#"select person_id as "person_id!", email, mobile, lang, channel as "channel!",
+                  notify as "notify!"
+           from unit_leaders_reach($1, $2) order by person_id"#,
+        unit_id,
+        leaving
+    )
+    .fetch_all(tx.conn())
+    .await?;
+    Ok(rows.into_iter().map(Leader::from).collect())
+}
+
+/// Tells each leader that something of `kind` waits for them on the unit's logs page
+/// (`/unit-logs`), as they chose; never what.
+pub async fn tell_leaders(
+    conn: &mut PgConnection,
+    leaders: &[Leader],
+    kind: NoticeKind,
+    public_url: &str,
+) -> Result<(), sqlx::Error> {
+    let link = format!("{public_url}/unit-logs");
+    for leader in leaders {
+        let to = Recipient {
+            person_id: leader.person_id,
+            address: &leader.address,
+            notify: &leader.notify,
+        };
+        deliver(&mut *conn, &to, None, kind, &link).await?;
     }
     Ok(())
 }

@@ -11,9 +11,10 @@ use crate::auth::login_cookie;
 use crate::auth::login_session::{self, Method};
 use crate::auth::{device, see_other};
 use crate::state::ServerState;
+use app::model::error::ApiError;
 use app::model::identity::LoginMethod;
-use app::server::audit;
 use app::server::redirect::local_path_or_root;
+use app::server::{audit, family};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -106,7 +107,24 @@ pub async fn callback(
 
     let person = match login_session::person_for_pid(&state.app.pool, &authenticated.pid).await {
         Ok(Some(person)) => person,
-        Ok(None) => return failed(&state, None, "unknown_person", "/login/no-log").await,
+        // A family new to Stafett may come to ask for a log: the register says who they are.
+        Ok(None) => match family::admit_from_register(&state.app, &authenticated.pid).await {
+            Ok(Some(person)) => person,
+            Ok(None) => return failed(&state, None, "unknown_person", "/login/no-log").await,
+            Err(ApiError::RegisterUnavailable) => {
+                return failed(
+                    &state,
+                    None,
+                    "register_unavailable",
+                    "/login?error=unavailable",
+                )
+                .await
+            }
+            Err(error) => {
+                tracing::error!(?error, "cannot admit a person from the register");
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            }
+        },
         Err(error) => {
             tracing::error!(%error, "cannot look up the person");
             return StatusCode::SERVICE_UNAVAILABLE.into_response();

@@ -22,7 +22,8 @@ pub enum Method<'a> {
 }
 
 /// The person a national identity number belongs to, if they may log in: staff, a guardian,
-/// or a child. Nobody else gets an account by logging in.
+/// or a child Stafett knows. Anyone else is let in only by the population register
+/// (`app::server::family::admit_from_register`).
 pub async fn person_for_pid(pool: &PgPool, pid: &str) -> Result<Option<Uuid>, sqlx::Error> {
     sqlx::query_scalar!(
         r#"select p.person_id from person p

@@ -1,9 +1,11 @@
 //! A family asks for a log themselves: whom they may ask for comes from the population
 //! register, the unit's leader appoints a holder, and the family follows the request.
 
+use crate::outbox::senders;
 use crate::support::fixture::*;
+use crate::support::mailsink::MailSink;
 use crate::support::register::Register;
-use crate::support::{invalid, json, post, superuser, Browser, TestApp};
+use crate::support::{invalid, json, post, superuser, Browser, TestApp, PUBLIC_URL};
 use axum::http::StatusCode;
 use serde_json::Value;
 use sqlx::PgPool;
@@ -167,4 +169,74 @@ async fn a_youth_asks_from_fifteen_and_not_twice(pool: PgPool) {
         serde_json::json!([])
     );
     assert_eq!(requests(app.pool()).await, 0);
+}
+
+/// The school's leaders hear of Anne's request as each chose: Eirik by e-mail now, in the
+/// language he chose, with a link to the unit's logs and nothing of what she wrote or whom
+/// it is for; Nora Strand, made a leader too, in tomorrow's digest. The kindergarten's
+/// leader hears nothing.
+#[sqlx::test(migrations = "../migrations")]
+async fn the_units_leaders_are_told_of_a_request_and_not_what_it_says(pool: PgPool) {
+    let register = Register::require();
+    let sink = MailSink::start().await;
+    let app = TestApp::with_logs(pool).await;
+    let owner = superuser(app.pool());
+    sqlx::query(
+        "insert into person_contact (person_id, email, email_confirmed_at, lang, notice_channel)
+         values ($1::uuid, 'eirik@skole.example', now(), 'en', 'email')",
+    )
+    .bind(EIRIK_SCHOOL_LEADER)
+    .execute(&owner)
+    .await
+    .expect("Eirik's contact");
+    sqlx::query(
+        "update staff_unit_membership set role = 'unit_leader'
+         where person_id = $1::uuid and unit_id = $2::uuid",
+    )
+    .bind(NORA_STRAND_TEACHER)
+    .bind(SCHOOL)
+    .execute(&owner)
+    .await
+    .expect("a second leader");
+    sqlx::query("update person set notify = 'daily' where person_id = $1::uuid")
+        .bind(NORA_STRAND_TEACHER)
+        .execute(&owner)
+        .await
+        .expect("daily");
+
+    let nora = register.number_of("Nora Lie").await;
+    let mut anne = app.as_person(ANNE).await;
+    assert_eq!(ask(&mut anne, &nora, SCHOOL, ABOUT).await.0, StatusCode::OK);
+
+    server::outbox::worker::send_due(app.pool(), &senders(&sink))
+        .await
+        .expect("delivered");
+    let messages = sink.messages().await;
+    let to_eirik: Vec<&Value> = messages
+        .iter()
+        .filter(|m| m["to"] == "eirik@skole.example")
+        .collect();
+    assert_eq!(to_eirik.len(), 1, "{messages:?}");
+    let body = to_eirik[0]["body"].as_str().expect("a body");
+    assert!(body.contains("a new request from a family"), "{body}");
+    assert!(body.contains(&format!("{PUBLIC_URL}/unit-logs")), "{body}");
+    for secret in ["sover dårlig", "Nora", "Lie", "Anne", &nora] {
+        assert!(!body.contains(secret), "{secret} in {body}");
+    }
+    assert!(
+        !messages.iter().any(|m| m["to"]
+            .as_str()
+            .is_some_and(|to| to.starts_with("hilde") || to.starts_with("nora"))),
+        "{messages:?}"
+    );
+    let pending: Vec<(String, String, Option<uuid::Uuid>)> = sqlx::query_as(
+        "select person_id::text, kind, log_id from pending_notice order by created_at",
+    )
+    .fetch_all(&owner)
+    .await
+    .expect("pending notices");
+    assert_eq!(
+        pending,
+        [(NORA_STRAND_TEACHER.to_string(), "request".to_string(), None)]
+    );
 }

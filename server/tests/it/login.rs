@@ -3,6 +3,7 @@
 
 use crate::support::issuer::{Grant, TestIssuer};
 use crate::support::login::{begin, come_back, log_in, pid_of};
+use crate::support::register::{synthetic_nin, Person, Register};
 use crate::support::{backchannel_logout, location, query_param, text, TestApp};
 use axum::http::StatusCode;
 use base64::Engine;
@@ -625,4 +626,177 @@ async fn log_out_everywhere_ends_every_login_of_the_person(pool: PgPool) {
         assert!(page.starts_with("/login"), "{page}");
     }
     assert_eq!(leader.page("/me").await.1, "/me");
+}
+
+/// Logs in with ID-porten as the holder of `pid`; where the browser is sent.
+async fn arrive_as(
+    issuer: &TestIssuer,
+    browser: &mut crate::support::Browser<'_>,
+    pid: &str,
+) -> String {
+    let url = begin(browser, "/me").await;
+    let code = issuer.issue_code(&url, Grant::person(pid));
+    come_back(browser, &url, &code).await
+}
+
+/// Silje Haug is unknown to Stafett, but the population register shows her with parental
+/// responsibility for Ella (7): she and Ella are stored as the register has them, she is let
+/// in, and Min side offers her to ask for a log.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_guardian_new_to_stafett_is_let_in_from_the_register(pool: PgPool) {
+    let register = Register::require();
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let silje = register.number_of("Silje Haug").await;
+    let persons = count(app.pool(), "select count(*) from person").await;
+    let mut browser = app.browser();
+    assert_eq!(arrive_as(&issuer, &mut browser, &silje).await, "/me");
+    assert_eq!(
+        count(app.pool(), "select count(*) from person").await,
+        persons + 2,
+        "Silje and Ella"
+    );
+    let stored: (String, bool, String) = sqlx::query_as(
+        "select c.given_name || ' ' || c.family_name, g.has_parental_responsibility, g.residence
+         from guardianship g join person p on p.person_id = g.guardian_id
+         join person c on c.person_id = g.child_id where p.national_id = $1",
+    )
+    .bind(&silje)
+    .fetch_one(app.pool())
+    .await
+    .expect("her guardianship");
+    assert_eq!(stored, ("Ella Haug".into(), true, "lives_together".into()));
+    let (status, _, html) = browser.page("/me").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Du er logget inn som Silje Haug"), "{html}");
+    assert!(html.contains("href=\"/ask-for-log\""), "{html}");
+    let (status, _, html) = browser.page("/ask-for-log").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Ella Haug"), "{html}");
+    let logged: String =
+        sqlx::query_scalar("select string_agg(action || detail::text, ' ') from audit_event")
+            .fetch_one(app.pool())
+            .await
+            .expect("audit");
+    assert!(logged.contains("auth.admitted_from_register"), "{logged}");
+    assert!(
+        !logged.contains(&silje),
+        "no national id in the audit trail"
+    );
+
+    // The next login finds her stored: nothing is stored twice.
+    let mut again = app.browser();
+    assert_eq!(arrive_as(&issuer, &mut again, &silje).await, "/me");
+    assert_eq!(
+        count(app.pool(), "select count(*) from person").await,
+        persons + 2
+    );
+}
+
+/// A youth of 16 unknown to Stafett is let in; a 14-year-old, a father without parental
+/// responsibility and a grown-up without children get the polite refusal, and nothing is
+/// stored for them.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_youth_from_fifteen_is_let_in_and_others_unknown_are_not(pool: PgPool) {
+    let register = Register::require();
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    let year = time::OffsetDateTime::now_utc().year();
+    let alone = |nin: &str, given: &'static str, born: &str| -> serde_json::Value {
+        Person {
+            nin,
+            given,
+            family: "Nyland",
+            born,
+            status: "bosatt",
+            home: "nyland",
+            relations: vec![],
+            responsible: vec![],
+            shared_residence: false,
+        }
+        .document()
+    };
+    let youth = synthetic_nin(year - 16, 1, 15, 771);
+    register
+        .put(
+            &youth,
+            &alone(&youth, "Vilde", &format!("{}-01-15", year - 16)),
+        )
+        .await;
+    let young = synthetic_nin(year - 14, 1, 15, 772);
+    register
+        .put(
+            &young,
+            &alone(&young, "Sindre", &format!("{}-01-15", year - 14)),
+        )
+        .await;
+    // Tobias (10) lives with his mother, who alone has parental responsibility; his father
+    // is named in the register but has none.
+    let child = synthetic_nin(year - 10, 2, 2, 773);
+    let mother = synthetic_nin(1985, 5, 5, 773);
+    let father = synthetic_nin(1983, 3, 3, 773);
+    let born = format!("{}-02-02", year - 10);
+    register
+        .put(
+            &child,
+            &Person {
+                nin: &child,
+                given: "Tobias",
+                family: "Nyland",
+                born: &born,
+                status: "bosatt",
+                home: "nyland",
+                relations: vec![(&mother, "mor"), (&father, "far")],
+                responsible: vec![&mother],
+                shared_residence: false,
+            }
+            .document(),
+        )
+        .await;
+    register
+        .put(
+            &father,
+            &Person {
+                nin: &father,
+                given: "Frode",
+                family: "Nyland",
+                born: "1983-03-03",
+                status: "bosatt",
+                home: "elsewhere",
+                relations: vec![(&child, "barn")],
+                responsible: vec![],
+                shared_residence: false,
+            }
+            .document(),
+        )
+        .await;
+    let grown_up = register.number_of("Marte Solheim").await;
+
+    let persons = count(app.pool(), "select count(*) from person").await;
+    for refused in [&young, &father, &grown_up] {
+        let mut browser = app.browser();
+        assert_eq!(
+            arrive_as(&issuer, &mut browser, refused).await,
+            "/login/no-log",
+            "{refused}"
+        );
+    }
+    assert_eq!(
+        count(app.pool(), "select count(*) from person").await,
+        persons
+    );
+    assert_eq!(
+        count(app.pool(), "select count(*) from login_session").await,
+        0
+    );
+
+    let mut browser = app.browser();
+    assert_eq!(arrive_as(&issuer, &mut browser, &youth).await, "/me");
+    assert_eq!(
+        count(app.pool(), "select count(*) from person").await,
+        persons + 1,
+        "only Vilde"
+    );
+    let (_, _, html) = browser.page("/me").await;
+    assert!(html.contains("href=\"/ask-for-log\""), "{html}");
 }

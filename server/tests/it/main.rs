@@ -17,6 +17,7 @@ mod gate;
 mod guardian_child_login;
 mod http;
 mod insight;
+mod leaving;
 mod login;
 mod notices;
 mod outbox;

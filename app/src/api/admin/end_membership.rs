@@ -1,15 +1,19 @@
+use crate::model::admin::Ending;
 use crate::model::error::ApiError;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-/// `POST /api/end_membership`: `unit_id`, `person_id`; the member of staff no longer works
-/// at the unit (404 for a unit of another municipality; refused while the membership is
-/// named in a log).
+/// `POST /api/end_membership`: `unit_id`, `person_id`; the member of staff leaves the unit
+/// now, or, while they hold logs for it, once its leader has appointed others (404 for a
+/// membership of another municipality, or none).
 #[server(prefix = "/api", endpoint = "end_membership")]
-pub async fn end_membership(unit_id: Uuid, person_id: Uuid) -> Result<(), ApiError> {
+pub async fn end_membership(unit_id: Uuid, person_id: Uuid) -> Result<Ending, ApiError> {
     use crate::server::admin;
+    let state = crate::server::state::AppState::from_context()?;
     let (mut tx, admin) = admin::open().await?;
-    admin::staff::end_membership(&mut tx, &admin, unit_id, person_id).await?;
+    let ending =
+        admin::staff::end_membership(&mut tx, &admin, unit_id, person_id, &state.public_url)
+            .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(ending)
 }

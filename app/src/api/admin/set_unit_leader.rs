@@ -11,8 +11,11 @@ pub async fn set_unit_leader(
     #[server(default)] unit_leader: bool,
 ) -> Result<(), ApiError> {
     use crate::server::admin;
+    let state = crate::server::state::AppState::from_context()?;
     let (mut tx, admin) = admin::open().await?;
-    admin::staff::set_unit_leader(&mut tx, &admin, unit_id, person_id, unit_leader).await?;
+    let public_url = &state.public_url;
+    admin::staff::set_unit_leader(&mut tx, &admin, unit_id, person_id, unit_leader, public_url)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -3,10 +3,12 @@
 
 use super::{record, Administrator};
 use crate::domain::staff::StaffEntry;
-use crate::model::admin::{MembershipChange, StaffChange, StaffOutcome};
+use crate::model::admin::{Ending, MembershipChange, StaffChange, StaffOutcome};
 use crate::model::error::{ApiError, Field};
+use crate::model::notice::NoticeKind;
 use crate::server::error::refused_write;
 use crate::server::gate::ContentTx;
+use crate::server::notice;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -176,20 +178,24 @@ async fn put_membership(
 }
 
 /// Makes a member of one of the municipality's units its leader, or no longer. `NotFound`
-/// unless the person works at that unit of the municipality.
+/// unless the person works at that unit of the municipality. A new leader of a unit where a
+/// holder is leaving is told at once, as the others were: they may be the only one left to
+/// appoint.
 pub async fn set_unit_leader(
     tx: &mut ContentTx,
     admin: &Administrator,
     unit_id: Uuid,
     person_id: Uuid,
     unit_leader: bool,
+    public_url: &str,
 ) -> Result<(), ApiError> {
     if !own_unit(tx, admin, unit_id).await? {
         return Err(ApiError::NotFound);
     }
     let role = if unit_leader { "unit_leader" } else { "member" };
     let changed = sqlx::query!(
-        "update staff_unit_membership set role = $3 where person_id = $1 and unit_id = $2",
+        "update staff_unit_membership set role = $3
+         where person_id = $1 and unit_id = $2 and role <> $3",
         person_id,
         unit_id,
         role
@@ -197,10 +203,38 @@ pub async fn set_unit_leader(
     .execute(tx.conn())
     .await?
     .rows_affected();
+    let member = changed > 0
+        || sqlx::query_scalar!(
+            r#"select exists (select 1 from staff_unit_membership
+                              where person_id = $1 and unit_id = $2) as "member!""#,
+            person_id,
+            unit_id
+        )
+        .fetch_one(tx.conn())
+        .await?;
+    if changed > 0 && unit_leader {
+        let waiting = sqlx::query_scalar!(
+            r#"select exists (select 1 from staff_unit_membership
+                              where unit_id = $1 and leaving_since is not null
+                                and person_id <> $2) as "waiting!""#,
+            unit_id,
+            person_id
+        )
+        .fetch_one(tx.conn())
+        .await?;
+        if waiting {
+            let leaders: Vec<_> = notice::leaders_for_admin(tx, unit_id, Uuid::nil())
+                .await?
+                .into_iter()
+                .filter(|leader| leader.person_id == person_id)
+                .collect();
+            notice::tell_leaders(tx.conn(), &leaders, NoticeKind::Leaving, public_url).await?;
+        }
+    }
     recorded(
         tx,
         admin,
-        changed,
+        u64::from(member),
         "admin.unit_leader_set",
         json!({ "person_id": person_id, "unit_id": unit_id, "unit_leader": unit_leader }),
     )
@@ -223,44 +257,44 @@ async fn recorded(
     Ok(())
 }
 
-/// Ends a membership of one of the municipality's units. A membership named in a log
-/// (holder, participant, a handover) is history and stays: `Field::MembershipInUse`.
+/// Ends a membership of one of the municipality's units. Nobody lets go of the baton
+/// before another has taken over: someone who holds logs for the unit stays, marked as
+/// leaving, and the unit's other leaders are told to appoint holders (the membership ends by
+/// itself with the last appointment, see `baton`); anyone else leaves at once, their parts
+/// in the unit's logs end and an offer waiting for them is withdrawn. The database's
+/// `end_membership()` decides and audits it. `NotFound` for ids not the municipality's.
 pub async fn end_membership(
     tx: &mut ContentTx,
     admin: &Administrator,
     unit_id: Uuid,
     person_id: Uuid,
-) -> Result<(), ApiError> {
-    if !own_unit(tx, admin, unit_id).await? {
-        return Err(ApiError::NotFound);
-    }
-    let in_use = sqlx::query_scalar!(
-        r#"select membership_in_use($1, $2) as "in_use!""#,
+    public_url: &str,
+) -> Result<Ending, ApiError> {
+    let outcome = sqlx::query_scalar!(
+        "select end_membership($1, $2) as outcome",
         person_id,
         unit_id
     )
     .fetch_one(tx.conn())
-    .await?;
-    if in_use {
-        return Err(Field::MembershipInUse.into());
+    .await
+    .map_err(refused_write)?;
+    match outcome.as_deref() {
+        Some("ended") => Ok(Ending::Ended),
+        Some("leaving") => {
+            let leaders = notice::leaders_for_admin(tx, unit_id, person_id).await?;
+            notice::tell_leaders(tx.conn(), &leaders, NoticeKind::Leaving, public_url).await?;
+            record(
+                tx,
+                admin,
+                "admin.leaders_asked_to_appoint",
+                json!({ "person_id": person_id, "unit_id": unit_id, "leaders": leaders.len() }),
+            )
+            .await?;
+            Ok(Ending::Leaving)
+        }
+        Some("still_leaving") => Ok(Ending::Leaving),
+        _ => Err(ApiError::NotFound),
     }
-    let ended = sqlx::query!(
-        "delete from staff_unit_membership where person_id = $1 and unit_id = $2",
-        person_id,
-        unit_id
-    )
-    .execute(tx.conn())
-    .await
-    .map_err(refused_write)?
-    .rows_affected();
-    recorded(
-        tx,
-        admin,
-        ended,
-        "admin.membership_ended",
-        json!({ "person_id": person_id, "unit_id": unit_id }),
-    )
-    .await
 }
 
 /// Makes a member of staff of the municipality an administrator, or no longer. The last

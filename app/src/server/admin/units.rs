@@ -7,6 +7,7 @@ use crate::model::admin::{AdminMember, AdminOverview, AdminUnit, AdminUnitSummar
 use crate::model::error::ApiError;
 use crate::server::error::refused_write;
 use crate::server::gate::ContentTx;
+use crate::server::oslo::oslo;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -88,10 +89,10 @@ pub async fn unit(
     else {
         return Ok(None);
     };
-    let members = sqlx::query_as!(
-        AdminMember,
+    let members = sqlx::query!(
         r#"select p.person_id, p.given_name || ' ' || p.family_name as "name!", p.email, p.phone,
-                  m.role = 'unit_leader' as "is_unit_leader!", s.is_administrator
+                  m.role = 'unit_leader' as "is_unit_leader!", s.is_administrator,
+                  m.leaving_since
            from staff_unit_membership m
            join staff s using (person_id)
            join person p using (person_id)
@@ -100,7 +101,18 @@ pub async fn unit(
         unit_id
     )
     .fetch_all(tx.conn())
-    .await?;
+    .await?
+    .into_iter()
+    .map(|row| AdminMember {
+        person_id: row.person_id,
+        name: row.name,
+        email: row.email,
+        phone: row.phone,
+        is_unit_leader: row.is_unit_leader,
+        is_administrator: row.is_administrator,
+        leaving_since: row.leaving_since.map(oslo),
+    })
+    .collect();
     Ok(Some(AdminUnit {
         unit_id: row.unit_id,
         kind: kind_of(&row.kind)?,

@@ -79,8 +79,8 @@ pub(super) fn refused(refusal: Refusal) -> ApiError {
     }
 }
 
-/// Whether `post` is a member of staff of the log's municipality in that unit: the only
-/// ones who may hold it.
+/// Whether `post` is a member of staff of the log's municipality in that unit, and not
+/// leaving it: the only ones who may hold it.
 async fn may_hold(conn: &mut PgConnection, log_id: Uuid, post: Post) -> Result<bool, sqlx::Error> {
     sqlx::query_scalar!(
         r#"select exists (
@@ -89,7 +89,8 @@ async fn may_hold(conn: &mut PgConnection, log_id: Uuid, post: Post) -> Result<b
                join unit u on u.unit_id = m.unit_id
                join log l on l.municipality_id = u.municipality_id
                          and l.municipality_id = s.municipality_id
-               where l.log_id = $1 and m.person_id = $2 and m.unit_id = $3) as "exists!""#,
+               where l.log_id = $1 and m.person_id = $2 and m.unit_id = $3
+                 and m.leaving_since is null) as "exists!""#,
         log_id,
         post.person_id,
         post.unit_id
@@ -120,7 +121,7 @@ pub(super) async fn tell(
         notify: &notify,
     };
     let link = format!("{public_url}{path}");
-    notice::deliver(conn, &to, log_id, kind, &link).await
+    notice::deliver(conn, &to, Some(log_id), kind, &link).await
 }
 
 /// The holder offers the baton to `to`, with a message; they hold on until it is accepted.
@@ -250,7 +251,7 @@ async fn close_offer(
 }
 
 /// Ends the current holding and starts `to`'s, in one transaction (the trigger checks at
-/// commit that one holds).
+/// commit that one holds). A holder leaving the unit whose last log this was leaves it now.
 async fn hand_over(
     tx: &mut Transaction<'static, Postgres>,
     now: &Current,
@@ -278,6 +279,15 @@ async fn hand_over(
         appointed_by
     )
     .execute(&mut **tx)
+    .await?;
+    let from = now.baton.holder;
+    sqlx::query_scalar!(
+        "select end_membership_if_released($1, $2, $3)",
+        from.person_id,
+        from.unit_id,
+        appointed_by.unwrap_or(to.person_id)
+    )
+    .fetch_one(&mut **tx)
     .await?;
     Ok(())
 }

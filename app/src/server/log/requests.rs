@@ -108,7 +108,8 @@ pub async fn staff_choices(
     pool: &PgPool,
     person_id: Uuid,
 ) -> Result<Vec<StaffChoice>, sqlx::Error> {
-    // Only the asking person's own municipality: another one's staff are no one to name here.
+    // Only the asking person's own municipality: another one's staff are no one to name here;
+    // nor someone leaving their unit, who may be given no baton and no new part there.
     sqlx::query_as!(
         StaffChoice,
         r#"select u.unit_id, u.name as unit_name, p.person_id,
@@ -119,6 +120,7 @@ pub async fn staff_choices(
            join staff s using (person_id)
            where s.municipality_id = (select me.municipality_id from staff me
                                       where me.person_id = $1)
+             and m.leaving_since is null
            order by u.name, p.family_name, p.given_name"#,
         person_id
     )

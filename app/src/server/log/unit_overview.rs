@@ -33,6 +33,9 @@ pub async fn overview(tx: &mut ContentTx) -> Result<UnitOverview, ApiError> {
     )
     .fetch_all(tx.conn())
     .await?;
+    let leaving: Vec<uuid::Uuid> = sqlx::query_scalar!(r#"select leaving_holdings() as "log_id!""#)
+        .fetch_all(tx.conn())
+        .await?;
     let today = oslo(OffsetDateTime::now_utc()).date();
     let day = |at: OffsetDateTime| oslo(at).date();
     let mut logs = Vec::with_capacity(rows.len());
@@ -53,6 +56,7 @@ pub async fn overview(tx: &mut ContentTx) -> Result<UnitOverview, ApiError> {
             unit_name: row.unit_name,
             holder_name: row.holder_name,
             holder_since: oslo(row.holder_since),
+            holder_leaving: leaving.contains(&row.log_id),
             offered_to: row.offered_to,
             offered_at: row.offered_at.map(oslo),
             days_waiting: days_waiting(&log_days, today),

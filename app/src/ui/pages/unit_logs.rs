@@ -237,7 +237,12 @@ fn LogTable(logs: Vec<UnitLog>, lang: Lang) -> impl IntoView {
                             </th>
                             <td>{log.unit_name}</td>
                             <td>{(texts.log.status)(log.status)}</td>
-                            <td>{log.holder_name}</td>
+                            <td>
+                                {log.holder_name}
+                                {log.holder_leaving.then(|| view! {
+                                    " " <span class="badge warning">{b.holder_leaving}</span>
+                                })}
+                            </td>
                             <td>{days(log.days_waiting)}</td>
                             <td>{log.offered_to.unwrap_or_default()}</td>
                             <td>{(log.evaluations_overdue > 0).then_some(log.evaluations_overdue)}</td>

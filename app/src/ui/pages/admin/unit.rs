@@ -200,6 +200,9 @@ fn Member(unit_id: Uuid, member: AdminMember, t: &'static Texts) -> impl IntoVie
                 {member.email.clone()}
                 {member.phone.clone().map(|phone| view! { " · " {phone} })}
             </p>
+            {member.leaving_since.is_some().then(|| view! {
+                <p><span class="badge warning">{a.leaving}</span></p>
+            })}
             <div class="actions">
                 <form method="post" action=SetUnitLeader::url()>
                     <input type="hidden" name="unit_id" value=unit.clone() />
@@ -212,13 +215,15 @@ fn Member(unit_id: Uuid, member: AdminMember, t: &'static Texts) -> impl IntoVie
                     {(!member.is_administrator).then(|| view! { <input type="hidden" name="administrator" value="true" /> })}
                     <button type="submit" class="button secondary" aria-label=labelled(administrator)>{administrator}</button>
                 </form>
-                <form method="post" action=EndMembership::url()>
-                    <input type="hidden" name="unit_id" value=unit />
-                    <input type="hidden" name="person_id" value=person />
-                    <button type="submit" class="button danger" aria-label=labelled(a.end_membership)>
-                        {a.end_membership}
-                    </button>
-                </form>
+                {member.leaving_since.is_none().then(|| view! {
+                    <form method="post" action=EndMembership::url()>
+                        <input type="hidden" name="unit_id" value=unit />
+                        <input type="hidden" name="person_id" value=person />
+                        <button type="submit" class="button danger" aria-label=labelled(a.end_membership)>
+                            {a.end_membership}
+                        </button>
+                    </form>
+                })}
             </div>
         </li>
     }
