@@ -12,6 +12,7 @@ use crate::model::error::{ApiError, Field};
 use crate::model::family_request::{MyFamilyRequest, RequestChoice, WaitingRequest};
 use crate::model::identity::Identity;
 use crate::model::notice::NoticeKind;
+use crate::server::log::baton;
 use crate::server::oslo::oslo;
 use crate::server::state::AppState;
 use crate::server::{audit, family, notice};
@@ -233,16 +234,7 @@ pub async fn appoint(
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(ApiError::NotFound)?;
-    let member = sqlx::query_scalar!(
-        r#"select exists (select 1 from staff_unit_membership
-                          where person_id = $1 and unit_id = $2 and leaving_since is null)
-           as "member!""#,
-        post.person_id,
-        post.unit_id
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    if post.unit_id != request.unit_id || !member {
+    if post.unit_id != request.unit_id || !baton::may_take_on(&mut tx, post).await? {
         return Err(Field::RequestHolder.into());
     }
     let log_id = sqlx::query_scalar!(

@@ -99,6 +99,20 @@ async fn may_hold(conn: &mut PgConnection, log_id: Uuid, post: Post) -> Result<b
     .await
 }
 
+/// Whether `post` is a member of that unit who is not leaving it: someone a leader of the
+/// unit may give a log to (for a family's request, or a transition to the unit).
+pub async fn may_take_on(conn: &mut PgConnection, post: Post) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar!(
+        r#"select exists (select 1 from staff_unit_membership
+                          where person_id = $1 and unit_id = $2 and leaving_since is null)
+           as "member!""#,
+        post.person_id,
+        post.unit_id
+    )
+    .fetch_one(conn)
+    .await
+}
+
 /// Tells `person` that something of `kind` about who holds `log_id` is new, as they chose;
 /// `path` is where they act on it.
 pub(super) async fn tell(

@@ -400,17 +400,7 @@ pub async fn name_holder(
         return Err(Field::TransitionNotConsented.into());
     }
     let to = Post::parse(to).ok_or(Field::BatonReceiver)?;
-    // Someone leaving the unit takes no log on (see `baton::may_hold`).
-    let member = sqlx::query_scalar!(
-        r#"select exists (select 1 from staff_unit_membership
-                          where person_id = $1 and unit_id = $2 and leaving_since is null)
-           as "member!""#,
-        to.person_id,
-        to.unit_id
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    if to.unit_id != found.to_unit_id || !member {
+    if to.unit_id != found.to_unit_id || !baton::may_take_on(&mut tx, to).await? {
         return Err(Field::BatonReceiver.into());
     }
     let log_id = found.log_id;
