@@ -11,6 +11,7 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 use tower_http::trace::{DefaultOnFailure, TraceLayer};
 use tracing::Level;
 
@@ -24,6 +25,7 @@ pub fn build(state: ServerState) -> Router {
         let options = state.app.leptos_options.clone();
         move || shell(options.clone())
     };
+    let site_root = state.app.leptos_options.site_root.clone();
     let store = tower_sessions_sqlx_store::PostgresStore::new(state.app.pool.clone());
     let secure_cookies = state.secure_cookies();
 
@@ -48,6 +50,12 @@ pub fn build(state: ServerState) -> Router {
             post(idporten_routes::backchannel_logout),
         )
         .route("/healthz", get(crate::health::healthz))
+        // The site's own files are served as files. Through leptos's fallback they could be
+        // answered with another request's status: a stylesheet came back 404 while a
+        // missing page was rendered at the same moment.
+        .nest_service("/pkg", ServeDir::new(format!("{site_root}/pkg")))
+        .nest_service("/fonts", ServeDir::new(format!("{site_root}/fonts")))
+        .nest_service("/icons", ServeDir::new(format!("{site_root}/icons")))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,
             _,
