@@ -20,6 +20,15 @@ pub struct Identity {
 }
 
 impl Identity {
+    /// The units this person leads.
+    pub fn led_units(&self) -> Vec<Uuid> {
+        self.staff_units
+            .iter()
+            .filter(|unit| unit.is_unit_leader)
+            .map(|unit| unit.unit_id)
+            .collect()
+    }
+
     pub fn full_name(&self) -> String {
         format!("{} {}", self.given_name, self.family_name)
     }

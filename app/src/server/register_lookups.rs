@@ -211,12 +211,7 @@ pub async fn for_leader(
     pool: &PgPool,
     identity: &Identity,
 ) -> Result<Vec<RegisterLookupRecord>, ApiError> {
-    let led: Vec<Uuid> = identity
-        .staff_units
-        .iter()
-        .filter(|unit| unit.is_unit_leader)
-        .map(|unit| unit.unit_id)
-        .collect();
+    let led = identity.led_units();
     if led.is_empty() {
         return Err(ApiError::NotFound);
     }

@@ -246,6 +246,14 @@ async fn school_to_lower_secondary(pool: PgPool) {
     assert_eq!(started.0, StatusCode::OK);
     let again = start(&mut nora, "school_secondary", LOWER_SECONDARY, &soon).await;
     assert_eq!(again, invalid("transition_running"));
+    // Mats's transition is nothing to a participant or to staff of another unit who name his log.
+    for person in [IDA_NURSE, ANDERS_TEACHER] {
+        let mut browser = app.as_person(person).await;
+        let response = browser
+            .get(&format!("/api/log_transition?log_id={MATS_LOG}"))
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{person}");
+    }
 
     // The receiving leader sees it waiting for consent and cannot name anyone yet.
     let mut siri = app.as_person(SIRI_LOWER_SECONDARY_LEADER).await;

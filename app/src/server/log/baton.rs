@@ -392,12 +392,7 @@ pub async fn appoint(
     to: Post,
     public_url: &str,
 ) -> Result<(), ApiError> {
-    let leads: Vec<Uuid> = identity
-        .staff_units
-        .iter()
-        .filter(|unit| unit.is_unit_leader)
-        .map(|unit| unit.unit_id)
-        .collect();
+    let leads = identity.led_units();
     let mut tx = pool.begin().await?;
     let Some(now) = current(&mut tx, log_id).await? else {
         return Err(ApiError::NotFound);

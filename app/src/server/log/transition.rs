@@ -321,12 +321,7 @@ pub async fn incoming(
     pool: &PgPool,
     identity: &Identity,
 ) -> Result<Vec<IncomingTransition>, ApiError> {
-    let leads: Vec<Uuid> = identity
-        .staff_units
-        .iter()
-        .filter(|unit| unit.is_unit_leader)
-        .map(|unit| unit.unit_id)
-        .collect();
+    let leads = identity.led_units();
     let rows = sqlx::query!(
         r#"select t.transition_id, t.to_unit_id, t.kind, t.transfer_on, t.message,
                   t.consented_at is not null as "consented!",
