@@ -1,24 +1,25 @@
 # The local stand-ins for the outside world, started by `demo` and `test`: an OpenID
 # provider that behaves like ID-porten (dev/idporten), an SMTP server with an SMS sink
-# (dev/mailsink) and the population register (dev/folkeregister). All listen on loopback
-# only. Sourced after common.sh.
+# (dev/mailsink), the population register (dev/folkeregister) and the municipality's
+# archive receiver (dev/archive). All listen on loopback only. Sourced after common.sh.
 #
 #   services_start DIR APP_URL   starts them (logs and state in DIR), exports the app's
 #                                settings (IDPORTEN_*, STAFETT_SMTP_URL, STAFETT_SMS_*,
-#                                STAFETT_FOLKEREGISTER_*, STAFETT_DATA_KEY kept in DIR, …)
-#                                and MAILSINK_URL for tests
+#                                STAFETT_FOLKEREGISTER_*, STAFETT_ARCHIVE_*, STAFETT_DATA_KEY
+#                                kept in DIR, …) and MAILSINK_URL, ARCHIVE_URL for tests
 #   services_persons DATABASE_URL  writes the provider's list of test persons from the data
 #   services_stop                stops both
 
 services_pids=()
 
 services_start() {
-  local dir=$1 app_url=$2 idporten_port smtp_port sink_port register_port
+  local dir=$1 app_url=$2 idporten_port smtp_port sink_port register_port archive_port
   mkdir -p "$dir"
   idporten_port=$(free_port)
   smtp_port=$(free_port)
   sink_port=$(free_port)
   register_port=$(free_port)
+  archive_port=$(free_port)
   SERVICES_PERSONS_FILE="$dir/idporten-persons.json"
   [ -f "$SERVICES_PERSONS_FILE" ] || echo '[]' >"$SERVICES_PERSONS_FILE"
 
@@ -36,6 +37,12 @@ services_start() {
   export STAFETT_FOLKEREGISTER_URL="http://127.0.0.1:$register_port"
   # Loopback only, never a production token.
   export STAFETT_FOLKEREGISTER_TOKEN=local-register-token
+  export ARCHIVE_URL="http://127.0.0.1:$archive_port"
+  export STAFETT_ARCHIVE_URL="$ARCHIVE_URL/"
+  # Loopback only, never a production token.
+  export STAFETT_ARCHIVE_TOKEN=local-archive-token
+  # Fjordvik's archive plan files coordinated help for a child under ORDNPRI F40.
+  export STAFETT_ARCHIVE_CLASS=ORDNPRI:F40
   # Plain http on loopback: browsers would ignore Strict-Transport-Security.
   export STAFETT_HSTS=false
   # Seals one-time codes and ID tokens in the database; kept with the data it sealed, so a
@@ -61,12 +68,20 @@ services_start() {
     >"$dir/folkeregister.log" 2>&1 &
   services_pids+=($!)
 
+  ARCHIVE_TOKEN=$STAFETT_ARCHIVE_TOKEN /usr/bin/python3 "$REPO_ROOT/dev/archive/archive.py" \
+    --port "$archive_port" --store "$dir/archive" \
+    --schema "$REPO_ROOT/dev/archive/schema/no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd" \
+    >"$dir/archive.log" 2>&1 &
+  services_pids+=($!)
+
   wait_for_http "$MAILSINK_URL/healthz" 30 "${services_pids[0]}" \
     || { cat "$dir/mailsink.log" >&2; die "the mail sink did not start"; }
   wait_for_http "$IDPORTEN_ISSUER/.well-known/openid-configuration" 30 "${services_pids[1]}" \
     || { cat "$dir/idporten.log" >&2; die "the local ID-porten did not start"; }
   wait_for_http "$STAFETT_FOLKEREGISTER_URL/healthz" 30 "${services_pids[2]}" \
     || { cat "$dir/folkeregister.log" >&2; die "the local population register did not start"; }
+  wait_for_http "$ARCHIVE_URL/healthz" 30 "${services_pids[3]}" \
+    || { cat "$dir/archive.log" >&2; die "the local archive receiver did not start"; }
 }
 
 services_persons() {

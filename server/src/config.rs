@@ -1,5 +1,6 @@
 //! Settings from the environment, validated once at start.
 
+use crate::archive::arkivmelding::Classification;
 use crate::first_admin::FirstAdmin;
 use crate::seal::SealKey;
 use openidconnect::url::Url;
@@ -22,6 +23,8 @@ pub struct Config {
     pub mail: MailConfig,
     pub sms: Option<SmsConfig>,
     pub register: RegisterConfig,
+    /// Where closed logs' archive packages go; without one they wait (see server::archive).
+    pub archive: Option<ArchiveConfig>,
     /// Reverse proxies in front of the app, whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<IpAddr>,
     /// Whether responses tell browsers to use https only (HSTS); never over plain http.
@@ -62,6 +65,25 @@ pub struct SmsConfig {
     pub password: String,
 }
 
+/// The municipality's archive: a receiver that takes packages over HTTP (`PUT
+/// {url}/packages/{id}` with a bearer token, answering a receipt with the archive's
+/// reference), or a directory that the archive system picks packages up from.
+#[derive(Clone)]
+pub struct ArchiveConfig {
+    pub receiver: ArchiveReceiver,
+    pub classification: Classification,
+}
+
+#[derive(Clone)]
+pub enum ArchiveReceiver {
+    Http {
+        url: Url,
+        /// Secret.
+        token: String,
+    },
+    Directory(PathBuf),
+}
+
 /// The population register's lookup API (Skatteetaten's Folkeregister API, "offentlig med
 /// hjemmel"): the base URL, before `/folkeregisteret/…`.
 #[derive(Clone)]
@@ -88,6 +110,16 @@ impl std::fmt::Debug for Config {
             .field("sms_url", &self.sms.as_ref().map(|sms| sms.url.as_str()))
             .field("register_url", &self.register.url.as_str())
             .field("register_timeout", &self.register.timeout)
+            .field(
+                "archive",
+                &self
+                    .archive
+                    .as_ref()
+                    .map(|archive| match &archive.receiver {
+                        ArchiveReceiver::Http { url, .. } => url.to_string(),
+                        ArchiveReceiver::Directory(dir) => dir.display().to_string(),
+                    }),
+            )
             .field("trusted_proxies", &self.trusted_proxies)
             .field("hsts", &self.hsts)
             .field("data_key", &self.data_key)
@@ -239,6 +271,8 @@ impl Config {
             }),
         };
 
+        let archive = archive(&get)?;
+
         let register_url = required(
             "STAFETT_FOLKEREGISTER_URL",
             "the population register's base URL, e.g. https://folkeregisteret.api.skatteetaten.no",
@@ -345,12 +379,52 @@ impl Config {
             mail,
             sms,
             register,
+            archive,
             trusted_proxies,
             hsts,
             data_key,
             first_admin,
         })
     }
+}
+
+fn archive(get: &impl Fn(&str) -> Option<String>) -> Result<Option<ArchiveConfig>, ConfigError> {
+    let receiver = match (get("STAFETT_ARCHIVE_URL"), get("STAFETT_ARCHIVE_DIR")) {
+        (None, None) => return Ok(None),
+        (Some(_), Some(_)) => {
+            return Err(ConfigError {
+                setting: "STAFETT_ARCHIVE_DIR",
+                problem: "and STAFETT_ARCHIVE_URL are both set: choose one".into(),
+            })
+        }
+        (Some(value), None) => ArchiveReceiver::Http {
+            url: url("STAFETT_ARCHIVE_URL", &value)?,
+            token: get("STAFETT_ARCHIVE_TOKEN").ok_or(ConfigError {
+                setting: "STAFETT_ARCHIVE_TOKEN",
+                problem: "is missing: the bearer token for the archive receiver".into(),
+            })?,
+        },
+        (None, Some(dir)) => ArchiveReceiver::Directory(PathBuf::from(dir)),
+    };
+    let class = get("STAFETT_ARCHIVE_CLASS").unwrap_or_default();
+    let Some((system, class)) = class
+        .split_once(':')
+        .filter(|(system, class)| !system.trim().is_empty() && !class.trim().is_empty())
+    else {
+        return Err(ConfigError {
+            setting: "STAFETT_ARCHIVE_CLASS",
+            problem: "must name the classification of the case folders as SYSTEM:CLASS, \
+                      as the municipality's archive plan says (e.g. ORDNPRI:F40)"
+                .into(),
+        });
+    };
+    Ok(Some(ArchiveConfig {
+        receiver,
+        classification: Classification {
+            system: system.trim().to_string(),
+            class: class.trim().to_string(),
+        },
+    }))
 }
 
 fn url(setting: &'static str, value: &str) -> Result<Url, ConfigError> {

@@ -2,6 +2,7 @@
 //! `main.rs` wires them together; tests drive the router in-process.
 
 pub mod api_errors;
+pub mod archive;
 pub mod attachment;
 pub mod auth;
 pub mod calendar;

@@ -1,6 +1,7 @@
 //! The Stafett server: configuration, database preparation, and serving until a signal.
 
 use axum::serve::ListenerExt;
+use server::archive::{self, Archive};
 use server::auth::login_session;
 use server::config::Config;
 use server::outbox::digest;
@@ -82,6 +83,11 @@ async fn main() -> ExitCode {
         pool.clone(),
         ready.clone(),
     ));
+    let archive = config.archive.as_ref().map(|archive| Archive {
+        receiver: archive::receiver::from_config(archive),
+        classification: archive.classification.clone(),
+    });
+    tokio::spawn(archive::run(pool.clone(), archive, ready.clone()));
     let store = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());
     tokio::spawn(async move {
         // Expired session records are deleted hourly (they are refused at once regardless),

@@ -1,7 +1,7 @@
 use super::{
-    AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
-    InsightTexts, LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, TransitionTexts,
-    WorkbenchTexts,
+    AdminTexts, ArchiveTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts,
+    FormTexts, InsightTexts, LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts,
+    TransitionTexts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -345,6 +345,59 @@ pub(super) const TEXTS: Texts = Texts {
         incoming_heading: "Transitions to your units",
         holder_label: "New holder",
         name_button: "Offer the baton",
+    },
+    archive: ArchiveTexts {
+        document_title: |child| format!("Relay log for {child}"),
+        page_of: |page, of| format!("Page {page} of {of}"),
+        intro: |municipality, opened, closed| format!(
+            "The relay log as it was when it was closed, for the archive of {municipality}. Opened {opened}, closed {closed}."
+        ),
+        born: |date| format!("Born {date}"),
+        child_heading: "The child",
+        guardians_heading: "Guardians",
+        responsibility: |has| if has { "with parental responsibility" } else { "without parental responsibility" },
+        holders_heading: "Relay holders",
+        participants_heading: "Participants",
+        period: |from, to| match to {
+            Some(to) => format!("from {from} to {to}"),
+            None => format!("from {from}"),
+        },
+        consents_heading: "Consents",
+        consent: |given, who, action| if given {
+            format!("Given by {who}: {action}")
+        } else {
+            format!("Withdrawn by {who}: {action}")
+        },
+        consent_how: |method, at, documented_by| {
+            let how = match method {
+                "oral" => "orally",
+                "paper" => "on paper",
+                _ => "digitally",
+            };
+            match documented_by {
+                Some(by) => format!("{at}, {how}, recorded by {by}. The text shown:"),
+                None => format!("{at}, {how}. The text shown:"),
+            }
+        },
+        plan_heading: "Plan",
+        goals_label: "Goals",
+        measure: |responsible, start, evaluation, status| format!(
+            "Responsible: {responsible}. Start {start}, evaluation planned {evaluation}. Status: {status}."
+        ),
+        evaluation: |date, by| format!("Evaluated {date} by {by}"),
+        meetings_heading: "Meetings",
+        agenda_label: "Agenda",
+        minutes_label: |by| format!("Minutes, approved by {by}"),
+        no_approved_minutes: "No approved minutes.",
+        decisions_label: "Decisions",
+        entries_heading: "Entries",
+        child_voice: "The child's own voice",
+        attachments_label: "Attachments (in Stafett, not in this file)",
+        attachment: |name, kind, bytes, sha256| format!("{name} ({kind}, {bytes} bytes), SHA-256 {sha256}"),
+        none: "None.",
+        public_title: "Relay log",
+        archived: |date, reference| format!("Archived {date}, reference {reference}."),
+        waiting: "The log is closed and is being sent to the municipality's archive.",
     },
     insight: InsightTexts {
         link: "Who has been in the log",

@@ -214,6 +214,7 @@ pub struct Texts {
     pub request: RequestTexts,
     pub transition: TransitionTexts,
     pub insight: InsightTexts,
+    pub archive: ArchiveTexts,
     pub admin: AdminTexts,
     pub contact: ContactTexts,
 }
@@ -572,6 +573,47 @@ pub struct TransitionTexts {
     pub incoming_heading: &'static str,
     pub holder_label: &'static str,
     pub name_button: &'static str,
+}
+
+/// The archive copy of a closed log: the PDF sent to the municipality's archive (in the
+/// language the family consented in), and what the holder and the family see of it.
+#[derive(Debug)]
+pub struct ArchiveTexts {
+    pub document_title: fn(child: &str) -> String,
+    pub page_of: fn(page: usize, of: usize) -> String,
+    pub intro: fn(municipality: &str, opened: &str, closed: &str) -> String,
+    pub born: fn(date: &str) -> String,
+    pub child_heading: &'static str,
+    pub guardians_heading: &'static str,
+    pub responsibility: fn(has: bool) -> &'static str,
+    pub holders_heading: &'static str,
+    pub participants_heading: &'static str,
+    /// "from 3 March 2026", with " to 1 June 2026" when it ended.
+    pub period: fn(from: &str, to: Option<&str>) -> String,
+    pub consents_heading: &'static str,
+    /// "Given by Kari Berg: that the log is established", the time on its own line.
+    pub consent: fn(given: bool, who: &str, action: &str) -> String,
+    /// How it was given: `method` is digital, oral or paper.
+    pub consent_how: fn(method: &str, at: &str, documented_by: Option<&str>) -> String,
+    pub plan_heading: &'static str,
+    pub goals_label: &'static str,
+    pub measure: fn(responsible: &str, start: &str, evaluation: &str, status: &str) -> String,
+    pub evaluation: fn(date: &str, by: &str) -> String,
+    pub meetings_heading: &'static str,
+    pub agenda_label: &'static str,
+    pub minutes_label: fn(approved_by: &str) -> String,
+    pub no_approved_minutes: &'static str,
+    pub decisions_label: &'static str,
+    pub entries_heading: &'static str,
+    pub child_voice: &'static str,
+    pub attachments_label: &'static str,
+    pub attachment: fn(name: &str, kind: &str, bytes: i32, sha256: &str) -> String,
+    pub none: &'static str,
+    /// The case file's title in the archive: no name, the title is not screened.
+    pub public_title: &'static str,
+    /// On the closed log's pages.
+    pub archived: fn(date: &str, reference: &str) -> String,
+    pub waiting: &'static str,
 }
 
 /// The texts of who has been in a child's log.

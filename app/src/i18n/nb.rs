@@ -1,7 +1,7 @@
 use super::{
-    AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
-    InsightTexts, LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, TransitionTexts,
-    WorkbenchTexts,
+    AdminTexts, ArchiveTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts,
+    FormTexts, InsightTexts, LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts,
+    TransitionTexts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -345,6 +345,59 @@ pub(super) const TEXTS: Texts = Texts {
         incoming_heading: "Overganger til enhetene dine",
         holder_label: "Ny stafettholder",
         name_button: "Tilby stafettpinnen",
+    },
+    archive: ArchiveTexts {
+        document_title: |child| format!("Stafettlogg for {child}"),
+        page_of: |page, of| format!("Side {page} av {of}"),
+        intro: |municipality, opened, closed| format!(
+            "Stafettloggen slik den var da den ble avsluttet, til arkivet i {municipality}. Åpnet {opened}, avsluttet {closed}."
+        ),
+        born: |date| format!("Født {date}"),
+        child_heading: "Barnet",
+        guardians_heading: "Foresatte",
+        responsibility: |has| if has { "med foreldreansvar" } else { "uten foreldreansvar" },
+        holders_heading: "Stafettholdere",
+        participants_heading: "Deltakere",
+        period: |from, to| match to {
+            Some(to) => format!("fra {from} til {to}"),
+            None => format!("fra {from}"),
+        },
+        consents_heading: "Samtykker",
+        consent: |given, who, action| if given {
+            format!("Gitt av {who}: {action}")
+        } else {
+            format!("Trukket tilbake av {who}: {action}")
+        },
+        consent_how: |method, at, documented_by| {
+            let how = match method {
+                "oral" => "muntlig",
+                "paper" => "på papir",
+                _ => "digitalt",
+            };
+            match documented_by {
+                Some(by) => format!("{at}, {how}, dokumentert av {by}. Teksten som ble vist:"),
+                None => format!("{at}, {how}. Teksten som ble vist:"),
+            }
+        },
+        plan_heading: "Plan",
+        goals_label: "Mål",
+        measure: |responsible, start, evaluation, status| format!(
+            "Ansvarlig: {responsible}. Start {start}, planlagt evaluering {evaluation}. Status: {status}."
+        ),
+        evaluation: |date, by| format!("Evaluert {date} av {by}"),
+        meetings_heading: "Møter",
+        agenda_label: "Saker",
+        minutes_label: |by| format!("Referat, godkjent av {by}"),
+        no_approved_minutes: "Ikke noe godkjent referat.",
+        decisions_label: "Beslutninger",
+        entries_heading: "Innlegg",
+        child_voice: "Barnets egen stemme",
+        attachments_label: "Vedlegg (i Stafett, ikke i denne filen)",
+        attachment: |name, kind, bytes, sha256| format!("{name} ({kind}, {bytes} byte), SHA-256 {sha256}"),
+        none: "Ingen.",
+        public_title: "Stafettlogg",
+        archived: |date, reference| format!("Arkivert {date}, referanse {reference}."),
+        waiting: "Loggen er avsluttet og sendes til kommunens arkiv.",
     },
     insight: InsightTexts {
         link: "Hvem har vært i loggen",

@@ -1,7 +1,7 @@
 use super::{
-    AdminTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts, FormTexts,
-    InsightTexts, LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts, TransitionTexts,
-    WorkbenchTexts,
+    AdminTexts, ArchiveTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts,
+    FormTexts, InsightTexts, LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts,
+    TransitionTexts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -342,6 +342,59 @@ pub(super) const TEXTS: Texts = Texts {
         incoming_heading: "Overgangar til einingane dine",
         holder_label: "Ny stafetthaldar",
         name_button: "Tilby stafettpinnen",
+    },
+    archive: ArchiveTexts {
+        document_title: |child| format!("Stafettlogg for {child}"),
+        page_of: |page, of| format!("Side {page} av {of}"),
+        intro: |municipality, opened, closed| format!(
+            "Stafettloggen slik han var då han vart avslutta, til arkivet i {municipality}. Opna {opened}, avslutta {closed}."
+        ),
+        born: |date| format!("Fødd {date}"),
+        child_heading: "Barnet",
+        guardians_heading: "Føresette",
+        responsibility: |has| if has { "med foreldreansvar" } else { "utan foreldreansvar" },
+        holders_heading: "Stafetthaldarar",
+        participants_heading: "Deltakarar",
+        period: |from, to| match to {
+            Some(to) => format!("frå {from} til {to}"),
+            None => format!("frå {from}"),
+        },
+        consents_heading: "Samtykke",
+        consent: |given, who, action| if given {
+            format!("Gitt av {who}: {action}")
+        } else {
+            format!("Trekt tilbake av {who}: {action}")
+        },
+        consent_how: |method, at, documented_by| {
+            let how = match method {
+                "oral" => "munnleg",
+                "paper" => "på papir",
+                _ => "digitalt",
+            };
+            match documented_by {
+                Some(by) => format!("{at}, {how}, dokumentert av {by}. Teksten som vart vist:"),
+                None => format!("{at}, {how}. Teksten som vart vist:"),
+            }
+        },
+        plan_heading: "Plan",
+        goals_label: "Mål",
+        measure: |responsible, start, evaluation, status| format!(
+            "Ansvarleg: {responsible}. Start {start}, planlagd evaluering {evaluation}. Status: {status}."
+        ),
+        evaluation: |date, by| format!("Evaluert {date} av {by}"),
+        meetings_heading: "Møte",
+        agenda_label: "Saker",
+        minutes_label: |by| format!("Referat, godkjent av {by}"),
+        no_approved_minutes: "Ikkje noko godkjent referat.",
+        decisions_label: "Avgjerder",
+        entries_heading: "Innlegg",
+        child_voice: "Barnet si eiga stemme",
+        attachments_label: "Vedlegg (i Stafett, ikkje i denne fila)",
+        attachment: |name, kind, bytes, sha256| format!("{name} ({kind}, {bytes} byte), SHA-256 {sha256}"),
+        none: "Ingen.",
+        public_title: "Stafettlogg",
+        archived: |date, reference| format!("Arkivert {date}, referanse {reference}."),
+        waiting: "Loggen er avslutta og blir send til arkivet i kommunen.",
     },
     insight: InsightTexts {
         link: "Kven har vore i loggen",

@@ -328,6 +328,17 @@ pub struct LogPermissions {
     /// was asked for.
     #[serde(with = "time::serde::rfc3339::option")]
     pub family_changed: Option<OffsetDateTime>,
+    /// For a closed log: whether its copy has reached the municipality's archive.
+    pub archive: Option<ArchiveState>,
+}
+
+/// A closed log's copy in the municipality's archive: filed, with the archive's reference,
+/// or on its way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchiveState {
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub archived_at: Option<OffsetDateTime>,
+    pub reference: Option<String>,
 }
 
 /// One part in a log taken by a member of staff: now, or until they left.

@@ -5,6 +5,7 @@
 mod support;
 
 mod admin;
+mod archive;
 mod attachments;
 mod baton;
 mod child_login;

@@ -9,7 +9,9 @@ use crate::i18n::consent_reason;
 use crate::i18n::Lang;
 use crate::model::error::ApiError;
 use crate::model::identity::Identity;
-use crate::model::log::{Activity, LogPermissions, LogSummary, MyDecision, StandingConsent};
+use crate::model::log::{
+    Activity, ArchiveState, LogPermissions, LogSummary, MyDecision, StandingConsent,
+};
 use crate::server::gate::{
     self, ContentTx, DocumentWithdrawal, Granted, Permission, ReadConsentHistory, ReadContent,
     ReadSummary,
@@ -358,6 +360,16 @@ pub async fn permissions(
     };
     let closing = crate::server::log::closing::state(tx, grant).await?;
     let notice = closing.as_ref().map(|(notice, _)| notice);
+    let archive = sqlx::query!(
+        "select archived_at, archive_reference from log where log_id = $1 and status = 'closed'",
+        grant.log_id()
+    )
+    .fetch_optional(tx.conn())
+    .await?
+    .map(|row| ArchiveState {
+        archived_at: row.archived_at.map(crate::server::oslo::oslo),
+        reference: row.archive_reference,
+    });
     let holder_closes = grant.allows(LogAction::GiveClosingNotice);
     Ok(LogPermissions {
         can_read: grant.allows(LogAction::ReadContent),
@@ -370,6 +382,7 @@ pub async fn permissions(
         can_cancel: grant.allows(LogAction::Cancel),
         closing: closing.map(|(_, state)| state),
         family_changed,
+        archive,
     })
 }
 

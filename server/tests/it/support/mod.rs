@@ -1,6 +1,7 @@
 //! What the integration tests share: the app in-process over a test database, a browser
 //! that keeps cookies, and a scripted OpenID provider.
 
+pub mod archive;
 pub mod fixture;
 pub mod issuer;
 pub mod login;

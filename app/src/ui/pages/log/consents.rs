@@ -231,6 +231,13 @@ fn CloseOrReopen(actions: LogPermissions, log_id: Uuid, lang: Lang) -> impl Into
         || actions.can_give_notice
         || actions.can_close_on_notice;
     view! {
+        {actions.archive.clone().map(|archive| {
+            let text = match (archive.archived_at, archive.reference) {
+                (Some(at), Some(reference)) => (t.archive.archived)(&dates.date(at.date()), &reference),
+                _ => t.archive.waiting.to_string(),
+            };
+            view! { <p role="status" class="alert info archive-state">{text}</p> }
+        })}
         {shows_closing.then(|| view! { <h2>{t.log.close_heading}</h2> })}
         {actions.closing.clone().map(|notice| view! {
             <div class="card closing-notice">
