@@ -8,6 +8,7 @@ pub mod auth;
 pub mod calendar;
 pub mod config;
 pub mod database;
+pub mod deletion;
 pub mod demo_seed;
 pub mod departures;
 pub mod first_admin;

@@ -8,7 +8,7 @@ use server::outbox::digest;
 use server::outbox::email::Mailer;
 use server::outbox::sms::{HttpSmsGateway, SmsGateway};
 use server::outbox::worker::{self, Senders};
-use server::{database, departures, router, telemetry};
+use server::{database, deletion, departures, router, telemetry};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
@@ -88,6 +88,10 @@ async fn main() -> ExitCode {
         classification: archive.classification.clone(),
     });
     tokio::spawn(archive::run(pool.clone(), archive, ready.clone()));
+    tokio::spawn(deletion::purge_every_few_seconds(
+        pool.clone(),
+        ready.clone(),
+    ));
     let store = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());
     tokio::spawn(async move {
         // Expired session records are deleted hourly (they are refused at once regardless),

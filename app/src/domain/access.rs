@@ -89,6 +89,9 @@ pub enum LogAction {
     StartTransition,
     /// Take back a request that never got its consent (the holder).
     Cancel,
+    /// Demand that the log's content be deleted: those who consented to it, and today's
+    /// deciders, whatever the log's status. An open log closes with it.
+    RequestDeletion,
     /// Keep one's own part in the log (responsibility, contact details, leaving it), or as
     /// the holder take another's part out: staff around a log that is not closed.
     KeepParticipation,
@@ -267,6 +270,14 @@ pub fn authorize(
         LogAction::ObjectToClosing => {
             require_open(facts)?;
             let decision = decide(&facts.family, Action::Close, facts.today, &facts.history);
+            if decision.may_decide(person) {
+                Ok(Capacity::Family)
+            } else {
+                Err(Denial::NotTheirDecision)
+            }
+        }
+        LogAction::RequestDeletion => {
+            let decision = decide(&facts.family, Action::Delete, facts.today, &facts.history);
             if decision.may_decide(person) {
                 Ok(Capacity::Family)
             } else {

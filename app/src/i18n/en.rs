@@ -398,6 +398,14 @@ pub(super) const TEXTS: Texts = Texts {
         public_title: "Relay log",
         archived: |date, reference| format!("Archived {date}, reference {reference}."),
         waiting: "The log is closed and is being sent to the municipality's archive.",
+        deletion_heading: "Delete the information in the log",
+        deletion_intro: "Those of you who consented may demand that the information in the relay log be deleted. The log then closes, and Stafett deletes the entries, attachments, the plan, the meetings and the consent texts. The copy sent to the municipality's archive when the log closes stays there, as the Archives Act requires. Stafett keeps only that the log existed, its dates, the archive reference and who asked for the deletion. The relay holder is told.",
+        deletion_open: "Ask for the information to be deleted",
+        deletion_agree: "This is the text you agree to:",
+        deletion_button: "Delete the information",
+        deletion_requested: |by, date| format!(
+            "{by} asked on {date} for the information in the log to be deleted. It is deleted in Stafett as soon as the copy is archived."
+        ),
     },
     insight: InsightTexts {
         link: "Who has been in the log",
@@ -659,6 +667,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Request => "a new request from a family for a relay log",
                 NoticeKind::Leaving => "a member of staff who is leaving and holds relay logs that need a new holder",
                 NoticeKind::Transition => "news about a transition to a new unit",
+                NoticeKind::Deletion => "that the family demands the deletion of a relay log's information",
             };
             if kind.about_unit() {
                 return format!("Hello,\n\nThere is {what} in a unit you lead.\n\nLog in to see the unit's relay logs:\n{link}\n\nYou can choose how often you get these e-mails on My page.\n\nStafett");
@@ -955,6 +964,7 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::ClosingNotYet => "The log can be closed only once the family has had two weeks to object.",
         Field::ClosingObjected => "The family objected, so the log goes on. Talk with them, and give notice again if needed.",
         Field::NothingToObjectTo => "There is no notice of closing to object to.",
+        Field::DeletionRequested => "Deletion of the log's information has been asked for already.",
         Field::Responsibility => "Write at most 1000 characters about what you are responsible for.",
         Field::RequestChild => "Choose a child you have parental responsibility for, or yourself if you are 15 or older.",
         Field::RequestUnit => "Choose the service you want to hold the relay log.",

@@ -575,8 +575,9 @@ pub struct TransitionTexts {
     pub name_button: &'static str,
 }
 
-/// The archive copy of a closed log: the PDF sent to the municipality's archive (in the
-/// language the family consented in), and what the holder and the family see of it.
+/// The end of a log: its archive copy (the PDF sent to the municipality's archive, in the
+/// language the family consented in, and what the holder and the family see of it), and the
+/// family's demand that its information be deleted.
 #[derive(Debug)]
 pub struct ArchiveTexts {
     pub document_title: fn(child: &str) -> String,
@@ -614,6 +615,13 @@ pub struct ArchiveTexts {
     /// On the closed log's pages.
     pub archived: fn(date: &str, reference: &str) -> String,
     pub waiting: &'static str,
+    pub deletion_heading: &'static str,
+    /// What deletion means: Stafett removes the content, the archived copy stays.
+    pub deletion_intro: &'static str,
+    pub deletion_open: &'static str,
+    pub deletion_agree: &'static str,
+    pub deletion_button: &'static str,
+    pub deletion_requested: fn(by: &str, date: &str) -> String,
 }
 
 /// The texts of who has been in a child's log.

@@ -398,6 +398,14 @@ pub(super) const TEXTS: Texts = Texts {
         public_title: "Stafettlogg",
         archived: |date, reference| format!("Arkivert {date}, referanse {reference}."),
         waiting: "Loggen er avsluttet og sendes til kommunens arkiv.",
+        deletion_heading: "Slette opplysningene i loggen",
+        deletion_intro: "Dere som har samtykket, kan kreve at opplysningene i stafettloggen slettes. Da avsluttes loggen, og Stafett sletter innlegg, vedlegg, planen, møtene og samtykketekstene. Kopien som sendes til kommunens arkiv når loggen avsluttes, blir liggende der, fordi arkivloven krever det. I Stafett står bare igjen at loggen fantes, datoene, arkivreferansen og hvem som ba om slettingen. Stafettholderen får beskjed.",
+        deletion_open: "Be om at opplysningene slettes",
+        deletion_agree: "Dette er teksten du godtar:",
+        deletion_button: "Slett opplysningene",
+        deletion_requested: |by, date| format!(
+            "{by} ba {date} om at opplysningene i loggen slettes. De slettes i Stafett så snart kopien er arkivert."
+        ),
     },
     insight: InsightTexts {
         link: "Hvem har vært i loggen",
@@ -659,6 +667,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Request => "en ny forespørsel fra en familie om en stafettlogg",
                 NoticeKind::Leaving => "en ansatt som slutter og holder stafettlogger, som trenger en ny stafettholder",
                 NoticeKind::Transition => "nytt om en overgang til en ny enhet",
+                NoticeKind::Deletion => "at familien krever opplysningene i en stafettlogg slettet",
             };
             if kind.about_unit() {
                 return format!("Hei!\n\nDet er {what} i en enhet du leder.\n\nLogg inn for å se «Stafettlogger i enheten»:\n{link}\n\nDu kan velge hvor ofte og hvordan du får slike varsler på Min side.\n\nHilsen Stafett");
@@ -956,6 +965,7 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::ClosingNotYet => "Loggen kan avsluttes først når familien har hatt to uker til å protestere.",
         Field::ClosingObjected => "Familien har protestert, så loggen fortsetter. Snakk med dem, og varsle på nytt om det trengs.",
         Field::NothingToObjectTo => "Det er ikke noe varsel om avslutning å protestere mot.",
+        Field::DeletionRequested => "Det er allerede bedt om at opplysningene i loggen slettes.",
         Field::Responsibility => "Skriv høyst 1000 tegn om hva du har ansvar for.",
         Field::RequestChild => "Velg et barn du har foreldreansvar for, eller deg selv om du er 15 år eller eldre.",
         Field::RequestUnit => "Velg tjenesten dere vil skal holde stafettloggen.",

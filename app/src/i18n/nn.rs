@@ -395,6 +395,14 @@ pub(super) const TEXTS: Texts = Texts {
         public_title: "Stafettlogg",
         archived: |date, reference| format!("Arkivert {date}, referanse {reference}."),
         waiting: "Loggen er avslutta og blir send til arkivet i kommunen.",
+        deletion_heading: "Slette opplysningane i loggen",
+        deletion_intro: "De som har samtykt, kan krevje at opplysningane i stafettloggen blir sletta. Då blir loggen avslutta, og Stafett slettar innlegg, vedlegg, planen, møta og samtykketekstane. Kopien som blir send til arkivet i kommunen når loggen blir avslutta, blir liggjande der, fordi arkivlova krev det. I Stafett står berre att at loggen fanst, datoane, arkivreferansen og kven som bad om slettinga. Stafetthaldaren får melding.",
+        deletion_open: "Be om at opplysningane blir sletta",
+        deletion_agree: "Dette er teksten du godtek:",
+        deletion_button: "Slett opplysningane",
+        deletion_requested: |by, date| format!(
+            "{by} bad {date} om at opplysningane i loggen blir sletta. Dei blir sletta i Stafett så snart kopien er arkivert."
+        ),
     },
     insight: InsightTexts {
         link: "Kven har vore i loggen",
@@ -656,6 +664,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Request => "ein ny førespurnad frå ein familie om ein stafettlogg",
                 NoticeKind::Leaving => "ein tilsett som sluttar og held stafettloggar, som treng ein ny stafetthaldar",
                 NoticeKind::Transition => "nytt om ein overgang til ei ny eining",
+                NoticeKind::Deletion => "at familien krev opplysningane i ein stafettlogg sletta",
             };
             if kind.about_unit() {
                 return format!("Hei!\n\nDet er {what} i ei eining du leiar.\n\nLogg inn for å sjå «Stafettloggar i eininga»:\n{link}\n\nDu kan velje kor ofte du får slike e-postar på Mi side.\n\nHelsing Stafett");
@@ -955,6 +964,7 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::ClosingNotYet => "Loggen kan avsluttast først når familien har hatt to veker til å protestere.",
         Field::ClosingObjected => "Familien har protestert, så loggen held fram. Snakk med dei, og varsle på nytt om det trengst.",
         Field::NothingToObjectTo => "Det er ikkje noko varsel om avslutning å protestere mot.",
+        Field::DeletionRequested => "Det er alt bede om at opplysningane i loggen blir sletta.",
         Field::Responsibility => "Skriv høgst 1000 teikn om kva du har ansvar for.",
         Field::RequestChild => "Vel eit barn du har foreldreansvar for, eller deg sjølv om du er 15 år eller eldre.",
         Field::RequestUnit => "Vel tenesta de vil skal halde stafettloggen.",

@@ -158,6 +158,8 @@ pub enum Field {
     ClosingObjected,
     /// No notice of closing to object to.
     NothingToObjectTo,
+    /// Deletion of the log's content has been demanded already.
+    DeletionRequested,
     /// What a participant is responsible for, too long.
     Responsibility,
     /// The child asked for is not one the person may ask for (per the register).

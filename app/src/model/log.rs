@@ -330,6 +330,19 @@ pub struct LogPermissions {
     pub family_changed: Option<OffsetDateTime>,
     /// For a closed log: whether its copy has reached the municipality's archive.
     pub archive: Option<ArchiveState>,
+    /// For one who may demand the content's deletion and has not: the exact text of the
+    /// demand.
+    pub deletion_text: Option<String>,
+    /// The demand for deletion, once made.
+    pub deletion_requested: Option<DeletionRequest>,
+}
+
+/// Who demanded that the log's information be deleted, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeletionRequest {
+    pub by: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
 }
 
 /// A closed log's copy in the municipality's archive: filed, with the archive's reference,

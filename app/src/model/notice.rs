@@ -47,6 +47,8 @@ pub enum NoticeKind {
     Leaving,
     /// A transition to a new unit: started, or consented and waiting for a holder.
     Transition,
+    /// To the holder: the family demands that the log's content be deleted.
+    Deletion,
 }
 
 impl NoticeKind {
@@ -65,6 +67,7 @@ impl NoticeKind {
             NoticeKind::Request => "request",
             NoticeKind::Leaving => "leaving",
             NoticeKind::Transition => "transition",
+            NoticeKind::Deletion => "deletion",
         }
     }
 }

@@ -131,6 +131,8 @@ permissions! {
     StartTransition;
     /// Take back a request that never got its consent.
     Cancel;
+    /// Demand that the log's content be deleted.
+    RequestDeletion;
     /// Keep one's own part in the log, or as the holder take another's out.
     KeepParticipation;
     /// See the log in one's own list.
@@ -176,6 +178,7 @@ pub trait RecordsConsent: Permission {}
 impl RecordsConsent for Decide {}
 impl RecordsConsent for DocumentWithdrawal {}
 impl RecordsConsent for Close {}
+impl RecordsConsent for RequestDeletion {}
 
 /// Permission to do one action on one log, made only by [`grant`] (or [`grant_now`]), with
 /// the facts it was decided on.

@@ -12,6 +12,7 @@ mod child_login;
 mod closing;
 mod contact;
 mod database_defence;
+mod deletion;
 mod demo_scenes;
 mod family_request;
 mod gate;

@@ -125,6 +125,49 @@ fn rows() -> Vec<Row> {
         ],
     );
     vec![
+        // Deletion on demand: those who consented, whatever the status.
+        Row {
+            rule: "a guardian who consented demands deletion of an open log",
+            who: mother(),
+            action: RequestDeletion,
+            facts: open(12, established()),
+            expected: Ok(AsFamily),
+        },
+        Row {
+            rule: "and of a closed one",
+            who: mother(),
+            action: RequestDeletion,
+            facts: closed(12, established()),
+            expected: Ok(AsFamily),
+        },
+        Row {
+            rule: "a youth of 15 demands deletion of their own log",
+            who: child(),
+            action: RequestDeletion,
+            facts: closed(15, established()),
+            expected: Ok(AsFamily),
+        },
+        Row {
+            rule: "the holder does not decide on deletion",
+            who: holder(),
+            action: RequestDeletion,
+            facts: open(12, established()),
+            expected: Err(Denial::NotTheirDecision),
+        },
+        Row {
+            rule: "a step-parent without parental responsibility does not",
+            who: step_parent(),
+            action: RequestDeletion,
+            facts: open(12, established()),
+            expected: Err(Denial::NotTheirDecision),
+        },
+        Row {
+            rule: "a request taken back reaches no one, nor its deletion",
+            who: mother(),
+            action: RequestDeletion,
+            facts: facts(LogStatus::Cancelled, 12, established()),
+            expected: Err(Denial::NotInvolved),
+        },
         // Closing on the holder's notice, objecting to it, taking back a request.
         Row {
             rule: "the holder gives notice of closing an open log",
@@ -999,7 +1042,8 @@ fn any_action() -> impl Strategy<Value = LogAction> {
             Close,
             ReadFigures,
             ReadSummary,
-            ObjectToClosing
+            ObjectToClosing,
+            RequestDeletion
         ]),
         any_consent_action().prop_map(Consent),
         any_consent_action().prop_map(Withdraw),

@@ -84,7 +84,7 @@ pub async fn consent_options<P: Permission>(
 /// establishment the consents now suffice for. Returns whether the log opened, and the
 /// history with the decision in it.
 #[allow(clippy::too_many_arguments)] // Each is a field of the evidence.
-async fn record_consent<P: RecordsConsent>(
+pub(super) async fn record_consent<P: RecordsConsent>(
     tx: &mut ContentTx,
     grant: &Granted<P>,
     consenter: Uuid,

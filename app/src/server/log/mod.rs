@@ -5,6 +5,7 @@ pub mod baton;
 pub mod closing;
 pub mod content;
 pub mod decisions;
+pub mod deletion;
 pub mod insight;
 pub mod members;
 pub mod overview;

@@ -10,13 +10,14 @@ use crate::i18n::Lang;
 use crate::model::error::ApiError;
 use crate::model::identity::Identity;
 use crate::model::log::{
-    Activity, ArchiveState, LogPermissions, LogSummary, MyDecision, StandingConsent,
+    Activity, ArchiveState, DeletionRequest, LogPermissions, LogSummary, MyDecision,
+    StandingConsent,
 };
 use crate::server::gate::{
     self, ContentTx, DocumentWithdrawal, Granted, Permission, ReadConsentHistory, ReadContent,
     ReadSummary,
 };
-use crate::server::log::decisions::consent_options;
+use crate::server::log::decisions::{consent_options, consent_text};
 use crate::server::oslo::oslo;
 use serde::Deserialize;
 use serde_json::json;
@@ -370,6 +371,25 @@ pub async fn permissions(
         archived_at: row.archived_at.map(crate::server::oslo::oslo),
         reference: row.archive_reference,
     });
+    let deletion_requested = sqlx::query!(
+        r#"select l.deletion_requested_at as "at!", p.given_name || ' ' || p.family_name as "by!"
+           from log l join person p on p.person_id = l.deletion_requested_by
+           where l.log_id = $1"#,
+        grant.log_id()
+    )
+    .fetch_optional(tx.conn())
+    .await?
+    .map(|row| DeletionRequest {
+        by: row.by,
+        at: crate::server::oslo::oslo(row.at),
+    });
+    let deletion_text = if deletion_requested.is_none() && grant.allows(LogAction::RequestDeletion)
+    {
+        let lang = crate::i18n::request_lang();
+        Some(consent_text(tx, grant, Action::Delete, Choice::Given, lang).await?)
+    } else {
+        None
+    };
     let holder_closes = grant.allows(LogAction::GiveClosingNotice);
     Ok(LogPermissions {
         can_read: grant.allows(LogAction::ReadContent),
@@ -383,6 +403,8 @@ pub async fn permissions(
         closing: closing.map(|(_, state)| state),
         family_changed,
         archive,
+        deletion_text,
+        deletion_requested,
     })
 }
 

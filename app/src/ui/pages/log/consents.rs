@@ -7,7 +7,7 @@ use crate::api::contact::contact_reach;
 use crate::api::log::{
     consent_history, log_actions, my_decisions, standing_consents, CancelRequest, CloseLog,
     CloseOnNotice, CreateChildLogin, DocumentWithdrawal, GiveClosingNotice, GiveConsent,
-    ObjectToClosing, ReopenLog, UnlockChildLogin, WithdrawConsent,
+    ObjectToClosing, ReopenLog, RequestDeletion, UnlockChildLogin, WithdrawConsent,
 };
 use crate::api::transition::log_transition;
 use crate::domain::consent::{Action, Choice};
@@ -304,6 +304,27 @@ fn CloseOrReopen(actions: LogPermissions, log_id: Uuid, lang: Lang) -> impl Into
                 <input type="hidden" name="log_id" value=log_id.to_string() />
                 <button type="submit" class="button primary">{t.log.reopen_button}</button>
             </form>
+        })}
+        {actions.deletion_requested.clone().map(|asked| view! {
+            <h2>{t.archive.deletion_heading}</h2>
+            <p role="status" class="alert info">
+                {(t.archive.deletion_requested)(&asked.by, &dates.date(asked.at.date()))}
+            </p>
+        })}
+        {actions.deletion_text.clone().map(|text| view! {
+            <h2>{t.archive.deletion_heading}</h2>
+            <p>{t.archive.deletion_intro}</p>
+            <details class="card">
+                <summary>{t.archive.deletion_open}</summary>
+                <form class="stacked" method="post" action=RequestDeletion::url()>
+                    <input type="hidden" name="log_id" value=log_id.to_string() />
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="text_shown" value=text.clone() />
+                    <p>{t.archive.deletion_agree}</p>
+                    <blockquote>{text}</blockquote>
+                    <button type="submit" class="button danger">{t.archive.deletion_button}</button>
+                </form>
+            </details>
         })}
     }
 }
