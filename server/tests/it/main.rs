@@ -6,6 +6,7 @@ mod support;
 
 mod admin;
 mod attachments;
+mod audit;
 mod baton;
 mod child_login;
 mod closing;
