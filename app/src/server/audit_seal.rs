@@ -128,15 +128,19 @@ async fn events_after(
     .await
 }
 
-/// Takes the log off the list of those waiting, unless an event after `sealed` has come:
-/// that event's transaction wrote the row, so this waits for it and then leaves it.
+/// Takes the log off the list of those waiting, unless an event after `sealed` has come or
+/// is being written: that event's transaction holds the row, and rather than wait for it
+/// (and hold up every other log) the row is left for the next round.
 async fn forget_sealed(
     conn: &mut PgConnection,
     log_id: Uuid,
     sealed: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query!(
-        "delete from audit_unsealed where log_id = $1 and last_event_id <= $2",
+        "with free as (select log_id, last_event_id from audit_unsealed
+                       where log_id = $1 for update skip locked)
+         delete from audit_unsealed u using free
+         where u.log_id = free.log_id and free.last_event_id <= $2",
         log_id,
         sealed
     )
