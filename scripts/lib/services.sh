@@ -6,7 +6,8 @@
 #   services_start DIR APP_URL   starts them (logs and state in DIR), exports the app's
 #                                settings (IDPORTEN_*, STAFETT_SMTP_URL, STAFETT_SMS_*,
 #                                STAFETT_FOLKEREGISTER_*, STAFETT_ARCHIVE_*, STAFETT_DATA_KEY
-#                                kept in DIR, …) and MAILSINK_URL, ARCHIVE_URL for tests
+#                                and STAFETT_AUDIT_KEY kept in DIR, …) and MAILSINK_URL,
+#                                ARCHIVE_URL for tests
 #   services_persons DATABASE_URL  writes the provider's list of test persons from the data
 #   services_stop                stops both
 
@@ -50,6 +51,12 @@ services_start() {
   [ -f "$dir/data-key" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$dir/data-key")
   STAFETT_DATA_KEY=$(cat "$dir/data-key")
   export STAFETT_DATA_KEY
+  # Seals the audit trail; kept, as the seals made with it are verified with it. Its
+  # checkpoints go beside it (in production, somewhere the database's owner cannot write).
+  [ -f "$dir/audit-key" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$dir/audit-key")
+  STAFETT_AUDIT_KEY=$(cat "$dir/audit-key")
+  export STAFETT_AUDIT_KEY
+  export STAFETT_AUDIT_CHECKPOINTS="$dir/audit-checkpoints.jsonl"
 
   MAILSINK_SMS_USER=$STAFETT_SMS_USER MAILSINK_SMS_PASSWORD=$STAFETT_SMS_PASSWORD \
     /usr/bin/python3 "$REPO_ROOT/dev/mailsink/mailsink.py" --smtp-port "$smtp_port" \

@@ -3,6 +3,7 @@
 use crate::archive::arkivmelding::Classification;
 use crate::first_admin::FirstAdmin;
 use crate::seal::SealKey;
+use app::server::audit_chain::{AuditKey, AuditKeys};
 use openidconnect::url::Url;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -31,8 +32,52 @@ pub struct Config {
     pub hsts: bool,
     /// Secret: seals the one-time codes in the outbox and the ID tokens of active logins.
     pub data_key: SealKey,
+    pub audit: AuditConfig,
     /// The municipality's first administrator, made at start while it has none.
     pub first_admin: Option<FirstAdmin>,
+}
+
+/// Sealing the audit trail: the keys, and where each chain's sealed head goes besides the
+/// log output.
+#[derive(Debug, Clone)]
+pub struct AuditConfig {
+    /// Secret: the key new seals are made with, and those it replaced (kept for verifying).
+    pub keys: AuditKeys,
+    /// A file that every new sealed head is appended to, as a JSON line.
+    pub checkpoints: Option<PathBuf>,
+}
+
+impl AuditConfig {
+    /// `STAFETT_AUDIT_KEY` (required), `STAFETT_AUDIT_KEYS_OLD` and
+    /// `STAFETT_AUDIT_CHECKPOINTS`: also all that `audit-verify` needs besides the database.
+    pub fn from_lookup(
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<AuditConfig, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        let key = |setting: &'static str, value: &str| {
+            AuditKey::from_base64(value).ok_or(ConfigError {
+                setting,
+                problem:
+                    "must be 32 random bytes in base64: make one with `openssl rand -base64 32`"
+                        .into(),
+            })
+        };
+        let current = key(
+            "STAFETT_AUDIT_KEY",
+            &get("STAFETT_AUDIT_KEY").unwrap_or_default(),
+        )?;
+        let old = get("STAFETT_AUDIT_KEYS_OLD")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|entry| !entry.is_empty())
+            .map(|entry| key("STAFETT_AUDIT_KEYS_OLD", entry))
+            .collect::<Result<Vec<AuditKey>, _>>()?;
+        Ok(AuditConfig {
+            keys: AuditKeys::new(current, old),
+            checkpoints: get("STAFETT_AUDIT_CHECKPOINTS").map(PathBuf::from),
+        })
+    }
 }
 
 /// The OpenID Connect client registered with ID-porten.
@@ -123,6 +168,7 @@ impl std::fmt::Debug for Config {
             .field("trusted_proxies", &self.trusted_proxies)
             .field("hsts", &self.hsts)
             .field("data_key", &self.data_key)
+            .field("audit", &self.audit)
             .field("first_admin", &self.first_admin)
             .finish_non_exhaustive()
     }
@@ -339,6 +385,8 @@ impl Config {
                         .into(),
             })?;
 
+        let audit = AuditConfig::from_lookup(&lookup)?;
+
         let first_admin = match get("STAFETT_FIRST_ADMIN") {
             None => None,
             Some(number) => {
@@ -383,6 +431,7 @@ impl Config {
             trusted_proxies,
             hsts,
             data_key,
+            audit,
             first_admin,
         })
     }
@@ -465,11 +514,15 @@ mod tests {
     }
 
     const DB: (&str, &str) = ("DATABASE_URL", "postgres://stafett@127.0.0.1:5432/stafett");
-    const REQUIRED: [(&str, &str); 9] = [
+    const REQUIRED: [(&str, &str); 10] = [
         DB,
         (
             "STAFETT_DATA_KEY",
             "aGVtbWVsaWctbsO4a2tlbC10aWwtdGVzdGVuZS0xMjM=",
+        ),
+        (
+            "STAFETT_AUDIT_KEY",
+            "cmV2aXNqb25zbsO4a2tlbC10aWwtdGVzdGVuZS0xMjM=",
         ),
         ("IDPORTEN_ISSUER", "https://idporten.example"),
         ("IDPORTEN_CLIENT_ID", "stafett"),
@@ -564,6 +617,17 @@ mod tests {
                 with(&[("STAFETT_DATA_KEY", "c2hvcnQ=")]),
                 "STAFETT_DATA_KEY",
             ),
+            (
+                with(&[("STAFETT_AUDIT_KEY", "c2hvcnQ=")]),
+                "STAFETT_AUDIT_KEY",
+            ),
+            (
+                with(&[(
+                    "STAFETT_AUDIT_KEYS_OLD",
+                    "aGVtbWVsaWctbsO4a2tlbC10aWwtdGVzdGVuZS0xMjM=, c2hvcnQ=",
+                )]),
+                "STAFETT_AUDIT_KEYS_OLD",
+            ),
         ];
         for (vars, setting) in cases {
             let error = config(&vars).expect_err(setting);
@@ -592,7 +656,7 @@ mod tests {
         ]);
         vars[0] = ("DATABASE_URL", "postgres://u:secret@h/d");
         let debug = format!("{:?}", config(&vars).expect("valid"));
-        for secret in ["secret", "hemmelig", "aGVtbWVsaWct"] {
+        for secret in ["secret", "hemmelig", "aGVtbWVsaWct", "cmV2aXNqb25z"] {
             assert!(!debug.contains(secret), "{debug}");
         }
     }

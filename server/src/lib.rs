@@ -4,6 +4,8 @@
 pub mod api_errors;
 pub mod archive;
 pub mod attachment;
+pub mod audit_sealer;
+pub mod audit_verify;
 pub mod auth;
 pub mod calendar;
 pub mod config;

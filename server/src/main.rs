@@ -1,4 +1,5 @@
-//! The Stafett server: configuration, database preparation, and serving until a signal.
+//! The Stafett server: configuration, database preparation, and serving until a signal; or,
+//! given `audit-verify`, a check of the audit trail (`server::audit_verify`).
 
 use axum::serve::ListenerExt;
 use server::archive::{self, Archive};
@@ -8,7 +9,7 @@ use server::outbox::digest;
 use server::outbox::email::Mailer;
 use server::outbox::sms::{HttpSmsGateway, SmsGateway};
 use server::outbox::worker::{self, Senders};
-use server::{database, deletion, departures, router, telemetry};
+use server::{audit_sealer, audit_verify, database, deletion, departures, router, telemetry};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
@@ -18,6 +19,15 @@ use tower_sessions::ExpiredDeletion;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        None => {}
+        Some("audit-verify") => return audit_verify::run(&args[1..]).await,
+        Some(other) => {
+            eprintln!("unknown command {other:?}; the only one is audit-verify");
+            return ExitCode::from(2);
+        }
+    }
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(error) => {
@@ -90,6 +100,11 @@ async fn main() -> ExitCode {
     tokio::spawn(archive::run(pool.clone(), archive, ready.clone()));
     tokio::spawn(deletion::purge_every_few_seconds(
         pool.clone(),
+        ready.clone(),
+    ));
+    tokio::spawn(audit_sealer::seal_every_second(
+        pool.clone(),
+        config.audit.clone(),
         ready.clone(),
     ));
     let store = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());

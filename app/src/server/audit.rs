@@ -21,7 +21,7 @@ pub async fn record(
 }
 
 /// Records `action` on the log `log_id` by `actor`: every read and write of content. The
-/// database chains these per log (see `audit_verify`).
+/// server's sealer chains these per log within a second (see `audit_seal`).
 pub async fn record_in_log(
     conn: &mut PgConnection,
     actor: Uuid,

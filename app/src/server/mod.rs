@@ -3,6 +3,8 @@
 pub mod admin;
 pub mod attachment;
 pub mod audit;
+pub mod audit_chain;
+pub mod audit_seal;
 pub mod child_login;
 pub mod contact;
 pub mod directory;

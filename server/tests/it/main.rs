@@ -7,6 +7,7 @@ mod support;
 mod admin;
 mod archive;
 mod attachments;
+mod audit;
 mod baton;
 mod child_login;
 mod closing;

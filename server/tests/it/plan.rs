@@ -3,8 +3,10 @@
 //! functions over HTTP against the real database: what succeeds, bad input that changes
 //! nothing, conflicting edits, and people the gate refuses.
 
+use crate::audit::seal_and_verify;
 use crate::support::fixture::*;
 use crate::support::{denied, invalid, json, post, superuser, text, Browser, TestApp};
+use app::server::audit_chain::Verdict;
 use axum::http::StatusCode;
 use serde_json::Value;
 use sqlx::PgPool;
@@ -149,7 +151,7 @@ async fn staff_build_the_plan_and_everyone_with_access_reads_it(pool: PgPool) {
     assert_eq!(log["measures"][0]["title"], "Samtaler med helsesykepleier");
     assert_eq!(log["measures"][0]["responsible_name"], "Ida Brekke");
 
-    // Every write is in the log's audit chain, which still verifies.
+    // Every write is in the log's audit chain, which the sealer seals and which verifies.
     let writes: i64 = sqlx::query_scalar(
         "select count(*) from audit_event where log_id = $1::uuid and action = 'content.write'",
     )
@@ -158,12 +160,11 @@ async fn staff_build_the_plan_and_everyone_with_access_reads_it(pool: PgPool) {
     .await
     .expect("count");
     assert!(writes >= 4, "{writes}");
-    let broken: Option<i64> = sqlx::query_scalar("select audit_verify($1::uuid)")
-        .bind(MATS_LOG)
-        .fetch_one(app.pool())
-        .await
-        .expect("verify");
-    assert_eq!(broken, None);
+    let verdict = seal_and_verify(app.pool(), MATS_LOG).await;
+    assert!(
+        matches!(verdict, Verdict::Whole { unsealed: 0, .. }),
+        "{verdict:?}"
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]

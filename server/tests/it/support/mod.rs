@@ -22,6 +22,15 @@ pub const PUBLIC_URL: &str = "http://127.0.0.1:3000";
 /// The tests' `STAFETT_DATA_KEY` (32 bytes, base64).
 pub const DATA_KEY: &str = "aGVtbWVsaWctbsO4a2tlbC10aWwtdGVzdGVuZS0xMjM=";
 
+/// The tests' `STAFETT_AUDIT_KEY` (32 bytes, base64).
+pub const AUDIT_KEY: &str = "cmV2aXNqb25zbsO4a2tlbC10aWwtdGVzdGVuZS0xMjM=";
+
+/// The tests' audit key, with no old ones.
+pub fn audit_keys() -> app::server::audit_chain::AuditKeys {
+    let key = app::server::audit_chain::AuditKey::from_base64(AUDIT_KEY).expect("the test key");
+    app::server::audit_chain::AuditKeys::new(key, vec![])
+}
+
 pub fn data_key() -> server::seal::SealKey {
     server::seal::SealKey::from_base64(DATA_KEY).expect("the test key")
 }
@@ -81,6 +90,7 @@ impl TestApp {
             ("STAFETT_SMTP_URL", "smtp://127.0.0.1:9"),
             ("STAFETT_MAIL_FROM", "Stafett <ikke-svar@fjordvik.example>"),
             ("STAFETT_DATA_KEY", DATA_KEY),
+            ("STAFETT_AUDIT_KEY", AUDIT_KEY),
             ("STAFETT_FOLKEREGISTER_URL", register.url.as_str()),
             ("STAFETT_FOLKEREGISTER_TOKEN", register.token.as_str()),
             ("STAFETT_FOLKEREGISTER_TIMEOUT_MS", "1000"),
