@@ -396,6 +396,11 @@ pub(super) const TEXTS: Texts = Texts {
         attachment: |name, kind, bytes, sha256| format!("{name} ({kind}, {bytes} bytes), SHA-256 {sha256}"),
         none: "None.",
         public_title: "Relay log",
+        audit_heading: "Audit trail",
+        audit_sealed: |event, at, mac, key| format!(
+            "The log's audit trail was sealed up to event {event} ({at}): HMAC-SHA-256 {mac}, key {key}. With this the municipality can check that the trail in Stafett has not been changed since."
+        ),
+        audit_unsealed: "The log's audit trail was not sealed yet when the copy was made.",
         archived: |date, reference| format!("Archived {date}, reference {reference}."),
         waiting: "The log is closed and is being sent to the municipality's archive.",
         deletion_heading: "Delete the information in the log",

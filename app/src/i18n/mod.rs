@@ -612,6 +612,10 @@ pub struct ArchiveTexts {
     pub none: &'static str,
     /// The case file's title in the archive: no name, the title is not screened.
     pub public_title: &'static str,
+    pub audit_heading: &'static str,
+    /// The audit chain's sealed head: event number, when, the HMAC and the key's id.
+    pub audit_sealed: fn(event: i64, at: &str, mac: &str, key: &str) -> String,
+    pub audit_unsealed: &'static str,
     /// On the closed log's pages.
     pub archived: fn(date: &str, reference: &str) -> String,
     pub waiting: &'static str,

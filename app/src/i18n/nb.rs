@@ -396,6 +396,11 @@ pub(super) const TEXTS: Texts = Texts {
         attachment: |name, kind, bytes, sha256| format!("{name} ({kind}, {bytes} byte), SHA-256 {sha256}"),
         none: "Ingen.",
         public_title: "Stafettlogg",
+        audit_heading: "Revisjonsspor",
+        audit_sealed: |event, at, mac, key| format!(
+            "Loggens revisjonsspor var forseglet til og med hendelse {event} ({at}): HMAC-SHA-256 {mac}, nøkkel {key}. Med dette kan kommunen kontrollere at sporet i Stafett ikke er endret i ettertid."
+        ),
+        audit_unsealed: "Loggens revisjonsspor var ikke forseglet ennå da kopien ble laget.",
         archived: |date, reference| format!("Arkivert {date}, referanse {reference}."),
         waiting: "Loggen er avsluttet og sendes til kommunens arkiv.",
         deletion_heading: "Slette opplysningene i loggen",

@@ -393,6 +393,11 @@ pub(super) const TEXTS: Texts = Texts {
         attachment: |name, kind, bytes, sha256| format!("{name} ({kind}, {bytes} byte), SHA-256 {sha256}"),
         none: "Ingen.",
         public_title: "Stafettlogg",
+        audit_heading: "Revisjonsspor",
+        audit_sealed: |event, at, mac, key| format!(
+            "Revisjonssporet til loggen var forsegla til og med hending {event} ({at}): HMAC-SHA-256 {mac}, nøkkel {key}. Med dette kan kommunen kontrollere at sporet i Stafett ikkje er endra i etterkant."
+        ),
+        audit_unsealed: "Revisjonssporet til loggen var ikkje forsegla enno då kopien vart laga.",
         archived: |date, reference| format!("Arkivert {date}, referanse {reference}."),
         waiting: "Loggen er avslutta og blir send til arkivet i kommunen.",
         deletion_heading: "Slette opplysningane i loggen",

@@ -7,6 +7,7 @@
 //! Element order follows the schema's sequences; the test run validates every package
 //! against the XSD (`server/tests/it/archive.rs`).
 
+use app::server::audit_seal::Checkpoint;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 use std::io;
@@ -20,6 +21,7 @@ const NAMESPACE: &str =
 /// key's `noekkel`, a name's `navn`) are in its namespace, not the message's.
 const CATALOGUE: &str =
     "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/metadatakatalog/v1";
+const STAFETT_NAMESPACE: &str = "urn:stafett:arkiv:v1";
 /// The external key system: the archive finds the folder again by the log's id.
 const SYSTEM: &str = "Stafett";
 pub const DOCUMENT_FILE: &str = "stafettlogg.pdf";
@@ -46,6 +48,8 @@ pub struct Filing<'a> {
     pub classification: &'a Classification,
     pub document_sha256_hex: &'a str,
     pub document_size: usize,
+    /// The audit chain's sealed head, for the archive to keep outside Stafett's reach.
+    pub sealed_head: Option<&'a Checkpoint>,
 }
 
 pub fn write(filing: &Filing) -> Result<String, io::Error> {
@@ -135,6 +139,9 @@ fn record(w: &mut Writer<Vec<u8>>, filing: &Filing) -> io::Result<()> {
                 })?;
             leaf(w, "tittel", filing.title)?;
             leaf(w, "offentligTittel", filing.public_title)?;
+            if let Some(head) = filing.sealed_head {
+                checkpoint(w, head)?;
+            }
             external_key(w, "referanseEksternNoekkel", filing.package_id)?;
             code(
                 w,
@@ -144,6 +151,23 @@ fn record(w: &mut Writer<Vec<u8>>, filing: &Filing) -> io::Result<()> {
             )?;
             code(w, "journalstatus", "F", "Ferdigstilt fra saksbehandler")?;
             leaf(w, "dokumentetsDato", &date(filing.closed_at))
+        })?;
+    Ok(())
+}
+
+/// The checkpoint in Stafett's own vocabulary, where the schema leaves room for a system's
+/// own metadata.
+fn checkpoint(w: &mut Writer<Vec<u8>>, head: &Checkpoint) -> io::Result<()> {
+    w.create_element("virksomhetsspesifikkeMetadata")
+        .write_inner_content(|w| {
+            w.create_element("stafett:revisjonsspor")
+                .with_attribute(("xmlns:stafett", STAFETT_NAMESPACE))
+                .with_attribute(("sisteHendelse", head.last_event_id.to_string().as_str()))
+                .with_attribute(("forseglet", timestamp(head.sealed_at).as_str()))
+                .with_attribute(("algoritme", "HMAC-SHA-256"))
+                .with_attribute(("noekkel", head.key_id.as_str()))
+                .write_text_content(BytesText::new(&head.mac_hex))?;
+            Ok(())
         })?;
     Ok(())
 }

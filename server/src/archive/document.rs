@@ -113,6 +113,19 @@ pub fn blocks(record: &LogRecord) -> Vec<Block> {
         blocks
     });
     push_or_none(&mut out, a, entries);
+    out.push(Block::new(Style::Heading, a.audit_heading));
+    out.push(Block::new(
+        Style::Small,
+        match &record.sealed_head {
+            Some(head) => (a.audit_sealed)(
+                head.last_event_id,
+                &moment(head.sealed_at),
+                &head.mac_hex,
+                &head.key_id,
+            ),
+            None => a.audit_unsealed.to_string(),
+        },
+    ));
     out
 }
 

@@ -80,6 +80,7 @@ pub async fn build(
         classification,
         document_sha256_hex: &hex(&sha256),
         document_size: document.len(),
+        sealed_head: record.sealed_head.as_ref(),
     })
     .map_err(|error| format!("the arkivmelding could not be written: {error}"))?;
     Ok(Package {

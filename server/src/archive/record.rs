@@ -4,6 +4,7 @@
 use app::domain::consent::ActionKind;
 use app::domain::plan::MeasureStatus;
 use app::i18n::Lang;
+use app::server::audit_seal::{sealed_head, Checkpoint};
 use sqlx::PgConnection;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -27,6 +28,9 @@ pub struct LogRecord {
     pub areas: Vec<Area>,
     pub meetings: Vec<Meeting>,
     pub entries: Vec<Entry>,
+    /// The log's audit chain as sealed when the package was made: with it, the archive
+    /// holds a checkpoint no database owner can reach.
+    pub sealed_head: Option<Checkpoint>,
 }
 
 #[derive(Debug, Clone)]
@@ -246,6 +250,7 @@ pub async fn read(conn: &mut PgConnection, log_id: Uuid) -> Result<LogRecord, sq
         areas: areas(conn, log_id).await?,
         meetings: meetings(conn, log_id).await?,
         entries: entries(conn, log_id).await?,
+        sealed_head: sealed_head(conn, log_id).await?,
     })
 }
 

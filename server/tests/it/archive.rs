@@ -259,6 +259,13 @@ async fn the_package_is_a_valid_arkivmelding_and_a_pdf_a(pool: PgPool) {
     .await
     .expect("a later entry");
     close(&app).await;
+    // The sealer's round before the worker's: the package carries the sealed head.
+    let key = app::server::audit_chain::AuditKey::from_base64(crate::support::AUDIT_KEY)
+        .expect("the test key");
+    let head = app::server::audit_seal::seal_log(app.pool(), &key, MATS_LOG.parse().expect("id"))
+        .await
+        .expect("sealed")
+        .expect("a head");
     let dir = std::env::temp_dir().join(format!("stafett-archive-dir-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).expect("a directory");
     let filing = archive(DirectoryReceiver(dir.clone()));
@@ -286,6 +293,8 @@ async fn the_package_is_a_valid_arkivmelding_and_a_pdf_a(pool: PgPool) {
         "<klassifikasjonssystemID>ORDNPRI</klassifikasjonssystemID>",
         "<klasseID>F40</klasseID>",
         &format!("<n5mdk:noekkel>{MATS_LOG}</n5mdk:noekkel>"),
+        &format!("sisteHendelse=\"{}\"", head.last_event_id),
+        &format!("{}</stafett:revisjonsspor>", head.mac_hex),
     ] {
         assert!(arkivmelding.contains(part), "{part} in {arkivmelding}");
     }
@@ -326,6 +335,8 @@ async fn the_package_is_a_valid_arkivmelding_and_a_pdf_a(pool: PgPool) {
         "tegning.png",
         HAKON_ENTRY,
         "Side 1 av",
+        "Revisjonsspor",
+        &format!("forseglet til og med hendelse {}", head.last_event_id),
     ] {
         assert!(text.contains(part), "{part} in the PDF: {text}");
     }
