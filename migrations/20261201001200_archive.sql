@@ -66,23 +66,31 @@ create trigger log_archive_cleared_on_reopen before update of status on log
     execute function log_archive_cleared_on_reopen();
 
 -- Content is held to row-level security even for the owner, and a closed log's content is
--- nobody's: the archive worker reads it through this door alone. It opens for the owner's
--- own sessions (never a content transaction, which acts as stafett_app), for the one log the
--- transaction names in `stafett.archiving_log`, and only while that log's package is not
--- yet built: once the PDF is stored, the door is shut again.
-create function archiving_log() returns uuid[]
+-- nobody's: the server's own workers reach one log at a time through doors like the one
+-- below. A door opens for the owner's own sessions only (never a content transaction, which
+-- acts as stafett_app), for the log the transaction names in the given setting.
+create function owner_named_log(setting text) returns uuid
 language plpgsql stable security definer set search_path = public, pg_temp as $$
 declare
-    named text := current_setting('stafett.archiving_log', true);
+    named text := current_setting(setting, true);
 begin
     if coalesce(named, '') = '' or current_setting('role') <> 'none'
        or session_user::text <> (select pg_get_userbyid(relowner)::text from pg_class
                                  where oid = 'public.log'::regclass) then
-        return '{}';
+        return null;
     end if;
-    return array(select p.log_id from archive_package p
-                 where p.log_id = named::uuid and p.built_at is null);
+    return named::uuid;
 end
+$$;
+revoke all on function owner_named_log(text) from public;
+
+-- The archive worker's door: the log named in `stafett.archiving_log`, only while its
+-- package is not yet built; once the PDF is stored, the door is shut again.
+create function archiving_log() returns uuid[]
+language sql stable security definer set search_path = public, pg_temp as $$
+    select array(select p.log_id from archive_package p
+                 where p.log_id = owner_named_log('stafett.archiving_log')
+                   and p.built_at is null);
 $$;
 revoke all on function archiving_log() from public;
 

@@ -14,24 +14,15 @@ alter table pending_notice add constraint pending_notice_kind_check
     check (kind in ('entry', 'measure', 'minutes', 'baton', 'closing', 'transition', 'request',
                     'leaving', 'deletion'));
 
--- The one log the owner's purge may reach, as archiving_log() does for the archive worker:
--- the owner's own sessions only, the log named in `stafett.purging_log`, and only once its
--- deletion is due.
+-- The purge's door (see owner_named_log): the log named in `stafett.purging_log`, only
+-- once its deletion is due.
 create function purging_log() returns uuid[]
-language plpgsql stable security definer set search_path = public, pg_temp as $$
-declare
-    named text := current_setting('stafett.purging_log', true);
-begin
-    if coalesce(named, '') = '' or current_setting('role') <> 'none'
-       or session_user::text <> (select pg_get_userbyid(relowner)::text from pg_class
-                                 where oid = 'public.log'::regclass) then
-        return '{}';
-    end if;
-    return array(select l.log_id from log l
-                 where l.log_id = named::uuid and l.deletion_requested_at is not null
-                   and l.deleted_at is null and l.status <> 'open'
+language sql stable security definer set search_path = public, pg_temp as $$
+    select array(select l.log_id from log l
+                 where l.log_id = owner_named_log('stafett.purging_log')
+                   and l.deletion_requested_at is not null and l.deleted_at is null
+                   and l.status <> 'open'
                    and (l.archived_at is not null or l.opened_at is null));
-end
 $$;
 revoke all on function purging_log() from public;
 

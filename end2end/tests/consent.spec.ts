@@ -2,6 +2,7 @@ import { type Page } from "@playwright/test";
 import { asPerson, expect, expectAccessible, gotoHydrated, hydrated, person, test } from "./fixtures";
 import { putFamily, yearsAgo } from "./register";
 import { codeSentTo, lastMessageId } from "./mailsink";
+import { shownDay } from "./days";
 
 /** The card of one decision on the consents page, by its heading. */
 function decision(page: Page, heading: string | RegExp) {
@@ -158,6 +159,15 @@ test.describe("consent around a new log", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Ingen tilgang" })).toBeVisible();
     await expect(page.getByRole("alert")).toContainText("Stafettloggen er avsluttet");
     await expect(page.getByText("Lea har hatt en god uke")).toHaveCount(0);
+
+    // The log's copy reaches the municipality's archive: the mother sees its reference.
+    await expect(async () => {
+      await mother.reload();
+      const archived = new RegExp(`^Arkivert ${shownDay(0)}, referanse \\d{4}/\\d+\\.$`);
+      await expect(mother.getByRole("status").filter({ hasText: archived })).toBeVisible({
+        timeout: 1_000,
+      });
+    }).toPass({ timeout: 30_000 });
   });
 
   test("with shared residence the log opens when the second parent consents, on two phones", async ({

@@ -192,6 +192,11 @@ pub fn authorize(
             let holder_unit = holder_unit(relations).ok_or(Denial::HolderOnly)?;
             service_consent(facts, holder_unit).map(|()| Capacity::Holder)
         }
+        // A demand for deletion is made through `RequestDeletion`, which closes the log and
+        // has it purged; it is no consent to give or take back on its own.
+        LogAction::Consent(Action::Delete) | LogAction::Withdraw(Action::Delete) => {
+            Err(Denial::NotTheirDecision)
+        }
         LogAction::Consent(consent_action) => {
             let decision = decide(&facts.family, consent_action, facts.today, &facts.history);
             match (facts.status, consent_action) {

@@ -404,12 +404,15 @@ pub(super) const TEXTS: Texts = Texts {
         archived: |date, reference| format!("Archived {date}, reference {reference}."),
         waiting: "The log is closed and is being sent to the municipality's archive.",
         deletion_heading: "Delete the information in the log",
-        deletion_intro: "Those of you who consented may demand that the information in the relay log be deleted. The log then closes, and Stafett deletes the entries, attachments, the plan, the meetings and the consent texts. The copy sent to the municipality's archive when the log closes stays there, as the Archives Act requires. Stafett keeps only that the log existed, its dates, the archive reference and who asked for the deletion. The relay holder is told.",
+        deletion_intro: "Those who consented may demand that the information in the relay log be deleted. The log then closes, and Stafett deletes the entries, attachments, the plan, the meetings and the consent texts. The copy sent to the municipality's archive when the log closes stays there, as the Archives Act requires. Stafett keeps only that the log existed, its dates, the archive reference and who asked for the deletion. The relay holder is told.",
         deletion_open: "Ask for the information to be deleted",
         deletion_agree: "This is the text you agree to:",
         deletion_button: "Delete the information",
         deletion_requested: |by, date| format!(
             "{by} asked on {date} for the information in the log to be deleted. It is deleted in Stafett as soon as the copy is archived."
+        ),
+        deletion_demand: |child| format!(
+            "I demand that the information in the relay log for {child} be deleted. The log closes, and the copy in the municipality's archive stays there."
         ),
     },
     insight: InsightTexts {

@@ -626,6 +626,8 @@ pub struct ArchiveTexts {
     pub deletion_agree: &'static str,
     pub deletion_button: &'static str,
     pub deletion_requested: fn(by: &str, date: &str) -> String,
+    /// The exact text of the demand, the evidence of who asked.
+    pub deletion_demand: fn(child: &str) -> String,
 }
 
 /// The texts of who has been in a child's log.

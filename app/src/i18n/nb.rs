@@ -404,12 +404,15 @@ pub(super) const TEXTS: Texts = Texts {
         archived: |date, reference| format!("Arkivert {date}, referanse {reference}."),
         waiting: "Loggen er avsluttet og sendes til kommunens arkiv.",
         deletion_heading: "Slette opplysningene i loggen",
-        deletion_intro: "Dere som har samtykket, kan kreve at opplysningene i stafettloggen slettes. Da avsluttes loggen, og Stafett sletter innlegg, vedlegg, planen, møtene og samtykketekstene. Kopien som sendes til kommunens arkiv når loggen avsluttes, blir liggende der, fordi arkivloven krever det. I Stafett står bare igjen at loggen fantes, datoene, arkivreferansen og hvem som ba om slettingen. Stafettholderen får beskjed.",
+        deletion_intro: "De som har samtykket, kan kreve at opplysningene i stafettloggen slettes. Da avsluttes loggen, og Stafett sletter innlegg, vedlegg, planen, møtene og samtykketekstene. Kopien som sendes til kommunens arkiv når loggen avsluttes, blir liggende der, fordi arkivloven krever det. I Stafett står bare igjen at loggen fantes, datoene, arkivreferansen og hvem som ba om slettingen. Stafettholderen får beskjed.",
         deletion_open: "Be om at opplysningene slettes",
         deletion_agree: "Dette er teksten du godtar:",
         deletion_button: "Slett opplysningene",
         deletion_requested: |by, date| format!(
             "{by} ba {date} om at opplysningene i loggen slettes. De slettes i Stafett så snart kopien er arkivert."
+        ),
+        deletion_demand: |child| format!(
+            "Jeg krever at opplysningene i stafettloggen for {child} slettes. Loggen avsluttes, og kopien i kommunens arkiv blir liggende der."
         ),
     },
     insight: InsightTexts {

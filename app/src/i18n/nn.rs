@@ -401,12 +401,15 @@ pub(super) const TEXTS: Texts = Texts {
         archived: |date, reference| format!("Arkivert {date}, referanse {reference}."),
         waiting: "Loggen er avslutta og blir send til arkivet i kommunen.",
         deletion_heading: "Slette opplysningane i loggen",
-        deletion_intro: "De som har samtykt, kan krevje at opplysningane i stafettloggen blir sletta. Då blir loggen avslutta, og Stafett slettar innlegg, vedlegg, planen, møta og samtykketekstane. Kopien som blir send til arkivet i kommunen når loggen blir avslutta, blir liggjande der, fordi arkivlova krev det. I Stafett står berre att at loggen fanst, datoane, arkivreferansen og kven som bad om slettinga. Stafetthaldaren får melding.",
+        deletion_intro: "Dei som har samtykt, kan krevje at opplysningane i stafettloggen blir sletta. Då blir loggen avslutta, og Stafett slettar innlegg, vedlegg, planen, møta og samtykketekstane. Kopien som blir send til arkivet i kommunen når loggen blir avslutta, blir liggjande der, fordi arkivlova krev det. I Stafett står berre att at loggen fanst, datoane, arkivreferansen og kven som bad om slettinga. Stafetthaldaren får melding.",
         deletion_open: "Be om at opplysningane blir sletta",
         deletion_agree: "Dette er teksten du godtek:",
         deletion_button: "Slett opplysningane",
         deletion_requested: |by, date| format!(
             "{by} bad {date} om at opplysningane i loggen blir sletta. Dei blir sletta i Stafett så snart kopien er arkivert."
+        ),
+        deletion_demand: |child| format!(
+            "Eg krev at opplysningane i stafettloggen for {child} blir sletta. Loggen blir avslutta, og kopien i arkivet i kommunen blir liggjande der."
         ),
     },
     insight: InsightTexts {

@@ -169,6 +169,28 @@ async fn the_family_demands_deletion_and_nothing_of_the_content_is_left(pool: Pg
     .await
     .expect("outbox");
     assert_eq!(told, 1, "the holder is told");
+    // A log whose deletion is demanded is never opened again.
+    let decisions = json(
+        ingrid
+            .get(&format!("/api/my_decisions?log_id={MATS_LOG}&lang=nb"))
+            .await,
+    )
+    .await;
+    assert!(!decisions.to_string().contains("reopen"), "{decisions}");
+    assert_eq!(actions(&mut nora).await["can_reopen"], false);
+    // A consent to the deletion given the ordinary way would not delete anything: refused.
+    let (code, _) = post(
+        &mut ingrid,
+        "/api/give_consent",
+        &[
+            ("log_id", MATS_LOG),
+            ("action", "delete"),
+            ("text_shown", &text),
+            ("lang", "nb"),
+        ],
+    )
+    .await;
+    assert_ne!(code, StatusCode::OK);
 
     // Not before the archive has its copy.
     assert_eq!(purge_due(app.pool()).await.expect("runs"), 0);

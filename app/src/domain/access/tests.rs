@@ -148,6 +148,13 @@ fn rows() -> Vec<Row> {
             expected: Ok(AsFamily),
         },
         Row {
+            rule: "the demand is no consent to give on its own",
+            who: mother(),
+            action: Consent(Action::Delete),
+            facts: open(12, established()),
+            expected: Err(Denial::NotTheirDecision),
+        },
+        Row {
             rule: "the holder does not decide on deletion",
             who: holder(),
             action: RequestDeletion,

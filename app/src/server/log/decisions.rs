@@ -6,7 +6,7 @@ use super::transition;
 use crate::domain::access::{Capacity, Denial, LogStatus};
 use crate::domain::consent::{decide, Action, Choice, ConsentEvent};
 use crate::i18n::Lang;
-use crate::model::error::ApiError;
+use crate::model::error::{ApiError, Field};
 use crate::model::log::ConsentRecord;
 use crate::server::gate::{
     self, AddParticipant, Close, ContentTx, Decide, DocumentWithdrawal, Granted, Permission,
@@ -52,10 +52,22 @@ pub async fn consent_text<P: Permission>(
         .unit
         .map(|unit| format!(" ({unit})"))
         .unwrap_or_default();
-    Ok(match choice {
-        Choice::Given => (t.request)(phrase, &child, &unit),
-        Choice::Withdrawn => (t.withdrawal)(phrase, &child, &unit),
+    Ok(match (action, choice) {
+        // A demand, not a consent one may take back: its own words.
+        (Action::Delete, Choice::Given) => (lang.texts().archive.deletion_demand)(&child),
+        (_, Choice::Given) => (t.request)(phrase, &child, &unit),
+        (_, Choice::Withdrawn) => (t.withdrawal)(phrase, &child, &unit),
     })
+}
+
+/// Whether someone has demanded the log's content deleted: it is then never reopened.
+pub async fn deletion_pending(tx: &mut ContentTx, log_id: Uuid) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar!(
+        r#"select deletion_requested_at is not null as "pending!" from log where log_id = $1"#,
+        log_id
+    )
+    .fetch_one(tx.conn())
+    .await
 }
 
 /// The texts a consenter may agree to for `action`, each with the choice it makes: one, or
@@ -205,9 +217,14 @@ pub(super) async fn set_status<P: Permission>(
     Ok(())
 }
 
-/// Reopens a closed log, on the consents given since it closed.
-pub async fn reopen(tx: &mut ContentTx, grant: &Granted<Reopen>) -> Result<(), sqlx::Error> {
-    set_status(tx, grant, LogStatus::Open, "log.reopened").await
+/// Reopens a closed log, on the consents given since it closed; never one whose content the
+/// family demanded deleted.
+pub async fn reopen(tx: &mut ContentTx, grant: &Granted<Reopen>) -> Result<(), ApiError> {
+    if deletion_pending(tx, grant.log_id()).await? {
+        return Err(Field::DeletionRequested.into());
+    }
+    set_status(tx, grant, LogStatus::Open, "log.reopened").await?;
+    Ok(())
 }
 
 /// Closes the log. A guardian or youth who decides records their decision as evidence too.

@@ -17,7 +17,7 @@ use crate::server::gate::{
     self, ContentTx, DocumentWithdrawal, Granted, Permission, ReadConsentHistory, ReadContent,
     ReadSummary,
 };
-use crate::server::log::decisions::{consent_options, consent_text};
+use crate::server::log::decisions::{consent_options, consent_text, deletion_pending};
 use crate::server::oslo::oslo;
 use serde::Deserialize;
 use serde_json::json;
@@ -202,7 +202,7 @@ async fn actions<P: Permission>(
     if age_on(facts.family.birth_date, facts.today) < 15 {
         actions.push(Action::ChildOwnAccess);
     }
-    if facts.status == LogStatus::Closed {
+    if facts.status == LogStatus::Closed && !deletion_pending(tx, grant.log_id()).await? {
         actions.push(Action::Reopen);
     }
     Ok(actions)
@@ -394,7 +394,7 @@ pub async fn permissions(
     Ok(LogPermissions {
         can_read: grant.allows(LogAction::ReadContent),
         can_close: grant.allows(LogAction::Close),
-        can_reopen: grant.allows(LogAction::Reopen),
+        can_reopen: grant.allows(LogAction::Reopen) && deletion_requested.is_none(),
         can_give_notice: holder_closes && closing::may_give_notice(notice).is_ok(),
         can_close_on_notice: holder_closes
             && closing::holder_may_close(notice, grant.facts().today).is_ok(),
