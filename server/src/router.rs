@@ -3,7 +3,7 @@
 
 use crate::auth::{child_login, csrf, identify, idporten_routes, sessions};
 use crate::state::ServerState;
-use crate::{attachment, security_headers};
+use crate::{archive, attachment, security_headers};
 use app::{shell, App};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
@@ -41,6 +41,7 @@ pub fn build(state: ServerState) -> Router {
             post(attachment::upload).layer(attachment::upload_limit()),
         )
         .route("/api/attachment", get(attachment::download))
+        .route("/api/log_copy", get(archive::copy::download))
         .leptos_routes_with_context(&state, routes, context.clone(), page)
         // Pages, server functions and the routes above learn who is asking; static files
         // (the fallback) and the two routes below do not need to.

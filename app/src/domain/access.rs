@@ -92,6 +92,9 @@ pub enum LogAction {
     /// Demand that the log's content be deleted: those who consented to it, and today's
     /// deciders, whatever the log's status. An open log closes with it.
     RequestDeletion,
+    /// Take out a copy of everything in the log one may see (GDPR articles 15 and 20): the
+    /// child and the guardians who read its content.
+    ExportForFamily,
     /// Keep one's own part in the log (responsibility, contact details, leaving it), or as
     /// the holder take another's part out: staff around a log that is not closed.
     KeepParticipation,
@@ -166,6 +169,9 @@ pub enum Denial {
     MinutesApproved,
     #[error("only the author may do this to an entry")]
     AuthorOnly,
+    /// The copy of everything in the log is the family's right to insight, not staff's.
+    #[error("only the child and the guardians take out a copy of the log")]
+    FamilyOnly,
     /// Not an administrator of the municipality (units, services and staff).
     #[error("only the municipality's administrators may do this")]
     AdministratorOnly,
@@ -184,6 +190,10 @@ pub fn authorize(
     }
     match action {
         LogAction::ReadContent | LogAction::WriteEntry => content(relations, facts),
+        LogAction::ExportForFamily => match content(relations, facts)? {
+            Capacity::Family => Ok(Capacity::Family),
+            _ => Err(Denial::FamilyOnly),
+        },
         // The holder brings in a service or a colleague; a service new to the log is only
         // proposed by that: it reads nothing until the family consents to it (`content`),
         // and the consent is offered to them as soon as it takes part.

@@ -352,6 +352,10 @@ pub(super) const TEXTS: Texts = Texts {
         intro: |municipality, opened, closed| format!(
             "The relay log as it was when it was closed, for the archive of {municipality}. Opened {opened}, closed {closed}."
         ),
+        family_intro: |at| format!(
+            "Everything you can see in the relay log, as it was at {at}. The information is confidential: keep the copy safe."
+        ),
+        copy_link: "Download everything in the log (PDF)",
         born: |date| format!("Born {date}"),
         child_heading: "The child",
         guardians_heading: "Guardians",
@@ -902,6 +906,7 @@ pub(super) const FORM: FormTexts = FormTexts {
             Denial::MinuteTakerOnly => "Only the minute-taker or the baton holder writes the minutes.",
             Denial::MinutesApproved => "The minutes are approved and cannot be changed. Write corrections as a new entry in the log.",
             Denial::AuthorOnly => "You can only attach files to your own entries.",
+            Denial::FamilyOnly => "Only the child and the guardians can take out a copy of the whole log.",
             Denial::AdministratorOnly => "Only the municipality's administrators can do this.",
         },
         ApiError::Conflict => "Someone else saved a change while you were writing. Nothing was saved. Your text is kept: compare both versions and save again.",

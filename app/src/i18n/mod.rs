@@ -583,6 +583,10 @@ pub struct ArchiveTexts {
     pub document_title: fn(child: &str) -> String,
     pub page_of: fn(page: usize, of: usize) -> String,
     pub intro: fn(municipality: &str, opened: &str, closed: &str) -> String,
+    /// The family's own copy, taken out at `at`.
+    pub family_intro: fn(at: &str) -> String,
+    /// The link to that copy, on the consents page.
+    pub copy_link: &'static str,
     pub born: fn(date: &str) -> String,
     pub child_heading: &'static str,
     pub guardians_heading: &'static str,

@@ -352,6 +352,10 @@ pub(super) const TEXTS: Texts = Texts {
         intro: |municipality, opened, closed| format!(
             "Stafettloggen slik den var da den ble avsluttet, til arkivet i {municipality}. Åpnet {opened}, avsluttet {closed}."
         ),
+        family_intro: |at| format!(
+            "Alt du kan se i stafettloggen, slik den var {at}. Opplysningene er taushetsbelagte: ta godt vare på kopien."
+        ),
+        copy_link: "Last ned alt i loggen (PDF)",
         born: |date| format!("Født {date}"),
         child_heading: "Barnet",
         guardians_heading: "Foresatte",
@@ -903,6 +907,7 @@ pub(super) const FORM: FormTexts = FormTexts {
             Denial::MinuteTakerOnly => "Bare referenten eller stafettholderen skriver referatet.",
             Denial::MinutesApproved => "Referatet er godkjent og kan ikke endres. Skriv rettelser som et nytt innlegg i loggen.",
             Denial::AuthorOnly => "Du kan bare legge ved filer på dine egne innlegg.",
+            Denial::FamilyOnly => "Bare barnet og de foresatte kan ta ut en kopi av hele loggen.",
             Denial::AdministratorOnly => "Bare kommunens administratorer kan gjøre dette.",
         },
         ApiError::Conflict => "Noen andre lagret en endring mens du skrev. Ingenting er lagret. Teksten din er tatt vare på: se begge versjonene og lagre på nytt.",

@@ -349,6 +349,10 @@ pub(super) const TEXTS: Texts = Texts {
         intro: |municipality, opened, closed| format!(
             "Stafettloggen slik han var då han vart avslutta, til arkivet i {municipality}. Opna {opened}, avslutta {closed}."
         ),
+        family_intro: |at| format!(
+            "Alt du kan sjå i stafettloggen, slik han var {at}. Opplysningane er teiepliktige: ta godt vare på kopien."
+        ),
+        copy_link: "Last ned alt i loggen (PDF)",
         born: |date| format!("Fødd {date}"),
         child_heading: "Barnet",
         guardians_heading: "Føresette",
@@ -902,6 +906,7 @@ pub(super) const FORM: FormTexts = FormTexts {
             Denial::MinuteTakerOnly => "Berre referenten eller stafetthaldaren skriv referatet.",
             Denial::MinutesApproved => "Referatet er godkjent og kan ikkje endrast. Skriv rettingar som eit nytt innlegg i loggen.",
             Denial::AuthorOnly => "Du kan berre leggje ved filer på dine eigne innlegg.",
+            Denial::FamilyOnly => "Berre barnet og dei føresette kan ta ut ein kopi av heile loggen.",
             Denial::AdministratorOnly => "Berre administratorane i kommunen kan gjere dette.",
         },
         ApiError::Conflict => "Nokon andre lagra ei endring medan du skreiv. Ingenting er lagra. Teksten din er teken vare på: sjå begge versjonane og lagre på nytt.",

@@ -335,6 +335,8 @@ pub struct LogPermissions {
     pub deletion_text: Option<String>,
     /// The demand for deletion, once made.
     pub deletion_requested: Option<DeletionRequest>,
+    /// The child or a guardian who reads the log may download a copy of all of it.
+    pub can_export: bool,
 }
 
 /// Who demanded that the log's information be deleted, and when.

@@ -133,6 +133,8 @@ permissions! {
     Cancel;
     /// Demand that the log's content be deleted.
     RequestDeletion;
+    /// Take out a copy of everything in the log one may see.
+    ExportForFamily;
     /// Keep one's own part in the log, or as the holder take another's out.
     KeepParticipation;
     /// See the log in one's own list.

@@ -1,28 +1,39 @@
-//! The log as a document for the archive: what [`record::read`](super::record::read) found,
+//! The log as a document for the archive or the family: what
+//! [`read`](app::server::log::record::read) found,
 //! in the order a reader on paper needs it, in the language the family consented in.
 
 use super::layout::{Block, Style};
-use super::record::{Area, LogRecord, Meeting, Period};
 use app::i18n::{ArchiveTexts, DateTexts, Texts};
+use app::server::audit_seal::Checkpoint;
+use app::server::log::record::{Area, LogRecord, Meeting, Period};
 use app::server::oslo::oslo;
+use time::OffsetDateTime;
+
+/// Whom the document is for: the municipality's archive, with the audit chain's sealed head
+/// (if the sealer had reached it), or the family, as they may see the log at that moment.
+pub enum Purpose<'a> {
+    Archive(Option<&'a Checkpoint>),
+    Family { at: OffsetDateTime },
+}
 
 const INDENT: f32 = 14.0;
 
-pub fn blocks(record: &LogRecord) -> Vec<Block> {
+pub fn blocks(record: &LogRecord, purpose: &Purpose) -> Vec<Block> {
     let t = record.lang.texts();
     let a = &t.archive;
     let d = record.lang.dates();
     let moment = |at| d.moment(oslo(at));
+    let intro = match purpose {
+        Purpose::Archive(_) => (a.intro)(
+            &record.municipality,
+            &record.opened_at.map(moment).unwrap_or_default(),
+            &record.closed_at.map(moment).unwrap_or_default(),
+        ),
+        Purpose::Family { at } => (a.family_intro)(&moment(*at)),
+    };
     let mut out = vec![
         Block::new(Style::Title, (a.document_title)(&record.child_name)),
-        Block::new(
-            Style::Small,
-            (a.intro)(
-                &record.municipality,
-                &record.opened_at.map(moment).unwrap_or_default(),
-                &moment(record.closed_at),
-            ),
-        ),
+        Block::new(Style::Small, intro),
         Block::new(Style::Heading, a.child_heading),
         Block::new(Style::Body, record.child_name.as_str()),
         Block::new(Style::Small, (a.born)(&d.date(record.child_birth_date))),
@@ -113,19 +124,21 @@ pub fn blocks(record: &LogRecord) -> Vec<Block> {
         blocks
     });
     push_or_none(&mut out, a, entries);
-    out.push(Block::new(Style::Heading, a.audit_heading));
-    out.push(Block::new(
-        Style::Small,
-        match &record.sealed_head {
-            Some(head) => (a.audit_sealed)(
-                head.last_event_id,
-                &moment(head.sealed_at),
-                &head.mac_hex,
-                &head.key_id,
-            ),
-            None => a.audit_unsealed.to_string(),
-        },
-    ));
+    if let Purpose::Archive(head) = purpose {
+        out.push(Block::new(Style::Heading, a.audit_heading));
+        out.push(Block::new(
+            Style::Small,
+            match head {
+                Some(head) => (a.audit_sealed)(
+                    head.last_event_id,
+                    &moment(head.sealed_at),
+                    &head.mac_hex,
+                    &head.key_id,
+                ),
+                None => a.audit_unsealed.to_string(),
+            },
+        ));
+    }
     out
 }
 

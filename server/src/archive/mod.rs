@@ -9,13 +9,16 @@
 //! `archived_at`), where the holder and the family see it.
 
 pub mod arkivmelding;
+pub mod copy;
 pub mod document;
 pub mod layout;
 pub mod pdf;
 pub mod receiver;
-pub mod record;
 
+use app::server::audit_seal::sealed_head;
+use app::server::log::record;
 use arkivmelding::{Classification, Filing};
+use document::Purpose;
 use receiver::{Outgoing, Receiver};
 use sha2::{Digest, Sha256};
 use sqlx::{PgConnection, PgPool};
@@ -47,18 +50,32 @@ pub async fn build(
     log_id: Uuid,
     classification: &Classification,
 ) -> Result<Package, String> {
-    let record = record::read(conn, log_id)
+    let read = async {
+        // Through the archive's door (`archiving_log()`): the owner, for a log whose
+        // package is not built yet.
+        sqlx::query!(
+            "select set_config('stafett.archiving_log', $1, true)",
+            log_id.to_string()
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+        let record = record::read(conn, log_id).await?;
+        let head = sealed_head(conn, log_id).await?;
+        Ok::<_, sqlx::Error>((record, head))
+    };
+    let (record, head) = read
         .await
         .map_err(|error| format!("the log could not be read: {error}"))?;
+    let closed_at = record.closed_at.ok_or("the log is not closed")?;
     let a = &record.lang.texts().archive;
     let title = (a.document_title)(&record.child_name);
     let page_of = a.page_of;
     let document = pdf::render(
-        &document::blocks(&record),
+        &document::blocks(&record, &Purpose::Archive(head.as_ref())),
         &pdf::About {
             title: &title,
             language: record.lang.code(),
-            created: record.closed_at,
+            created: closed_at,
             page_of: &page_of,
         },
     )?;
@@ -75,12 +92,12 @@ pub async fn build(
         child_name: &record.child_name,
         child_national_id: record.child_national_id.as_deref(),
         opened_at: record.opened_at,
-        closed_at: record.closed_at,
+        closed_at,
         holder,
         classification,
         document_sha256_hex: &hex(&sha256),
         document_size: document.len(),
-        sealed_head: record.sealed_head.as_ref(),
+        sealed_head: head.as_ref(),
     })
     .map_err(|error| format!("the arkivmelding could not be written: {error}"))?;
     Ok(Package {

@@ -408,3 +408,52 @@ async fn only_the_archive_worker_reads_a_closed_log_and_only_once(pool: PgPool) 
     assert_eq!(entries_seen("none").await, 0, "shut once it is built");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The family's own copy: the mother with parental responsibility downloads everything she
+/// may see as a PDF/A, and the read is in the log's trail; the holder reads the log but takes
+/// no copy, and a stranger finds nothing.
+#[sqlx::test(migrations = "../migrations")]
+async fn the_family_takes_out_a_copy_of_what_they_may_see(pool: PgPool) {
+    let app = TestApp::with_logs(pool).await;
+    let path = format!("/api/log_copy?log_id={MATS_LOG}");
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
+    assert_eq!(
+        json(nora.get(&path).await).await,
+        serde_json::json!({ "error": "denied", "reason": "family_only" })
+    );
+    let mut anders = app.as_person(ANDERS_TEACHER).await;
+    assert_eq!(anders.get(&path).await.status(), StatusCode::NOT_FOUND);
+    let mut geir = app.as_person(GEIR).await;
+    assert_ne!(geir.get(&path).await.status(), StatusCode::OK);
+
+    let mut ingrid = app.as_person(INGRID).await;
+    let response = ingrid.get(&path).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("the PDF");
+    let file = std::env::temp_dir().join(format!("stafett-copy-{}.pdf", uuid::Uuid::new_v4()));
+    std::fs::write(&file, &bytes).expect("written");
+    let (ok, text) = run("pdftotext", &[file.to_str().expect("path"), "-"]);
+    let _ = std::fs::remove_file(&file);
+    assert!(ok, "{text}");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for part in [
+        "Stafettlogg for Mats",
+        "Alt du kan se i stafettloggen",
+        MARKER,
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    let copies: i64 = sqlx::query_scalar(
+        "select count(*) from audit_event
+         where log_id = $1::uuid and actor_id = $2::uuid and detail->>'copy' = 'true'",
+    )
+    .bind(MATS_LOG)
+    .bind(INGRID)
+    .fetch_one(&superuser(app.pool()))
+    .await
+    .expect("audit");
+    assert_eq!(copies, 1);
+}

@@ -125,6 +125,28 @@ fn rows() -> Vec<Row> {
         ],
     );
     vec![
+        // The family's copy of the log.
+        Row {
+            rule: "a guardian who reads the log takes out a copy",
+            who: mother(),
+            action: ExportForFamily,
+            facts: open(12, established()),
+            expected: Ok(AsFamily),
+        },
+        Row {
+            rule: "the holder reads it but takes out no copy",
+            who: holder(),
+            action: ExportForFamily,
+            facts: open(12, established()),
+            expected: Err(Denial::FamilyOnly),
+        },
+        Row {
+            rule: "nobody takes a copy of a closed log",
+            who: mother(),
+            action: ExportForFamily,
+            facts: closed(12, established()),
+            expected: Err(Denial::Closed),
+        },
         // Deletion on demand: those who consented, whatever the status.
         Row {
             rule: "a guardian who consented demands deletion of an open log",

@@ -10,6 +10,7 @@ pub mod insight;
 pub mod members;
 pub mod overview;
 pub mod participation;
+pub mod record;
 pub mod requests;
 pub mod transition;
 pub mod unit_overview;

@@ -405,6 +405,7 @@ pub async fn permissions(
         archive,
         deletion_text,
         deletion_requested,
+        can_export: grant.allows(LogAction::ExportForFamily),
     })
 }
 

@@ -1,10 +1,10 @@
-//! The whole of a closed log as the archive receives it, read by the owner (the log is
-//! closed, so no person's content policies reach it any more).
+//! The whole of a log as a document holds it: read by the archive worker through its door
+//! for a closed log, or in a family member's content transaction for their own copy, where
+//! row-level security leaves exactly what they may see.
 
-use app::domain::consent::ActionKind;
-use app::domain::plan::MeasureStatus;
-use app::i18n::Lang;
-use app::server::audit_seal::{sealed_head, Checkpoint};
+use crate::domain::consent::ActionKind;
+use crate::domain::plan::MeasureStatus;
+use crate::i18n::Lang;
 use sqlx::PgConnection;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -20,7 +20,7 @@ pub struct LogRecord {
     pub child_national_id: Option<String>,
     pub child_birth_date: Date,
     pub opened_at: Option<OffsetDateTime>,
-    pub closed_at: OffsetDateTime,
+    pub closed_at: Option<OffsetDateTime>,
     pub guardians: Vec<Guardian>,
     pub holders: Vec<Period>,
     pub participants: Vec<Period>,
@@ -28,9 +28,6 @@ pub struct LogRecord {
     pub areas: Vec<Area>,
     pub meetings: Vec<Meeting>,
     pub entries: Vec<Entry>,
-    /// The log's audit chain as sealed when the package was made: with it, the archive
-    /// holds a checkpoint no database owner can reach.
-    pub sealed_head: Option<Checkpoint>,
 }
 
 #[derive(Debug, Clone)]
@@ -120,17 +117,9 @@ pub struct Attachment {
     pub sha256_hex: String,
 }
 
-/// Reads the log through the archive's door (`archiving_log()`), open to the owner for a
-/// log whose package is not built yet.
 pub async fn read(conn: &mut PgConnection, log_id: Uuid) -> Result<LogRecord, sqlx::Error> {
-    sqlx::query!(
-        "select set_config('stafett.archiving_log', $1, true)",
-        log_id.to_string()
-    )
-    .fetch_one(&mut *conn)
-    .await?;
     let log = sqlx::query!(
-        r#"select l.opened_at, l.closed_at as "closed_at!", m.name as municipality,
+        r#"select l.opened_at, l.closed_at, m.name as municipality,
                   p.given_name || ' ' || p.family_name as "child_name!", p.national_id,
                   c.birth_date,
                   (select c.text_language from consent c
@@ -140,7 +129,7 @@ pub async fn read(conn: &mut PgConnection, log_id: Uuid) -> Result<LogRecord, sq
            join municipality m on m.municipality_id = l.municipality_id
            join person p on p.person_id = l.child_id
            join child c on c.person_id = l.child_id
-           where l.log_id = $1 and l.closed_at is not null"#,
+           where l.log_id = $1"#,
         log_id
     )
     .fetch_one(&mut *conn)
@@ -250,7 +239,6 @@ pub async fn read(conn: &mut PgConnection, log_id: Uuid) -> Result<LogRecord, sq
         areas: areas(conn, log_id).await?,
         meetings: meetings(conn, log_id).await?,
         entries: entries(conn, log_id).await?,
-        sealed_head: sealed_head(conn, log_id).await?,
     })
 }
 
@@ -411,4 +399,25 @@ async fn entries(conn: &mut PgConnection, log_id: Uuid) -> Result<Vec<Entry>, sq
                 .collect(),
         })
         .collect())
+}
+
+/// The family's own copy: everything in the log the person may see now, read in their
+/// content transaction (row-level security leaves exactly that) and recorded as a read.
+pub async fn family_copy(
+    pool: &sqlx::PgPool,
+    identity: &crate::model::identity::Identity,
+    log_id: Uuid,
+) -> Result<LogRecord, crate::model::error::ApiError> {
+    use crate::server::gate::{self, ContentTx};
+    let mut tx = ContentTx::begin(pool, identity).await?;
+    let grant = gate::grant(&mut tx, log_id, gate::ExportForFamily).await?;
+    let record = read(tx.conn(), grant.log_id()).await?;
+    tx.record(
+        &grant,
+        "content.read",
+        serde_json::json!({ "what": "log", "copy": true }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(record)
 }
