@@ -1,5 +1,6 @@
 -- The archive package: closing a log produces, exactly once per closing, a package for the
--- municipality's archive (a PDF/A of the whole log and its arkivmelding.xml). The row is
+-- municipality's archive (and, for a log transferred to an Individual Plan, one more for the
+-- municipality's IP system) (a PDF/A of the whole log and its arkivmelding.xml). The row is
 -- made in the closing's own transaction, by a trigger, so that no way of closing a log can
 -- forget it; the server's archive worker builds the package off the request path and
 -- delivers it, retrying, with the row's id as the idempotency key (server::archive).
@@ -22,7 +23,7 @@ create table archive_package (
     last_error text check (length(last_error) <= 500),
     delivered_at timestamptz,
     reference text check (length(btrim(reference)) between 1 and 200),
-    unique (log_id, closed_at),
+    unique (log_id, closed_at, destination),
     constraint archive_package_built
         check ((built_at is null) = (document_sha256 is null)),
     constraint archive_package_held_until_delivered
@@ -40,10 +41,10 @@ create function archive_package_on_close() returns trigger
 language plpgsql security definer set search_path = public, pg_temp as $$
 begin
     insert into archive_package (log_id, closed_at, destination)
-    values (new.log_id, new.closed_at,
-            case when new.transferred_to_individual_plan_at is not null
-                 then 'individual_plan' else 'archive' end)
-    on conflict (log_id, closed_at) do nothing;
+    select new.log_id, new.closed_at, destination
+    from unnest(array['archive', 'individual_plan']) as destination
+    where destination = 'archive' or new.transferred_to_individual_plan_at is not null
+    on conflict (log_id, closed_at, destination) do nothing;
     return new;
 end;
 $$;

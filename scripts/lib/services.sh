@@ -14,13 +14,14 @@
 services_pids=()
 
 services_start() {
-  local dir=$1 app_url=$2 idporten_port smtp_port sink_port register_port archive_port
+  local dir=$1 app_url=$2 idporten_port smtp_port sink_port register_port archive_port ip_port
   mkdir -p "$dir"
   idporten_port=$(free_port)
   smtp_port=$(free_port)
   sink_port=$(free_port)
   register_port=$(free_port)
   archive_port=$(free_port)
+  ip_port=$(free_port)
   SERVICES_PERSONS_FILE="$dir/idporten-persons.json"
   [ -f "$SERVICES_PERSONS_FILE" ] || echo '[]' >"$SERVICES_PERSONS_FILE"
 
@@ -42,6 +43,10 @@ services_start() {
   export STAFETT_ARCHIVE_URL="$ARCHIVE_URL/"
   # Loopback only, never a production token.
   export STAFETT_ARCHIVE_TOKEN=local-archive-token
+  # The municipality's Individual Plan system takes the same packages: a second receiver.
+  export INDIVIDUAL_PLAN_URL="http://127.0.0.1:$ip_port"
+  export STAFETT_INDIVIDUAL_PLAN_URL="$INDIVIDUAL_PLAN_URL/"
+  export STAFETT_INDIVIDUAL_PLAN_TOKEN=local-archive-token
   # Fjordvik's archive plan files coordinated help for a child under ORDNPRI F40.
   export STAFETT_ARCHIVE_CLASS=ORDNPRI:F40
   # Plain http on loopback: browsers would ignore Strict-Transport-Security.
@@ -75,11 +80,15 @@ services_start() {
     >"$dir/folkeregister.log" 2>&1 &
   services_pids+=($!)
 
-  ARCHIVE_TOKEN=$STAFETT_ARCHIVE_TOKEN /usr/bin/python3 "$REPO_ROOT/dev/archive/archive.py" \
-    --port "$archive_port" --store "$dir/archive" \
-    --schema "$REPO_ROOT/dev/archive/schema/no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd" \
-    >"$dir/archive.log" 2>&1 &
-  services_pids+=($!)
+  local receiver store
+  for receiver in "archive:$archive_port" "individual-plan:$ip_port"; do
+    store=${receiver%%:*}
+    ARCHIVE_TOKEN=$STAFETT_ARCHIVE_TOKEN /usr/bin/python3 "$REPO_ROOT/dev/archive/archive.py" \
+      --port "${receiver#*:}" --store "$dir/$store" \
+      --schema "$REPO_ROOT/dev/archive/schema/no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd" \
+      >"$dir/$store.log" 2>&1 &
+    services_pids+=($!)
+  done
 
   wait_for_http "$MAILSINK_URL/healthz" 30 "${services_pids[0]}" \
     || { cat "$dir/mailsink.log" >&2; die "the mail sink did not start"; }
@@ -89,6 +98,8 @@ services_start() {
     || { cat "$dir/folkeregister.log" >&2; die "the local population register did not start"; }
   wait_for_http "$ARCHIVE_URL/healthz" 30 "${services_pids[3]}" \
     || { cat "$dir/archive.log" >&2; die "the local archive receiver did not start"; }
+  wait_for_http "$INDIVIDUAL_PLAN_URL/healthz" 30 "${services_pids[4]}" \
+    || { cat "$dir/individual-plan.log" >&2; die "the local Individual Plan receiver did not start"; }
 }
 
 services_persons() {

@@ -116,6 +116,9 @@ pub struct SmsConfig {
 #[derive(Clone)]
 pub struct ArchiveConfig {
     pub receiver: ArchiveReceiver,
+    /// The municipality's Individual Plan system, which takes the package of a log
+    /// transferred to one; without it, those packages wait.
+    pub individual_plan: Option<ArchiveReceiver>,
     pub classification: Classification,
 }
 
@@ -437,24 +440,46 @@ impl Config {
     }
 }
 
-fn archive(get: &impl Fn(&str) -> Option<String>) -> Result<Option<ArchiveConfig>, ConfigError> {
-    let receiver = match (get("STAFETT_ARCHIVE_URL"), get("STAFETT_ARCHIVE_DIR")) {
+/// The settings naming a receiver of packages: a URL with its token, or a directory.
+struct ReceiverSettings {
+    url: &'static str,
+    token: &'static str,
+    dir: &'static str,
+}
+
+fn receiver(
+    get: &impl Fn(&str) -> Option<String>,
+    names: ReceiverSettings,
+) -> Result<Option<ArchiveReceiver>, ConfigError> {
+    Ok(Some(match (get(names.url), get(names.dir)) {
         (None, None) => return Ok(None),
         (Some(_), Some(_)) => {
             return Err(ConfigError {
-                setting: "STAFETT_ARCHIVE_DIR",
-                problem: "and STAFETT_ARCHIVE_URL are both set: choose one".into(),
+                setting: names.dir,
+                problem: format!("and {} are both set: choose one", names.url),
             })
         }
         (Some(value), None) => ArchiveReceiver::Http {
-            url: url("STAFETT_ARCHIVE_URL", &value)?,
-            token: get("STAFETT_ARCHIVE_TOKEN").ok_or(ConfigError {
-                setting: "STAFETT_ARCHIVE_TOKEN",
-                problem: "is missing: the bearer token for the archive receiver".into(),
+            url: url(names.url, &value)?,
+            token: get(names.token).ok_or(ConfigError {
+                setting: names.token,
+                problem: "is missing: the receiver's bearer token".into(),
             })?,
         },
         (None, Some(dir)) => ArchiveReceiver::Directory(PathBuf::from(dir)),
+    }))
+}
+
+fn archive(get: &impl Fn(&str) -> Option<String>) -> Result<Option<ArchiveConfig>, ConfigError> {
+    let names = ReceiverSettings {
+        url: "STAFETT_ARCHIVE_URL",
+        token: "STAFETT_ARCHIVE_TOKEN",
+        dir: "STAFETT_ARCHIVE_DIR",
     };
+    let Some(receiver) = receiver(get, names)? else {
+        return Ok(None);
+    };
+    let individual_plan = receiver_for_individual_plans(get)?;
     let class = get("STAFETT_ARCHIVE_CLASS").unwrap_or_default();
     let Some((system, class)) = class
         .split_once(':')
@@ -469,11 +494,24 @@ fn archive(get: &impl Fn(&str) -> Option<String>) -> Result<Option<ArchiveConfig
     };
     Ok(Some(ArchiveConfig {
         receiver,
+        individual_plan,
         classification: Classification {
             system: system.trim().to_string(),
             class: class.trim().to_string(),
         },
     }))
+}
+
+/// The municipality's Individual Plan system takes the same package as the archive.
+fn receiver_for_individual_plans(
+    get: &impl Fn(&str) -> Option<String>,
+) -> Result<Option<ArchiveReceiver>, ConfigError> {
+    let names = ReceiverSettings {
+        url: "STAFETT_INDIVIDUAL_PLAN_URL",
+        token: "STAFETT_INDIVIDUAL_PLAN_TOKEN",
+        dir: "STAFETT_INDIVIDUAL_PLAN_DIR",
+    };
+    receiver(get, names)
 }
 
 fn url(setting: &'static str, value: &str) -> Result<Url, ConfigError> {
@@ -628,6 +666,28 @@ mod tests {
                 )]),
                 "STAFETT_AUDIT_KEYS_OLD",
             ),
+            (
+                with(&[("STAFETT_ARCHIVE_URL", "https://arkiv.example/")]),
+                "STAFETT_ARCHIVE_TOKEN",
+            ),
+            (
+                with(&[("STAFETT_ARCHIVE_DIR", "/srv/arkiv")]),
+                "STAFETT_ARCHIVE_CLASS",
+            ),
+            (
+                with(&[
+                    ("STAFETT_ARCHIVE_DIR", "/srv/arkiv"),
+                    ("STAFETT_ARCHIVE_URL", "https://arkiv.example/"),
+                ]),
+                "STAFETT_ARCHIVE_DIR",
+            ),
+            (
+                with(&[
+                    ("STAFETT_ARCHIVE_DIR", "/srv/arkiv"),
+                    ("STAFETT_ARCHIVE_CLASS", "ORDNPRI"),
+                ]),
+                "STAFETT_ARCHIVE_CLASS",
+            ),
         ];
         for (vars, setting) in cases {
             let error = config(&vars).expect_err(setting);
@@ -636,6 +696,32 @@ mod tests {
                 .to_string()
                 .starts_with(&format!("configuration error: {setting} ")));
         }
+    }
+
+    #[test]
+    fn an_archive_is_a_url_or_a_directory_with_a_classification() {
+        assert!(config(&REQUIRED).expect("valid").archive.is_none());
+        let archive = config(&with(&[
+            ("STAFETT_ARCHIVE_URL", "https://arkiv.example/mottak"),
+            ("STAFETT_ARCHIVE_TOKEN", "hemmelig-arkivtoken"),
+            ("STAFETT_ARCHIVE_CLASS", "ORDNPRI : F40"),
+            ("STAFETT_INDIVIDUAL_PLAN_DIR", "/srv/ip"),
+        ]))
+        .expect("valid")
+        .archive
+        .expect("an archive");
+        assert!(matches!(archive.receiver, ArchiveReceiver::Http { .. }));
+        assert!(matches!(
+            archive.individual_plan,
+            Some(ArchiveReceiver::Directory(_))
+        ));
+        assert_eq!(
+            archive.classification,
+            Classification {
+                system: "ORDNPRI".into(),
+                class: "F40".into()
+            }
+        );
     }
 
     #[test]

@@ -94,7 +94,11 @@ async fn main() -> ExitCode {
         ready.clone(),
     ));
     let archive = config.archive.as_ref().map(|archive| Archive {
-        receiver: archive::receiver::from_config(archive),
+        receiver: archive::receiver::from_config(&archive.receiver),
+        individual_plan: archive
+            .individual_plan
+            .as_ref()
+            .map(archive::receiver::from_config),
         classification: archive.classification.clone(),
     });
     tokio::spawn(archive::run(pool.clone(), archive, ready.clone()));

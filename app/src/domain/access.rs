@@ -89,6 +89,9 @@ pub enum LogAction {
     StartTransition,
     /// Take back a request that never got its consent (the holder).
     Cancel,
+    /// Propose that the log be transferred to an Individual Plan (the holder of an open
+    /// log); the family's consent decides.
+    ProposeIndividualPlan,
     /// Demand that the log's content be deleted: those who consented to it, and today's
     /// deciders, whatever the log's status. An open log closes with it.
     RequestDeletion,
@@ -276,7 +279,9 @@ pub fn authorize(
                 Err(Denial::NotTheirDecision)
             }
         }
-        LogAction::GiveClosingNotice | LogAction::StartTransition => {
+        LogAction::GiveClosingNotice
+        | LogAction::StartTransition
+        | LogAction::ProposeIndividualPlan => {
             require_open(facts)?;
             holder_unit(relations)
                 .map(|_| Capacity::Holder)

@@ -418,6 +418,13 @@ pub(super) const TEXTS: Texts = Texts {
         deletion_demand: |child| format!(
             "I demand that the information in the relay log for {child} be deleted. The log closes, and the copy in the municipality's archive stays there."
         ),
+        plan_heading_ip: "Individual Plan",
+        plan_intro_ip: "If the child needs long-term, coordinated services, the relay log can be transferred to an Individual Plan. The family must consent. The log then closes, and its content goes to the municipality's Individual Plan system and to the archive.",
+        propose_ip_button: "Propose an Individual Plan",
+        ip_proposed: |by, date| format!(
+            "{by} proposed on {date} to transfer the log to an Individual Plan. The family's consent is needed."
+        ),
+        ip_transferred: |date| format!("The log was transferred to an Individual Plan on {date}."),
     },
     insight: InsightTexts {
         link: "Who has been in the log",
@@ -680,6 +687,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Leaving => "a member of staff who is leaving and holds relay logs that need a new holder",
                 NoticeKind::Transition => "news about a transition to a new unit",
                 NoticeKind::Deletion => "that the family demands the deletion of a relay log's information",
+                NoticeKind::IndividualPlan => "a proposal to transfer a relay log to an Individual Plan",
             };
             if kind.about_unit() {
                 return format!("Hello,\n\nThere is {what} in a unit you lead.\n\nLog in to see the unit's relay logs:\n{link}\n\nYou can choose how often you get these e-mails on My page.\n\nStafett");
@@ -978,6 +986,7 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::ClosingObjected => "The family objected, so the log goes on. Talk with them, and give notice again if needed.",
         Field::NothingToObjectTo => "There is no notice of closing to object to.",
         Field::DeletionRequested => "Deletion of the log's information has been asked for already.",
+        Field::TransferProposed => "A transfer to an Individual Plan has been proposed already.",
         Field::Responsibility => "Write at most 1000 characters about what you are responsible for.",
         Field::RequestChild => "Choose a child you have parental responsibility for, or yourself if you are 15 or older.",
         Field::RequestUnit => "Choose the service you want to hold the relay log.",

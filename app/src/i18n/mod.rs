@@ -632,6 +632,11 @@ pub struct ArchiveTexts {
     pub deletion_requested: fn(by: &str, date: &str) -> String,
     /// The exact text of the demand, the evidence of who asked.
     pub deletion_demand: fn(child: &str) -> String,
+    pub plan_heading_ip: &'static str,
+    pub plan_intro_ip: &'static str,
+    pub propose_ip_button: &'static str,
+    pub ip_proposed: fn(by: &str, date: &str) -> String,
+    pub ip_transferred: fn(date: &str) -> String,
 }
 
 /// The texts of who has been in a child's log.

@@ -418,6 +418,13 @@ pub(super) const TEXTS: Texts = Texts {
         deletion_demand: |child| format!(
             "Jeg krever at opplysningene i stafettloggen for {child} slettes. Loggen avsluttes, og kopien i kommunens arkiv blir liggende der."
         ),
+        plan_heading_ip: "Individuell plan",
+        plan_intro_ip: "Trenger barnet langvarige og koordinerte tjenester, kan stafettloggen overføres til en individuell plan. Familien må samtykke. Da avsluttes loggen, og innholdet sendes til kommunens system for individuell plan og til arkivet.",
+        propose_ip_button: "Foreslå individuell plan",
+        ip_proposed: |by, date| format!(
+            "{by} foreslo {date} å overføre loggen til individuell plan. Det trengs samtykke fra familien."
+        ),
+        ip_transferred: |date| format!("Loggen ble overført til individuell plan {date}."),
     },
     insight: InsightTexts {
         link: "Hvem har vært i loggen",
@@ -680,6 +687,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Leaving => "en ansatt som slutter og holder stafettlogger, som trenger en ny stafettholder",
                 NoticeKind::Transition => "nytt om en overgang til en ny enhet",
                 NoticeKind::Deletion => "at familien krever opplysningene i en stafettlogg slettet",
+                NoticeKind::IndividualPlan => "et forslag om å overføre en stafettlogg til individuell plan",
             };
             if kind.about_unit() {
                 return format!("Hei!\n\nDet er {what} i en enhet du leder.\n\nLogg inn for å se «Stafettlogger i enheten»:\n{link}\n\nDu kan velge hvor ofte og hvordan du får slike varsler på Min side.\n\nHilsen Stafett");
@@ -979,6 +987,7 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::ClosingObjected => "Familien har protestert, så loggen fortsetter. Snakk med dem, og varsle på nytt om det trengs.",
         Field::NothingToObjectTo => "Det er ikke noe varsel om avslutning å protestere mot.",
         Field::DeletionRequested => "Det er allerede bedt om at opplysningene i loggen slettes.",
+        Field::TransferProposed => "Det er allerede foreslått å overføre loggen til individuell plan.",
         Field::Responsibility => "Skriv høyst 1000 tegn om hva du har ansvar for.",
         Field::RequestChild => "Velg et barn du har foreldreansvar for, eller deg selv om du er 15 år eller eldre.",
         Field::RequestUnit => "Velg tjenesten dere vil skal holde stafettloggen.",

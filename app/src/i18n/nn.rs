@@ -415,6 +415,13 @@ pub(super) const TEXTS: Texts = Texts {
         deletion_demand: |child| format!(
             "Eg krev at opplysningane i stafettloggen for {child} blir sletta. Loggen blir avslutta, og kopien i arkivet i kommunen blir liggjande der."
         ),
+        plan_heading_ip: "Individuell plan",
+        plan_intro_ip: "Treng barnet langvarige og koordinerte tenester, kan stafettloggen overførast til ein individuell plan. Familien må samtykkje. Då blir loggen avslutta, og innhaldet blir sendt til systemet i kommunen for individuell plan og til arkivet.",
+        propose_ip_button: "Føreslå individuell plan",
+        ip_proposed: |by, date| format!(
+            "{by} føreslo {date} å overføre loggen til individuell plan. Det trengst samtykke frå familien."
+        ),
+        ip_transferred: |date| format!("Loggen vart overført til individuell plan {date}."),
     },
     insight: InsightTexts {
         link: "Kven har vore i loggen",
@@ -677,6 +684,7 @@ pub(super) const TEXTS: Texts = Texts {
                 NoticeKind::Leaving => "ein tilsett som sluttar og held stafettloggar, som treng ein ny stafetthaldar",
                 NoticeKind::Transition => "nytt om ein overgang til ei ny eining",
                 NoticeKind::Deletion => "at familien krev opplysningane i ein stafettlogg sletta",
+                NoticeKind::IndividualPlan => "eit forslag om å overføre ein stafettlogg til individuell plan",
             };
             if kind.about_unit() {
                 return format!("Hei!\n\nDet er {what} i ei eining du leiar.\n\nLogg inn for å sjå «Stafettloggar i eininga»:\n{link}\n\nDu kan velje kor ofte du får slike e-postar på Mi side.\n\nHelsing Stafett");
@@ -978,6 +986,7 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::ClosingObjected => "Familien har protestert, så loggen held fram. Snakk med dei, og varsle på nytt om det trengst.",
         Field::NothingToObjectTo => "Det er ikkje noko varsel om avslutning å protestere mot.",
         Field::DeletionRequested => "Det er alt bede om at opplysningane i loggen blir sletta.",
+        Field::TransferProposed => "Det er alt føreslått å overføre loggen til individuell plan.",
         Field::Responsibility => "Skriv høgst 1000 teikn om kva du har ansvar for.",
         Field::RequestChild => "Vel eit barn du har foreldreansvar for, eller deg sjølv om du er 15 år eller eldre.",
         Field::RequestUnit => "Vel tenesta de vil skal halde stafettloggen.",

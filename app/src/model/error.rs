@@ -160,6 +160,8 @@ pub enum Field {
     NothingToObjectTo,
     /// Deletion of the log's content has been demanded already.
     DeletionRequested,
+    /// A transfer to an Individual Plan has been proposed already.
+    TransferProposed,
     /// What a participant is responsible for, too long.
     Responsibility,
     /// The child asked for is not one the person may ask for (per the register).

@@ -337,6 +337,20 @@ pub struct LogPermissions {
     pub deletion_requested: Option<DeletionRequest>,
     /// The child or a guardian who reads the log may download a copy of all of it.
     pub can_export: bool,
+    /// The holder may propose a transfer to an Individual Plan (none is proposed).
+    pub can_propose_individual_plan: bool,
+    /// The proposal, and the transfer once the family consented.
+    pub individual_plan: Option<IndividualPlanState>,
+}
+
+/// A proposed transfer to an Individual Plan, and when it happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndividualPlanState {
+    pub proposed_by: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub proposed_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub transferred_at: Option<OffsetDateTime>,
 }
 
 /// Who demanded that the log's information be deleted, and when.

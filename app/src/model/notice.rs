@@ -49,6 +49,8 @@ pub enum NoticeKind {
     Transition,
     /// To the holder: the family demands that the log's content be deleted.
     Deletion,
+    /// To the family: the holder proposes a transfer to an Individual Plan.
+    IndividualPlan,
 }
 
 impl NoticeKind {
@@ -68,6 +70,7 @@ impl NoticeKind {
             NoticeKind::Leaving => "leaving",
             NoticeKind::Transition => "transition",
             NoticeKind::Deletion => "deletion",
+            NoticeKind::IndividualPlan => "individual_plan",
         }
     }
 }

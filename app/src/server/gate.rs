@@ -131,6 +131,8 @@ permissions! {
     StartTransition;
     /// Take back a request that never got its consent.
     Cancel;
+    /// Propose a transfer to an Individual Plan.
+    ProposeIndividualPlan;
     /// Demand that the log's content be deleted.
     RequestDeletion;
     /// Take out a copy of everything in the log one may see.

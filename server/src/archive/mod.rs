@@ -33,6 +33,8 @@ const POLL: Duration = Duration::from_secs(2);
 
 pub struct Archive {
     pub receiver: Box<dyn Receiver>,
+    /// The Individual Plan system, for the packages of logs transferred to one.
+    pub individual_plan: Option<Box<dyn Receiver>>,
     pub classification: Classification,
 }
 
@@ -114,6 +116,8 @@ fn hex(bytes: &[u8]) -> String {
 struct Due {
     id: Uuid,
     log_id: Uuid,
+    /// The archive's package, or the Individual Plan system's.
+    to_archive: bool,
     closed_at: OffsetDateTime,
     attempts: i32,
     package: Option<(Vec<u8>, String)>,
@@ -125,12 +129,15 @@ pub async fn deliver_due(pool: &PgPool, archive: &Archive) -> Result<usize, sqlx
     loop {
         let mut tx = pool.begin().await?;
         let Some(row) = sqlx::query!(
-            "select archive_package_id, log_id, closed_at, attempts, document, arkivmelding
-             from archive_package
-             where delivered_at is null and next_attempt_at <= now()
-             order by next_attempt_at
-             limit 1
-             for update skip locked"
+            r#"select archive_package_id, log_id, closed_at, attempts, document, arkivmelding,
+                      destination = 'archive' as "to_archive!"
+               from archive_package
+               where delivered_at is null and next_attempt_at <= now()
+                 and (destination = 'archive' or $1)
+               order by next_attempt_at
+               limit 1
+               for update skip locked"#,
+            archive.individual_plan.is_some()
         )
         .fetch_optional(&mut *tx)
         .await?
@@ -140,6 +147,7 @@ pub async fn deliver_due(pool: &PgPool, archive: &Archive) -> Result<usize, sqlx
         let mut due = Due {
             id: row.archive_package_id,
             log_id: row.log_id,
+            to_archive: row.to_archive,
             closed_at: row.closed_at,
             attempts: row.attempts,
             package: row.document.zip(row.arkivmelding),
@@ -161,7 +169,11 @@ pub async fn deliver_due(pool: &PgPool, archive: &Archive) -> Result<usize, sqlx
                     arkivmelding,
                     document,
                 };
-                archive.receiver.deliver(&outgoing).await
+                let receiver = match (&archive.individual_plan, due.to_archive) {
+                    (Some(system), false) => system,
+                    _ => &archive.receiver,
+                };
+                receiver.deliver(&outgoing).await
             }
             Err(error) => Err(error.clone()),
         };
@@ -210,6 +222,10 @@ async fn filed_with(
     )
     .execute(&mut *conn)
     .await?;
+    if !due.to_archive {
+        let event = "individual_plan.filed";
+        return record_event(conn, due.log_id, event, due.id, Some(reference)).await;
+    }
     // Only while the log is still closed by the closing the package is of.
     sqlx::query!(
         "update log set archived_at = now(), archive_reference = $3

@@ -7,7 +7,7 @@
 //! names the same reference.
 
 use super::arkivmelding::DOCUMENT_FILE;
-use crate::config::{ArchiveConfig, ArchiveReceiver};
+use crate::config::ArchiveReceiver;
 use base64::Engine;
 use openidconnect::reqwest;
 use openidconnect::url::Url;
@@ -29,8 +29,8 @@ pub trait Receiver: Send + Sync {
     fn deliver<'a>(&'a self, package: &'a Outgoing<'a>) -> Receipt<'a>;
 }
 
-pub fn from_config(config: &ArchiveConfig) -> Box<dyn Receiver> {
-    match &config.receiver {
+pub fn from_config(config: &ArchiveReceiver) -> Box<dyn Receiver> {
+    match config {
         ArchiveReceiver::Http { url, token } => Box::new(HttpReceiver::new(url.clone(), token)),
         ArchiveReceiver::Directory(dir) => Box::new(DirectoryReceiver(dir.clone())),
     }

@@ -29,6 +29,7 @@ fn classification() -> Classification {
 fn archive(receiver: impl Receiver + 'static) -> Archive {
     Archive {
         receiver: Box::new(receiver),
+        individual_plan: None,
         classification: classification(),
     }
 }

@@ -179,18 +179,18 @@ async fn the_family_demands_deletion_and_nothing_of_the_content_is_left(pool: Pg
     assert!(!decisions.to_string().contains("reopen"), "{decisions}");
     assert_eq!(actions(&mut nora).await["can_reopen"], false);
     // A consent to the deletion given the ordinary way would not delete anything: refused.
-    let (code, _) = post(
+    let given = post(
         &mut ingrid,
         "/api/give_consent",
         &[
             ("log_id", MATS_LOG),
-            ("action", "delete"),
+            ("scope", "delete"),
             ("text_shown", &text),
             ("lang", "nb"),
         ],
     )
     .await;
-    assert_ne!(code, StatusCode::OK);
+    assert_eq!(given, denied("not_their_decision"));
 
     // Not before the archive has its copy.
     assert_eq!(purge_due(app.pool()).await.expect("runs"), 0);
@@ -198,6 +198,7 @@ async fn the_family_demands_deletion_and_nothing_of_the_content_is_left(pool: Pg
     let dir = std::env::temp_dir().join(format!("stafett-deletion-{}", uuid::Uuid::new_v4()));
     let filing = Archive {
         receiver: Box::new(DirectoryReceiver(dir.clone())),
+        individual_plan: None,
         classification: Classification {
             system: "ORDNPRI".into(),
             class: "F40".into(),

@@ -19,6 +19,7 @@ mod family_request;
 mod gate;
 mod guardian_child_login;
 mod http;
+mod individual_plan;
 mod insight;
 mod leaving;
 mod login;

@@ -125,6 +125,28 @@ fn rows() -> Vec<Row> {
         ],
     );
     vec![
+        // Transfer to an Individual Plan: the holder proposes, the family consents.
+        Row {
+            rule: "the holder proposes an Individual Plan for an open log",
+            who: holder(),
+            action: ProposeIndividualPlan,
+            facts: open(12, established()),
+            expected: Ok(AsHolder),
+        },
+        Row {
+            rule: "a participant does not",
+            who: participant(PPT),
+            action: ProposeIndividualPlan,
+            facts: open(12, and(&[given(MOTHER, Action::InvolveService(PPT))])),
+            expected: Err(Denial::HolderOnly),
+        },
+        Row {
+            rule: "nor for a closed log",
+            who: holder(),
+            action: ProposeIndividualPlan,
+            facts: closed(12, established()),
+            expected: Err(Denial::Closed),
+        },
         // The family's copy of the log.
         Row {
             rule: "a guardian who reads the log takes out a copy",
@@ -1093,6 +1115,7 @@ fn any_holders_action() -> impl Strategy<Value = LogAction> {
             ApproveMinutes,
             GiveClosingNotice,
             StartTransition,
+            ProposeIndividualPlan,
             Cancel
         ]),
         any_unit().prop_map(AddParticipant),

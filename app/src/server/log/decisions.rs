@@ -366,6 +366,7 @@ async fn decide_digitally(
     )
     .await?;
     let consented = after_transition_decision(tx, grant, action, keep_sending, &history).await?;
+    super::individual_plan::after_decision(tx, grant, action, &history).await?;
     Ok((opened, consented))
 }
 

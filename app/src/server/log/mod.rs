@@ -6,6 +6,7 @@ pub mod closing;
 pub mod content;
 pub mod decisions;
 pub mod deletion;
+pub mod individual_plan;
 pub mod insight;
 pub mod members;
 pub mod overview;

@@ -10,14 +10,15 @@ use crate::i18n::Lang;
 use crate::model::error::ApiError;
 use crate::model::identity::Identity;
 use crate::model::log::{
-    Activity, ArchiveState, DeletionRequest, LogPermissions, LogSummary, MyDecision,
-    StandingConsent,
+    Activity, ArchiveState, DeletionRequest, IndividualPlanState, LogPermissions, LogSummary,
+    MyDecision, StandingConsent,
 };
 use crate::server::gate::{
     self, ContentTx, DocumentWithdrawal, Granted, Permission, ReadConsentHistory, ReadContent,
     ReadSummary,
 };
 use crate::server::log::decisions::{consent_options, consent_text, deletion_pending};
+use crate::server::log::individual_plan;
 use crate::server::oslo::oslo;
 use serde::Deserialize;
 use serde_json::json;
@@ -205,6 +206,9 @@ async fn actions<P: Permission>(
     if facts.status == LogStatus::Closed && !deletion_pending(tx, grant.log_id()).await? {
         actions.push(Action::Reopen);
     }
+    if facts.status == LogStatus::Open && individual_plan::proposed(tx, grant.log_id()).await? {
+        actions.push(Action::TransferToIndividualPlan);
+    }
     Ok(actions)
 }
 
@@ -383,6 +387,22 @@ pub async fn permissions(
         by: row.by,
         at: crate::server::oslo::oslo(row.at),
     });
+    let individual_plan = sqlx::query!(
+        r#"select l.transfer_proposed_at as "at!", l.transferred_to_individual_plan_at,
+                  p.given_name || ' ' || p.family_name as "by!"
+           from log l join person p on p.person_id = l.transfer_proposed_by
+           where l.log_id = $1"#,
+        grant.log_id()
+    )
+    .fetch_optional(tx.conn())
+    .await?
+    .map(|row| IndividualPlanState {
+        proposed_by: row.by,
+        proposed_at: crate::server::oslo::oslo(row.at),
+        transferred_at: row
+            .transferred_to_individual_plan_at
+            .map(crate::server::oslo::oslo),
+    });
     let deletion_text = if deletion_requested.is_none() && grant.allows(LogAction::RequestDeletion)
     {
         let lang = crate::i18n::request_lang();
@@ -406,6 +426,9 @@ pub async fn permissions(
         deletion_text,
         deletion_requested,
         can_export: grant.allows(LogAction::ExportForFamily),
+        can_propose_individual_plan: individual_plan.is_none()
+            && grant.allows(LogAction::ProposeIndividualPlan),
+        individual_plan,
     })
 }
 

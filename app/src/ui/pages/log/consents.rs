@@ -7,7 +7,8 @@ use crate::api::contact::contact_reach;
 use crate::api::log::{
     consent_history, log_actions, my_decisions, standing_consents, CancelRequest, CloseLog,
     CloseOnNotice, CreateChildLogin, DocumentWithdrawal, GiveClosingNotice, GiveConsent,
-    ObjectToClosing, ReopenLog, RequestDeletion, UnlockChildLogin, WithdrawConsent,
+    ObjectToClosing, ProposeIndividualPlan, ReopenLog, RequestDeletion, UnlockChildLogin,
+    WithdrawConsent,
 };
 use crate::api::transition::log_transition;
 use crate::domain::consent::{Action, Choice};
@@ -310,6 +311,23 @@ fn CloseOrReopen(actions: LogPermissions, log_id: Uuid, lang: Lang) -> impl Into
             <form method="post" action=ReopenLog::url()>
                 <input type="hidden" name="log_id" value=log_id.to_string() />
                 <button type="submit" class="button primary">{t.log.reopen_button}</button>
+            </form>
+        })}
+        {actions.individual_plan.clone().map(|plan| view! {
+            <h2>{t.archive.plan_heading_ip}</h2>
+            <p role="status" class="alert info">
+                {match plan.transferred_at {
+                    Some(at) => (t.archive.ip_transferred)(&dates.date(at.date())),
+                    None => (t.archive.ip_proposed)(&plan.proposed_by, &dates.date(plan.proposed_at.date())),
+                }}
+            </p>
+        })}
+        {actions.can_propose_individual_plan.then(|| view! {
+            <h2>{t.archive.plan_heading_ip}</h2>
+            <p>{t.archive.plan_intro_ip}</p>
+            <form method="post" action=ProposeIndividualPlan::url()>
+                <input type="hidden" name="log_id" value=log_id.to_string() />
+                <button type="submit" class="button secondary">{t.archive.propose_ip_button}</button>
             </form>
         })}
         {actions.deletion_requested.clone().map(|asked| view! {
