@@ -67,8 +67,13 @@ test.describe("the end of a log on the family's phone", () => {
     await expect(page.getByRole("listitem").filter({ hasText: "Maja Eide (PPT Fjordvik) leste loggen" }).first()).toBeVisible();
     await expectAccessible(page);
 
-    // She reads what deletion means, and asks for it.
+    // She takes out a copy of everything in the log first.
     await gotoHydrated(page, consents);
+    const copy = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Last ned alt i loggen (PDF)" }).click();
+    expect((await copy).suggestedFilename()).toBe("Stafettlogg for Oda Vik.pdf");
+
+    // She reads what deletion means, and asks for it.
     await expect(page.getByRole("heading", { level: 2, name: "Slette opplysningene i loggen" })).toBeVisible();
     await expect(page.getByText("blir liggende der, fordi arkivloven krever det")).toBeVisible();
     await page.getByText("Be om at opplysningene slettes").click();

@@ -85,16 +85,21 @@ pub fn ConsentsPage() -> impl IntoView {
                         }}
                         {standing.map(|standing| view! { <OralWithdrawal standing log_id lang /> })}
                         {reach.map(|reach| view! { <WhomNoticesReach reach t /> })}
-                        {actions.can_export.then(|| view! {
-                            <p>
-                                <a href=format!("/api/log_copy?log_id={log_id}") download="">
-                                    {t.archive.copy_link}
-                                </a>
-                            </p>
-                        })}
-                        <CloseOrReopen actions log_id lang />
-                        <h2>{t.log.history_heading}</h2>
-                        <p><a href=format!("/logs/{log_id}/insight")>{t.insight.link}</a></p>
+                        {
+                            let can_export = actions.can_export;
+                            view! {
+                                <CloseOrReopen actions log_id lang />
+                                <h2>{t.log.history_heading}</h2>
+                                <p><a href=format!("/logs/{log_id}/insight")>{t.insight.link}</a></p>
+                                {can_export.then(|| view! {
+                                    <p>
+                                        <a href=format!("/api/log_copy?log_id={log_id}") download="">
+                                            {t.archive.copy_link}
+                                        </a>
+                                    </p>
+                                })}
+                            }
+                        }
                         <History history t />
                     }.into_any(),
                     Err(error) => refusal(error, t),
