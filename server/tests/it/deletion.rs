@@ -279,3 +279,44 @@ async fn nobody_purges_a_log_whose_deletion_is_not_due(pool: PgPool) {
         .expect("entries");
     assert_eq!(entries, 1);
 }
+
+/// A request never opened holds no content but the consents: the mother who consented
+/// demands deletion, the request is taken back, and it is purged at once, with no package
+/// for the archive.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_request_never_opened_is_deleted_at_once(pool: PgPool) {
+    const EMMA_LOG: &str = "00000000-0000-4000-8000-000000000922";
+    let app = TestApp::with_logs(pool).await;
+    let mut kari = app.as_person(KARI).await;
+    let seen = json(
+        kari.get(&format!("/api/log_actions?log_id={EMMA_LOG}"))
+            .await,
+    )
+    .await;
+    let text = seen["deletion_text"]
+        .as_str()
+        .expect("Kari may demand it")
+        .to_string();
+    let (code, _) = post(
+        &mut kari,
+        "/api/request_deletion",
+        &[("log_id", EMMA_LOG), ("text_shown", &text), ("lang", "nb")],
+    )
+    .await;
+    assert_eq!(code, StatusCode::OK);
+    assert_eq!(purge_due(app.pool()).await.expect("runs"), 1);
+    let (status, deleted, consents, packages): (String, bool, i64, i64) = sqlx::query_as(
+        "select status, deleted_at is not null,
+                (select count(*) from consent where log_id = $1::uuid),
+                (select count(*) from archive_package where log_id = $1::uuid)
+         from log where log_id = $1::uuid",
+    )
+    .bind(EMMA_LOG)
+    .fetch_one(&superuser(app.pool()))
+    .await
+    .expect("the tombstone");
+    assert_eq!(
+        (status.as_str(), deleted, consents, packages),
+        ("cancelled", true, 0, 0)
+    );
+}
