@@ -15,6 +15,7 @@ pub mod layout;
 pub mod pdf;
 pub mod receiver;
 
+use crate::outbox::worker::{backoff_seconds, error_kept};
 use app::server::audit_seal::sealed_head;
 use app::server::log::record;
 use arkivmelding::{Classification, Filing};
@@ -241,8 +242,8 @@ async fn filed_with(
 
 /// Backing off: 10 s, 20 s, 40 s … up to an hour, for as long as it takes.
 async fn retry_later(conn: &mut PgConnection, due: &Due, error: &str) -> Result<(), sqlx::Error> {
-    let backoff_seconds = (10_i64 << due.attempts.clamp(0, 9)).min(3600) as f64;
-    let error: String = error.chars().take(500).collect();
+    let backoff_seconds = backoff_seconds(10, due.attempts);
+    let error = error_kept(error);
     sqlx::query!(
         "update archive_package
          set attempts = attempts + 1, last_error = $2,

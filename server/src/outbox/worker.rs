@@ -110,14 +110,24 @@ pub async fn mark_sent(tx: &mut Transaction<'_, Postgres>, id: Uuid) -> Result<(
     Ok(())
 }
 
+/// The seconds to wait after `attempts` failed ones: `first`, doubling, up to an hour.
+pub fn backoff_seconds(first: i64, attempts: i32) -> f64 {
+    (first << attempts.clamp(0, 12)).min(3600) as f64
+}
+
+/// What of a failure's message is kept: the columns take 500 characters.
+pub fn error_kept(error: &str) -> String {
+    error.chars().take(500).collect()
+}
+
 /// Schedules another attempt later, backing off: 5 s, 10 s, 20 s … up to an hour.
 pub async fn mark_failed(
     tx: &mut Transaction<'_, Postgres>,
     message: &Claimed,
     error: &str,
 ) -> Result<(), sqlx::Error> {
-    let backoff_seconds = (5_i64 << message.attempts.clamp(0, 10)).min(3600) as f64;
-    let error: String = error.chars().take(500).collect();
+    let backoff_seconds = backoff_seconds(5, message.attempts);
+    let error = error_kept(error);
     sqlx::query!(
         "update outbox_message
          set attempts = attempts + 1, last_error = $2,

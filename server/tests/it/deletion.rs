@@ -3,7 +3,7 @@
 //! attachments' bytes included; the log leaves everyone's lists. Nobody else may demand it.
 
 use crate::support::fixture::*;
-use crate::support::{denied, invalid, json, post, superuser, Browser, TestApp};
+use crate::support::{denied, invalid, json, log_actions, post, superuser, Browser, TestApp};
 use axum::http::StatusCode;
 use server::archive::arkivmelding::Classification;
 use server::archive::receiver::DirectoryReceiver;
@@ -13,15 +13,6 @@ use sqlx::PgPool;
 
 /// Bytes found only in the attachment of Mats's log.
 const ATTACHMENT_MARKER: &str = "BYTES-7f3a-vedlegg";
-
-async fn actions(browser: &mut Browser<'_>) -> serde_json::Value {
-    json(
-        browser
-            .get(&format!("/api/log_actions?log_id={MATS_LOG}"))
-            .await,
-    )
-    .await
-}
 
 async fn ask(browser: &mut Browser<'_>, text: &str) -> (StatusCode, serde_json::Value) {
     post(
@@ -127,7 +118,7 @@ async fn the_family_demands_deletion_and_nothing_of_the_content_is_left(pool: Pg
     assert!(!holding(app.pool(), ATTACHMENT_MARKER).await.is_empty());
 
     let mut ingrid = app.as_person(INGRID).await;
-    let seen = actions(&mut ingrid).await;
+    let seen = log_actions(&mut ingrid, MATS_LOG).await;
     let text = seen["deletion_text"]
         .as_str()
         .expect("Ingrid may demand it")
@@ -138,7 +129,7 @@ async fn the_family_demands_deletion_and_nothing_of_the_content_is_left(pool: Pg
     let mut geir = app.as_person(GEIR).await;
     assert_eq!(ask(&mut geir, &text).await, denied("not_their_decision"));
     assert_eq!(
-        actions(&mut geir).await["deletion_text"],
+        log_actions(&mut geir, MATS_LOG).await["deletion_text"],
         serde_json::Value::Null
     );
     let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
@@ -159,7 +150,7 @@ async fn the_family_demands_deletion_and_nothing_of_the_content_is_left(pool: Pg
 
     assert_eq!(ask(&mut ingrid, &text).await.0, StatusCode::OK);
     assert_eq!(ask(&mut ingrid, &text).await, invalid("deletion_requested"));
-    let seen = actions(&mut ingrid).await;
+    let seen = log_actions(&mut ingrid, MATS_LOG).await;
     assert_eq!(seen["deletion_requested"]["by"], "Ingrid Berg");
     assert_eq!(seen["deletion_text"], serde_json::Value::Null);
     let told: i64 = sqlx::query_scalar(
@@ -177,7 +168,7 @@ async fn the_family_demands_deletion_and_nothing_of_the_content_is_left(pool: Pg
     )
     .await;
     assert!(!decisions.to_string().contains("reopen"), "{decisions}");
-    assert_eq!(actions(&mut nora).await["can_reopen"], false);
+    assert_eq!(log_actions(&mut nora, MATS_LOG).await["can_reopen"], false);
     // A consent to the deletion given the ordinary way would not delete anything: refused.
     let given = post(
         &mut ingrid,
@@ -288,11 +279,7 @@ async fn a_request_never_opened_is_deleted_at_once(pool: PgPool) {
     const EMMA_LOG: &str = "00000000-0000-4000-8000-000000000922";
     let app = TestApp::with_logs(pool).await;
     let mut kari = app.as_person(KARI).await;
-    let seen = json(
-        kari.get(&format!("/api/log_actions?log_id={EMMA_LOG}"))
-            .await,
-    )
-    .await;
+    let seen = log_actions(&mut kari, EMMA_LOG).await;
     let text = seen["deletion_text"]
         .as_str()
         .expect("Kari may demand it")

@@ -4,7 +4,7 @@
 
 use crate::support::archive::{self, ArchiveReceiver};
 use crate::support::fixture::*;
-use crate::support::{denied, invalid, json, post, superuser, Browser, TestApp};
+use crate::support::{denied, invalid, json, log_actions, post, superuser, Browser, TestApp};
 use axum::http::StatusCode;
 use openidconnect::url::Url;
 use server::archive::arkivmelding::Classification;
@@ -16,15 +16,6 @@ async fn propose(browser: &mut Browser<'_>) -> (StatusCode, serde_json::Value) {
         browser,
         "/api/propose_individual_plan",
         &[("log_id", MATS_LOG)],
-    )
-    .await
-}
-
-async fn actions(browser: &mut Browser<'_>) -> serde_json::Value {
-    json(
-        browser
-            .get(&format!("/api/log_actions?log_id={MATS_LOG}"))
-            .await,
     )
     .await
 }
@@ -43,12 +34,12 @@ async fn the_holder_proposes_the_family_consents_and_the_log_goes_to_the_ip_syst
     assert_eq!(propose(&mut anders).await.0, StatusCode::NOT_FOUND);
     let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     assert_eq!(
-        actions(&mut nora).await["can_propose_individual_plan"],
+        log_actions(&mut nora, MATS_LOG).await["can_propose_individual_plan"],
         true
     );
     assert_eq!(propose(&mut nora).await.0, StatusCode::OK);
     assert_eq!(propose(&mut nora).await, invalid("transfer_proposed"));
-    let seen = actions(&mut nora).await;
+    let seen = log_actions(&mut nora, MATS_LOG).await;
     assert_eq!(seen["individual_plan"]["proposed_by"], "Nora Strand");
     assert_eq!(seen["can_propose_individual_plan"], false);
 
@@ -90,7 +81,9 @@ async fn the_holder_proposes_the_family_consents_and_the_log_goes_to_the_ip_syst
     .await
     .expect("the log");
     assert_eq!((status.as_str(), transferred), ("closed", true));
-    assert!(actions(&mut ingrid).await["individual_plan"]["transferred_at"].is_string());
+    assert!(
+        log_actions(&mut ingrid, MATS_LOG).await["individual_plan"]["transferred_at"].is_string()
+    );
 
     // One package to the archive, one to the IP system.
     let archive = ArchiveReceiver::start().await;

@@ -297,6 +297,11 @@ pub async fn text(response: Response) -> String {
     String::from_utf8(bytes.to_vec()).expect("utf-8")
 }
 
+/// What the person may do with the log as a whole now (`/api/log_actions`).
+pub async fn log_actions(browser: &mut Browser<'_>, log: &str) -> serde_json::Value {
+    json(browser.get(&format!("/api/log_actions?log_id={log}")).await).await
+}
+
 pub async fn json(response: Response) -> serde_json::Value {
     serde_json::from_str(&text(response).await).expect("json")
 }
