@@ -12,6 +12,8 @@
 -- Maja Eide at PPT, who has not answered.
 -- Anne Lie asked the primary school for a log for Nora (12); Eirik Vik, its head, is to
 -- appoint a holder.
+-- And each log a family member opens holds what a log holds (the block at the end).
+-- Applied in one transaction (`psql -1`): the scenes share a temporary table.
 
 create temporary table scene_day on commit drop as
 select d as transfer_on,
@@ -75,7 +77,12 @@ from scene_day, (values
     ('00000000-0000-4000-8000-00000000095c', '00000000-0000-4000-8000-000000000924',
      '00000000-0000-4000-8000-000000000402', '00000000-0000-4000-8000-000000000402',
      'involve_service', '00000000-0000-4000-8000-000000000105', interval '3 days',
-     'Jeg samtykker til at en ny tjeneste blir med i samarbeidet for Jonas Berg (PPT Fjordvik). Bare de som er med i samarbeidet, ser innholdet i loggen. Jeg kan trekke samtykket tilbake når som helst, også muntlig.')
+     'Jeg samtykker til at en ny tjeneste blir med i samarbeidet for Jonas Berg (PPT Fjordvik). Bare de som er med i samarbeidet, ser innholdet i loggen. Jeg kan trekke samtykket tilbake når som helst, også muntlig.'),
+    -- Below 16 his mother decides on health information: the health station reads with it.
+    ('00000000-0000-4000-8000-00000000095d', '00000000-0000-4000-8000-000000000924',
+     '00000000-0000-4000-8000-000000000402', '00000000-0000-4000-8000-000000000303',
+     'share_health_information', null, interval '58 days',
+     'Jeg samtykker til deling av helseopplysninger for Jonas Berg. Bare de som er med i samarbeidet, ser innholdet i loggen. Jeg kan trekke samtykket tilbake når som helst, også muntlig.')
 ) as v (consent_id, log_id, child_id, consenter_id, scope, unit_id, ago, text_shown)
 on conflict (consent_id) do nothing;
 
@@ -104,3 +111,121 @@ values ('00000000-0000-4000-8000-000000000991', '00000000-0000-4000-8000-0000000
         'Nora gruer seg for å gå på skolen og sover dårlig. Vi vil at skolen og helsestasjonen snakker sammen.',
         now() - interval '4 days')
 on conflict (family_request_id) do nothing;
+
+-- What a log holds, in every log a family member can open in the demo (Sara's, Mats's and
+-- Jonas's): a plan with a development area, a goal and two measures (one past its
+-- evaluation day, one evaluated), a meeting with approved minutes and a decision, a meeting
+-- ahead with an item the family proposed, entries from the services and the family, the
+-- child's own voice, and an attachment. Written as each log's holder, as content is held to
+-- row-level security; ids are derived from the log's, so running it again changes nothing.
+do $$
+declare
+    story record;
+    id text;
+begin
+    for story in select * from (values
+        ('00000000-0000-4000-8000-000000000921', '00000000-0000-4000-8000-000000000206',
+         '00000000-0000-4000-8000-000000000208', '00000000-0000-4000-8000-000000000305',
+         '00000000-0000-4000-8000-000000000403',
+         'Matematikk og ro i timene', 'Sara klarer en hel mattetime uten å gå ut.',
+         'Kortere økter i matte', 'Samtaler med helsesykepleier',
+         'Sara har vært med på alle samtalene og sier selv at det hjelper.',
+         'Sara har sovet bedre den siste uken, sier hun.',
+         'Jeg liker at vi bestemmer sammen hva som skal prøves.',
+         'Prøvene flyttes til før lunsj ut semesteret.',
+         'Samtale med Sara i dag. Hun vil prøve å legge bort mobilen en time før leggetid.'),
+        ('00000000-0000-4000-8000-000000000923', '00000000-0000-4000-8000-000000000204',
+         '00000000-0000-4000-8000-000000000204', '00000000-0000-4000-8000-000000000303',
+         '00000000-0000-4000-8000-000000000405',
+         'Vennskap og friminutt', 'Mats har noen å være sammen med i storefri.',
+         'Lekegrupper i storefri', 'Faste voksne ved skolestart',
+         'Mats har vært med i lekegruppene hver uke og spør selv etter dem.',
+         'Mats gleder seg mer til skolen nå, han snakker om vennene sine hjemme.',
+         'Jeg vil være med i fotballgruppen også etter jul.',
+         'Lekegruppene fortsetter ut skoleåret, to dager i uken.',
+         'Mats tok selv initiativ til en ny lek i storefri i dag.'),
+        ('00000000-0000-4000-8000-000000000924', '00000000-0000-4000-8000-000000000208',
+         '00000000-0000-4000-8000-000000000208', '00000000-0000-4000-8000-000000000303',
+         '00000000-0000-4000-8000-000000000402',
+         'Skolearbeid og søvn', 'Jonas leverer lekser og sover minst åtte timer.',
+         'Leksehjelp to dager i uken', 'Søvndagbok',
+         'Leksehjelpen virker: Jonas har levert alle lekser de siste to ukene.',
+         'Jonas har vært mer opplagt om morgenen, og leksene går lettere.',
+         'Det er lettere å sove når mobilen ligger i stua.',
+         'PPT kobles inn for å se på lesingen.',
+         'Jonas var innom helsestasjonen i dag. Søvndagboken viser bedre netter.')
+    ) as s (log_id, holder, service, guardian, child, area, goal, measure, overdue,
+            evaluated, from_home, own_voice, decision, from_service)
+    loop
+        id := story.log_id;
+        perform set_config('stafett.person_id', story.holder, true);
+        insert into development_area (development_area_id, log_id, title, created_by, created_at)
+        values (md5(id || 'area')::uuid, id::uuid, story.area, story.holder::uuid,
+                now() - interval '30 days')
+        on conflict do nothing;
+        insert into goal (goal_id, log_id, development_area_id, title, created_by)
+        values (md5(id || 'goal')::uuid, id::uuid, md5(id || 'area')::uuid, story.goal,
+                story.holder::uuid)
+        on conflict do nothing;
+        insert into measure (measure_id, log_id, development_area_id, goal_id, title, status,
+                             start_date, planned_evaluation_date, created_by, responsible_id)
+        values (md5(id || 'measure')::uuid, id::uuid, md5(id || 'area')::uuid,
+                md5(id || 'goal')::uuid, story.measure, 'active', current_date - 28,
+                current_date - 7, story.holder::uuid, story.service::uuid),
+               (md5(id || 'overdue')::uuid, id::uuid, md5(id || 'area')::uuid,
+                md5(id || 'goal')::uuid, story.overdue, 'active', current_date - 21,
+                current_date - 3, story.holder::uuid, story.service::uuid)
+        on conflict do nothing;
+        insert into evaluation (evaluation_id, measure_id, what_was_tried, what_worked,
+                                what_next, evaluated_on, recorded_by)
+        values (md5(id || 'evaluation')::uuid, md5(id || 'measure')::uuid, story.measure,
+                story.evaluated, 'Vi fortsetter og ser på det igjen om fire uker.',
+                current_date - 7, story.holder::uuid)
+        on conflict do nothing;
+        -- The meeting that was: minutes written, the decision made, then approved.
+        insert into meeting (meeting_id, log_id, starts_at, ends_at, place, minutes, called_by)
+        values (md5(id || 'past')::uuid, id::uuid,
+                date_trunc('hour', now()) - interval '14 days',
+                date_trunc('hour', now()) - interval '14 days' + interval '1 hour',
+                'Møterom 2', 'Alle var enige om at tiltakene virker. ' || story.decision,
+                story.holder::uuid)
+        on conflict do nothing;
+        insert into meeting_decision (meeting_decision_id, meeting_id, text)
+        select md5(id || 'decision')::uuid, md5(id || 'past')::uuid, story.decision
+        where not exists (select 1 from meeting where meeting_id = md5(id || 'past')::uuid
+                                                  and minutes_approved_at is not null)
+        on conflict do nothing;
+        update meeting set minutes_approved_at = now() - interval '13 days',
+                           minutes_approved_by = story.holder::uuid
+        where meeting_id = md5(id || 'past')::uuid and minutes_approved_at is null;
+        -- The meeting ahead, with an item the family proposed.
+        insert into meeting (meeting_id, log_id, starts_at, ends_at, place, called_by)
+        values (md5(id || 'ahead')::uuid, id::uuid,
+                date_trunc('hour', now()) + interval '9 days',
+                date_trunc('hour', now()) + interval '9 days' + interval '1 hour',
+                'Møterom 2', story.holder::uuid)
+        on conflict do nothing;
+        insert into meeting_agenda_item (meeting_agenda_item_id, meeting_id, proposed_by, text,
+                                         position)
+        values (md5(id || 'item')::uuid, md5(id || 'ahead')::uuid, story.guardian::uuid,
+                'Hvordan går det hjemme med ' || lower(story.area) || '?', 0)
+        on conflict do nothing;
+        insert into entry (entry_id, log_id, author_id, body, is_child_voice, created_at)
+        values (md5(id || 'service')::uuid, id::uuid, story.service::uuid, story.from_service,
+                false, now() - interval '4 days'),
+               (md5(id || 'home')::uuid, id::uuid, story.guardian::uuid, story.from_home, false,
+                now() - interval '3 days'),
+               (md5(id || 'voice')::uuid, id::uuid, story.child::uuid, story.own_voice, true,
+                now() - interval '2 days')
+        on conflict do nothing;
+        -- A drawing of the child's on their own entry: a 1×1 PNG.
+        insert into attachment (attachment_id, log_id, entry_id, file_name, content_type,
+                                size_bytes, sha256, data, uploaded_by)
+        select md5(id || 'drawing')::uuid, id::uuid, md5(id || 'voice')::uuid, 'tegning.png',
+               'image/png', octet_length(png), sha256(png), png, story.child::uuid
+        from (select decode('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+                            'base64') as png) p
+        on conflict do nothing;
+    end loop;
+end
+$$;

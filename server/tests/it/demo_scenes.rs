@@ -1,7 +1,9 @@
 //! The demo command's scenes (`server/src/demo_scenes.sql`) on top of the demo seed, seen
 //! by the people the README sends to them: Siri Lunde has Mats's transition to name a holder
 //! for, Maja Eide an offer of Jonas's log, Eirik Vik Anne Lie's request for Nora, and Ingrid
-//! Berg the consent she gave to the move; applying them twice changes nothing.
+//! Berg the consent she gave to the move; each log a family member opens tells the story
+//! (a plan with a measure overdue, a meeting ahead, entries, the child's voice with a
+//! drawing); applying them twice changes nothing.
 
 use crate::support::fixture::*;
 use crate::support::{json, superuser, TestApp};
@@ -66,4 +68,42 @@ async fn each_scene_is_where_the_readme_says(pool: PgPool) {
     let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
     let read = nora.get(&format!("/api/log?log_id={MATS_SCENE_LOG}")).await;
     assert_eq!(read.status(), StatusCode::OK);
+}
+
+/// Every log a family member can open in the demo shows what a log holds.
+#[sqlx::test(migrations = "../migrations")]
+async fn each_log_a_family_opens_tells_the_story(pool: PgPool) {
+    const ANNE: &str = "00000000-0000-4000-8000-000000000305";
+    let app = TestApp::seeded(pool).await;
+    sqlx::raw_sql(SCENES)
+        .execute(&superuser(app.pool()))
+        .await
+        .expect("the scenes apply");
+    for (person, log) in [
+        (ANNE, "00000000-0000-4000-8000-000000000921"),
+        (INGRID, MATS_SCENE_LOG),
+        (INGRID, "00000000-0000-4000-8000-000000000924"),
+    ] {
+        let mut browser = app.as_person(person).await;
+        let view = json(browser.get(&format!("/api/log?log_id={log}")).await).await;
+        let measures = view["measures"].as_array().expect("measures");
+        assert_eq!(measures.len(), 2, "{log}: {view}");
+        assert!(
+            measures.iter().any(|m| m["due"] == "overdue"),
+            "{log}: one is past its evaluation day: {measures:?}"
+        );
+        assert!(view["next_meeting"].is_object(), "{log}: a meeting ahead");
+        let entries = view["entries"].as_array().expect("entries");
+        let voice = entries
+            .iter()
+            .find(|entry| entry["is_child_voice"] == true)
+            .unwrap_or_else(|| panic!("{log}: the child's own voice"));
+        assert!(entries.len() >= 3, "{log}");
+        assert!(
+            entries
+                .iter()
+                .any(|e| e["attachments"].as_array().is_some_and(|a| !a.is_empty())),
+            "{log}: a drawing: {voice}"
+        );
+    }
 }
