@@ -20,5 +20,6 @@ pub mod register;
 pub mod router;
 pub mod seal;
 pub mod security_headers;
+pub mod service_worker;
 pub mod state;
 pub mod telemetry;

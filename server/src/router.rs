@@ -51,6 +51,14 @@ pub fn build(state: ServerState) -> Router {
             post(idporten_routes::backchannel_logout),
         )
         .route("/healthz", get(crate::health::healthz))
+        .route("/offline", get(crate::service_worker::offline))
+        .route(
+            "/sw.js",
+            get({
+                let version = crate::service_worker::version(&site_root);
+                move || async move { crate::service_worker::script(&version) }
+            }),
+        )
         // The site's own files are served as files. Through leptos's fallback they could be
         // answered with another request's status: a stylesheet came back 404 while a
         // missing page was rendered at the same moment.

@@ -28,7 +28,7 @@ fn is_public_asset(path: &str) -> bool {
         || path.starts_with("/fonts/")
         || matches!(
             path,
-            "/favicon.ico" | "/manifest.webmanifest" | "/robots.txt"
+            "/favicon.ico" | "/manifest.webmanifest" | "/robots.txt" | "/sw-register.js"
         )
 }
 

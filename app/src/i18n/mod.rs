@@ -198,6 +198,10 @@ pub struct Texts {
     pub session_method: fn(LoginMethod) -> &'static str,
     pub unknown_device: &'static str,
     pub log_out_everywhere: &'static str,
+    /// The page the app's service worker shows a navigation that finds no connection.
+    pub offline_title: &'static str,
+    pub offline_body: &'static str,
+    pub offline_retry: &'static str,
     pub logged_out_title: &'static str,
     pub logged_out_body: &'static str,
     /// Shown for an instant while the browser moves on to log out at ID-porten too.

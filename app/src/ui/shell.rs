@@ -16,7 +16,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
     view! {
         <!DOCTYPE html>
-        <html lang=lang.code()>
+        <html lang=lang.code() data-signed-in=signed_in()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -26,6 +26,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
                 <link rel="stylesheet" href="/pkg/stafett.css" />
+                <meta name="apple-mobile-web-app-capable" content="yes" />
+                <meta name="apple-mobile-web-app-title" content="Stafett" />
+                <script src="/sw-register.js" defer></script>
                 {hydration_scripts}
                 <MetaTags />
             </head>
@@ -52,6 +55,22 @@ fn hydration_scripts(options: LeptosOptions) -> InertElement {
         None => html,
     };
     InertElement::new(html)
+}
+
+/// Whether the page is shown to someone logged in: `sw-register.js` empties the caches on a
+/// page that is not.
+fn signed_in() -> &'static str {
+    let identified = use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .extensions
+            .get::<crate::model::identity::Identity>()
+            .is_some()
+    });
+    if identified {
+        "true"
+    } else {
+        "false"
+    }
 }
 
 /// The nonce the server's security middleware minted for this response and will put in its

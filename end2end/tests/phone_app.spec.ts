@@ -1,0 +1,75 @@
+import { chromium, devices, type Page } from "@playwright/test";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { asPerson, expect, expectAccessible, gotoHydrated, openSarasLog, test } from "./fixtures";
+
+/** Every response in this origin's caches: where from, and what it says. */
+async function cached(page: Page) {
+  return page.evaluate(async () => {
+    const kept: { url: string; text: string }[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        kept.push({ url: request.url, text: response ? await response.text() : "" });
+      }
+    }
+    return kept;
+  });
+}
+
+test.describe("the app on the family's phone", () => {
+  test("Sara installs it, its caches never hold her log, offline shows a page of its own, and logging out empties them", async ({
+    baseURL,
+  }, info) => {
+    test.skip(info.project.name !== "phone", "the installable app is the family's, on a phone");
+    // A browser profile of its own: Chromium installs nothing from an incognito context,
+    // which is what a test's context otherwise is.
+    const profile = await mkdtemp(path.join(tmpdir(), "stafett-phone-"));
+    const context = await chromium.launchPersistentContext(profile, {
+      ...devices["Pixel 7"],
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      baseURL,
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await asPerson(page, "Sara Lie");
+    await gotoHydrated(page, "/me");
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state))
+      .toBe("activated");
+
+    // Chromium finds nothing in the way of installing it.
+    const devtools = await page.context().newCDPSession(page);
+    const { installabilityErrors } = await devtools.send("Page.getInstallabilityErrors");
+    expect(installabilityErrors).toEqual([]);
+
+    // She reads her log; the caches hold the shell, and nothing of the log.
+    await openSarasLog(page);
+    await expect(page.getByText("Det hjelper å sitte ved vinduet.")).toBeVisible();
+    await expect.poll(async () => (await cached(page)).length).toBeGreaterThan(5);
+    for (const { url, text } of await cached(page)) {
+      expect(url).not.toContain("/logs/");
+      expect(url).not.toContain("/api/");
+      expect(text).not.toContain("Det hjelper å sitte ved vinduet");
+      expect(text).not.toContain("Sara Lie");
+    }
+
+    // The connection drops: a page of the app's own says why, and that drafts are kept.
+    await page.context().setOffline(true);
+    await page.goto("/me").catch(() => {});
+    await expect(page.getByRole("heading", { level: 1, name: "Ingen forbindelse" })).toBeVisible();
+    await expect(page.getByText("tatt vare på på denne enheten")).toBeVisible();
+    await expectAccessible(page);
+    await page.screenshot({ path: info.outputPath("offline.png") });
+    await page.context().setOffline(false);
+
+    // Logging out leaves no cache behind on the device.
+    await gotoHydrated(page, "/me");
+    await page.getByRole("button", { name: "Logg ut" }).click();
+    await expect(page).toHaveURL(/logged-out/);
+    await expect.poll(async () => (await cached(page)).length).toBe(0);
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,13 @@
+// Registers Stafett's service worker (/sw.js). On a page shown to a visitor who is not
+// logged in, it empties this origin's caches: the worker keeps only the static shell, but a
+// shared phone should keep nothing once someone has logged out. A page shown to someone
+// logged in asks the worker to keep the shell again.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {});
+  if (document.documentElement.dataset.signedIn === "true") {
+    navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage("keep-shell"));
+  }
+}
+if (document.documentElement.dataset.signedIn !== "true" && "caches" in window) {
+  caches.keys().then((names) => Promise.all(names.map((name) => caches.delete(name))));
+}
