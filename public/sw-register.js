@@ -11,3 +11,18 @@ if ("serviceWorker" in navigator) {
 if (document.documentElement.dataset.signedIn !== "true" && "caches" in window) {
   caches.keys().then((names) => Promise.all(names.map((name) => caches.delete(name))));
 }
+// Where the browser offers to install the app, the family's page says so (#install-hint).
+window.addEventListener("beforeinstallprompt", (offer) => {
+  const hint = document.getElementById("install-hint");
+  if (!hint) return;
+  offer.preventDefault();
+  hint.hidden = false;
+  hint.querySelector("button")?.addEventListener(
+    "click",
+    () => {
+      hint.hidden = true;
+      offer.prompt();
+    },
+    { once: true },
+  );
+});

@@ -43,6 +43,10 @@ test.describe("the app on the family's phone", () => {
     const devtools = await page.context().newCDPSession(page);
     const { installabilityErrors } = await devtools.send("Page.getInstallabilityErrors");
     expect(installabilityErrors).toEqual([]);
+    const manifest = await (await page.request.get("/manifest.webmanifest")).json();
+    expect(manifest).toMatchObject({ short_name: "Stafett", start_url: "/me", display: "standalone", lang: "nb" });
+    expect(manifest.icons.filter((icon: { purpose: string }) => icon.purpose === "maskable")).toHaveLength(2);
+    expect(manifest.screenshots).toHaveLength(2);
 
     // She reads her log; the caches hold the shell, and nothing of the log.
     await openSarasLog(page);
@@ -54,6 +58,22 @@ test.describe("the app on the family's phone", () => {
       expect(text).not.toContain("Det hjelper å sitte ved vinduet");
       expect(text).not.toContain("Sara Lie");
     }
+
+    // Back on her page: where the browser offers to install it, the page says so, and the
+    // button asks the browser (the offer is Chromium's own event, made here as Chromium
+    // makes it).
+    await gotoHydrated(page, "/me");
+    await page.evaluate(() => {
+      const offer = new Event("beforeinstallprompt", { cancelable: true });
+      Object.assign(offer, { prompt: () => Object.assign(window, { prompted: true }) });
+      window.dispatchEvent(offer);
+    });
+    await expect(page.getByText("Legg den på hjemskjermen, så åpner den som en app.")).toBeVisible();
+    await expectAccessible(page);
+    await page.screenshot({ path: info.outputPath("install-hint.png"), fullPage: true });
+    await page.getByRole("button", { name: "Legg Stafett på hjemskjermen" }).click();
+    expect(await page.evaluate(() => "prompted" in window)).toBe(true);
+    await expect(page.getByRole("button", { name: "Legg Stafett på hjemskjermen" })).toBeHidden();
 
     // The connection drops: a page of the app's own says why, and that drafts are kept.
     await page.context().setOffline(true);

@@ -53,6 +53,10 @@ pub fn build(state: ServerState) -> Router {
         .route("/healthz", get(crate::health::healthz))
         .route("/offline", get(crate::service_worker::offline))
         .route(
+            "/manifest.webmanifest",
+            get(crate::service_worker::manifest),
+        )
+        .route(
             "/sw.js",
             get({
                 let version = crate::service_worker::version(&site_root);

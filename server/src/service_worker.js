@@ -14,6 +14,7 @@ const FILES = [
   "/icons/icon.svg",
   "/icons/icon-192.png",
   "/icons/icon-512.png",
+  "/icons/icon-maskable-192.png",
   "/icons/icon-maskable-512.png",
   "/fonts/source-sans-3-latin-wght-normal.woff2",
   "/fonts/source-sans-3-latin-ext-wght-normal.woff2",

@@ -37,14 +37,56 @@ pub fn script(version: &str) -> Response {
         .into_response()
 }
 
-/// The offline page, in the visitor's language (the worker keeps the one of whoever was
-/// logged in when it asked).
-pub async fn offline(headers: HeaderMap) -> Response {
-    let lang = headers
+/// The web app manifest, in the visitor's language: what a phone shows when it installs
+/// Stafett, and where the installed app starts (the family's own page).
+pub async fn manifest(headers: HeaderMap) -> Response {
+    let lang = lang_of(&headers);
+    let t = lang.texts();
+    let icon = |src: &str, sizes: &str, kind: &str, purpose: &str| serde_json::json!({ "src": src, "sizes": sizes, "type": kind, "purpose": purpose });
+    let manifest = serde_json::json!({
+        "id": "/",
+        "name": format!("{} – {}", t.app_name, t.app_tagline),
+        "short_name": t.app_name,
+        "description": t.app_tagline,
+        "lang": lang.code(),
+        "start_url": "/me",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#1f4e6b",
+        "icons": [
+            icon("/icons/icon.svg", "any", "image/svg+xml", "any"),
+            icon("/icons/icon-192.png", "192x192", "image/png", "any"),
+            icon("/icons/icon-512.png", "512x512", "image/png", "any"),
+            icon("/icons/icon-maskable-192.png", "192x192", "image/png", "maskable"),
+            icon("/icons/icon-maskable-512.png", "512x512", "image/png", "maskable"),
+        ],
+        "screenshots": [
+            { "src": "/screenshots/phone.png", "sizes": "412x915", "type": "image/png",
+              "form_factor": "narrow", "label": t.me_title },
+            { "src": "/screenshots/desktop.png", "sizes": "1280x720", "type": "image/png",
+              "form_factor": "wide", "label": t.me_title },
+        ],
+    });
+    (
+        [(CONTENT_TYPE, "application/manifest+json")],
+        manifest.to_string(),
+    )
+        .into_response()
+}
+
+fn lang_of(headers: &HeaderMap) -> Lang {
+    headers
         .get(COOKIE)
         .and_then(|value| value.to_str().ok())
         .map(Lang::from_cookie_header)
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The offline page, in the visitor's language (the worker keeps the one of whoever was
+/// logged in when it asked).
+pub async fn offline(headers: HeaderMap) -> Response {
+    let lang = lang_of(&headers);
     let t = lang.texts();
     let page = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\

@@ -106,6 +106,8 @@ pub(super) const TEXTS: Texts = Texts {
     offline_title: "No connection",
     offline_body: "The relay log needs the internet to show its content. What you have written and not yet saved is kept on this device and can be saved once you are online again.",
     offline_retry: "Try again",
+    install_hint: "Use Stafett often? Put it on your home screen and it opens like an app.",
+    install_button: "Put Stafett on the home screen",
     logged_out_title: "You are logged out",
     logged_out_body: "If others also use this computer, close the browser now.",
     logging_out_at_provider: "You are logged out of Stafett. Now logging you out of ID-porten too …",

@@ -202,6 +202,9 @@ pub struct Texts {
     pub offline_title: &'static str,
     pub offline_body: &'static str,
     pub offline_retry: &'static str,
+    /// Where the browser offers to install the app: on the family's own page.
+    pub install_hint: &'static str,
+    pub install_button: &'static str,
     pub logged_out_title: &'static str,
     pub logged_out_body: &'static str,
     /// Shown for an instant while the browser moves on to log out at ID-porten too.

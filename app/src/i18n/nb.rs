@@ -106,6 +106,8 @@ pub(super) const TEXTS: Texts = Texts {
     offline_title: "Ingen forbindelse",
     offline_body: "Stafettloggen trenger internett for å vise innholdet. Det du har skrevet og ikke fått lagret, er tatt vare på på denne enheten og kan lagres når du er på nett igjen.",
     offline_retry: "Prøv igjen",
+    install_hint: "Bruker du Stafett ofte? Legg den på hjemskjermen, så åpner den som en app.",
+    install_button: "Legg Stafett på hjemskjermen",
     logged_out_title: "Du er logget ut",
     logged_out_body: "Bruker du en datamaskin som andre også bruker, bør du lukke nettleseren nå.",
     logging_out_at_provider: "Du er logget ut av Stafett. Nå logger vi deg ut av ID-porten også …",

@@ -103,6 +103,8 @@ pub(super) const TEXTS: Texts = Texts {
     offline_title: "Inga tilkopling",
     offline_body: "Stafettloggen treng internett for å vise innhaldet. Det du har skrive og ikkje fått lagra, er teke vare på på denne eininga og kan lagrast når du er på nett igjen.",
     offline_retry: "Prøv igjen",
+    install_hint: "Brukar du Stafett ofte? Legg han på heimeskjermen, så opnar han som ein app.",
+    install_button: "Legg Stafett på heimeskjermen",
     logged_out_title: "Du er logga ut",
     logged_out_body: "Brukar du ei datamaskin som andre også brukar, bør du lukke nettlesaren no.",
     logging_out_at_provider: "Du er logga ut av Stafett. No loggar vi deg ut av ID-porten òg …",

@@ -21,7 +21,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#1f4e6b" />
-                <link rel="manifest" href="/manifest.webmanifest" />
+                // With the language cookie: the manifest is in the visitor's language.
+                <link rel="manifest" href="/manifest.webmanifest" crossorigin="use-credentials" />
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />

@@ -59,6 +59,11 @@ pub fn MePage() -> impl IntoView {
                         {identity.is_citizen.then(|| view! {
                             <p>{t.citizen}</p>
                             <p><a href="/ask-for-log">{t.request.link}</a></p>
+                            // Shown by sw-register.js when the browser offers to install.
+                            <div id="install-hint" class="card" hidden>
+                                <p>{t.install_hint}</p>
+                                <button type="button" class="button secondary">{t.install_button}</button>
+                            </div>
                         })}
                         <ContactSection />
                         <NoticeChoiceForm />
