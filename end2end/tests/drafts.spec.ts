@@ -1,6 +1,22 @@
 import type { Browser, Page } from "@playwright/test";
 import { asPerson, expect, expectAccessible, hydrated, openSarasLog, person, test } from "./fixtures";
 
+test("what Sara saves on the bus with no connection is saved by itself when it returns", async ({ page }, info) => {
+  test.skip(info.project.name !== "phone", "the family's phone flow");
+  const text = "Skrevet i en tunnel, lagret da nettet kom tilbake.";
+  await asPerson(page, "Sara Lie");
+  await page.goto("/me");
+  await openSarasLog(page);
+  await hydrated(page);
+  await page.context().setOffline(true);
+  await page.getByLabel("Skriv et nytt innlegg").fill(text);
+  await page.getByRole("button", { name: "Lagre innlegget" }).click();
+  await expect(page.getByRole("alert")).toContainText("Teksten din er tatt vare på på denne enheten");
+  await page.context().setOffline(false);
+  await expect(page.getByRole("listitem").filter({ hasText: text })).toBeVisible();
+  await expect(page.getByLabel("Skriv et nytt innlegg")).toHaveValue("");
+});
+
 test("what Sara writes on her phone survives a dropped connection and a reload", async ({ page }, info) => {
   test.skip(info.project.name !== "phone", "the family's phone flow");
   const text = "Et utkast som ikke må forsvinne, skrevet på bussen.";

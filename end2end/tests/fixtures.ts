@@ -27,10 +27,11 @@ export const test = base.extend<Fixtures>({
         const isShownRefusal =
           /the server responded with a status of 4(00|01|03|04|09)/.test(message.text()) &&
           new URL(message.location().url).pathname.startsWith("/api/");
-        // A dropped connection is what some tests simulate (route.abort) to see that nothing
-        // typed is lost.
+        // A dropped connection is what some tests simulate (route.abort, or the whole browser
+        // offline) to see that nothing typed is lost.
         const isSimulatedDrop =
-          message.text().includes("net::ERR_FAILED") && new URL(message.location().url).pathname.startsWith("/api/");
+          /net::ERR_(FAILED|INTERNET_DISCONNECTED)/.test(message.text()) &&
+          new URL(message.location().url).pathname.startsWith("/api/");
         if (message.type() === "error" && !isDocumentStatus && !isShownRefusal && !isSimulatedDrop) {
           errors.push(`console at ${message.location().url}: ${message.text()}`);
         }

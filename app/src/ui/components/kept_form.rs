@@ -2,7 +2,8 @@
 //! server function. Once hydrated, every keystroke is kept on the device (localStorage)
 //! until the server has saved it; the form is sent in place, so a refusal, a dropped
 //! connection or a reload leaves the text where it was, with the error beside the field it
-//! names. After a conflict (someone else saved first) the page is reloaded with the newest
+//! names; a save the connection dropped goes again by itself once the browser is back
+//! online. After a conflict (someone else saved first) the page is reloaded with the newest
 //! saved version, the user's own text is put back in the form, and the saved version is
 //! shown beside it, so nobody overwrites anybody without seeing it.
 //!
@@ -133,7 +134,10 @@ pub fn KeptForm(
                         mark_field(&form, &format!("{field:?}"), (t.field_error)(field));
                     }
                 }
-                (Err(None), Some(_)) => message.set(Some(t.draft_offline.to_string())),
+                (Err(None), Some(_)) => {
+                    message.set(Some(t.draft_offline.to_string()));
+                    save_when_online(&form);
+                }
                 // Nothing is kept on the device: the text is only in the form.
                 (Err(None), None) => {
                     message.set(Some((t.error)(ApiError::Unavailable).to_string()))
@@ -169,6 +173,22 @@ fn forget_all_drafts() {
     for key in drafts {
         let _ = storage.remove_item(&key);
     }
+}
+
+/// A save the connection dropped is sent again once the browser is back online (once; a
+/// save already under way is not sent twice, see `pending`).
+fn save_when_online(form: &HtmlFormElement) {
+    let form = form.clone();
+    let again = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = form.request_submit();
+    });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+        "online",
+        again.unchecked_ref(),
+        &options,
+    );
 }
 
 /// The start of every draft's key in localStorage.
