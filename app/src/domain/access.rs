@@ -2,7 +2,7 @@
 //! Pure: the server's gate gathers the facts and acts on the answer; the UI can show it.
 
 use crate::domain::consent::{
-    age_on, covers_service, decide, Action, ConsentEvent, Family, Outcome,
+    age_on, covers_service, decide, Action, Choice, ConsentEvent, Family, Outcome,
 };
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -128,6 +128,17 @@ pub struct LogFacts {
     /// The log's services that share health information: they take part only with the
     /// consent to share it.
     pub health_units: Vec<Uuid>,
+}
+
+impl LogFacts {
+    /// Someone has demanded that the log's content be deleted: the demand is recorded as
+    /// their consent to `delete`, which is given in no other way, and is never taken back. Such
+    /// a log is never opened again.
+    pub fn deletion_demanded(&self) -> bool {
+        self.history
+            .iter()
+            .any(|event| event.action == Action::Delete && event.choice == Choice::Given)
+    }
 }
 
 /// In what capacity the gate let the person through.

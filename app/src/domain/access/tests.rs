@@ -1475,3 +1475,9 @@ proptest! {
         prop_assert_eq!(ask(&case.who, ReadSummary, &case.facts).is_ok(), content || consents);
     }
 }
+
+#[test]
+fn a_demand_for_deletion_is_read_from_the_consents() {
+    assert!(!closed(12, established()).deletion_demanded());
+    assert!(closed(12, and(&[given(MOTHER, Action::Delete)])).deletion_demanded());
+}

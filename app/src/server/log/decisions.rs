@@ -60,16 +60,6 @@ pub async fn consent_text<P: Permission>(
     })
 }
 
-/// Whether someone has demanded the log's content deleted: it is then never reopened.
-pub async fn deletion_pending(tx: &mut ContentTx, log_id: Uuid) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar!(
-        r#"select deletion_requested_at is not null as "pending!" from log where log_id = $1"#,
-        log_id
-    )
-    .fetch_one(tx.conn())
-    .await
-}
-
 /// The texts a consenter may agree to for `action`, each with the choice it makes: one, or
 /// for a transition two (the sending unit leaves on the agreed date, or stays), leaving
 /// first. The evidence is the whole text, so the choice is in the words they agreed to.
@@ -220,7 +210,7 @@ pub(super) async fn set_status<P: Permission>(
 /// Reopens a closed log, on the consents given since it closed; never one whose content the
 /// family demanded deleted.
 pub async fn reopen(tx: &mut ContentTx, grant: &Granted<Reopen>) -> Result<(), ApiError> {
-    if deletion_pending(tx, grant.log_id()).await? {
+    if grant.facts().deletion_demanded() {
         return Err(Field::DeletionRequested.into());
     }
     set_status(tx, grant, LogStatus::Open, "log.reopened").await?;

@@ -17,7 +17,7 @@ use crate::server::gate::{
     self, ContentTx, DocumentWithdrawal, Granted, Permission, ReadConsentHistory, ReadContent,
     ReadSummary,
 };
-use crate::server::log::decisions::{consent_options, consent_text, deletion_pending};
+use crate::server::log::decisions::{consent_options, consent_text};
 use crate::server::log::individual_plan;
 use crate::server::oslo::oslo;
 use serde::Deserialize;
@@ -203,7 +203,7 @@ async fn actions<P: Permission>(
     if age_on(facts.family.birth_date, facts.today) < 15 {
         actions.push(Action::ChildOwnAccess);
     }
-    if facts.status == LogStatus::Closed && !deletion_pending(tx, grant.log_id()).await? {
+    if facts.status == LogStatus::Closed && !facts.deletion_demanded() {
         actions.push(Action::Reopen);
     }
     if facts.status == LogStatus::Open && individual_plan::proposed(tx, grant.log_id()).await? {
@@ -414,7 +414,7 @@ pub async fn permissions(
     Ok(LogPermissions {
         can_read: grant.allows(LogAction::ReadContent),
         can_close: grant.allows(LogAction::Close),
-        can_reopen: grant.allows(LogAction::Reopen) && deletion_requested.is_none(),
+        can_reopen: grant.allows(LogAction::Reopen) && !grant.facts().deletion_demanded(),
         can_give_notice: holder_closes && closing::may_give_notice(notice).is_ok(),
         can_close_on_notice: holder_closes
             && closing::holder_may_close(notice, grant.facts().today).is_ok(),
