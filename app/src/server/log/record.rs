@@ -11,7 +11,6 @@ use uuid::Uuid;
 
 #[derive(Debug, Clone)]
 pub struct LogRecord {
-    pub log_id: Uuid,
     /// The language the family consented to the log in: the package is written in it.
     pub lang: Lang,
     pub municipality: String,
@@ -220,7 +219,6 @@ pub async fn read(conn: &mut PgConnection, log_id: Uuid) -> Result<LogRecord, sq
     })
     .collect();
     Ok(LogRecord {
-        log_id,
         lang: log
             .lang
             .as_deref()
