@@ -1,5 +1,5 @@
 import { chromium, devices, type Page } from "@playwright/test";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { asPerson, expect, expectAccessible, gotoHydrated, openSarasLog, test } from "./fixtures";
@@ -91,5 +91,16 @@ test.describe("the app on the family's phone", () => {
     await expect.poll(async () => (await cached(page)).length).toBe(0);
     await context.close();
     await rm(profile, { recursive: true, force: true });
+  });
+
+  test("the WASM comes compressed at build time at the highest quality", async ({ request }, info) => {
+    test.skip(info.project.name !== "phone", "a phone on a slow connection is why");
+    const built = path.join(__dirname, "../../target/site/pkg/stafett.wasm.br");
+    for (const path of ["/pkg/stafett.wasm", "/pkg/stafett.js", "/pkg/stafett.css"]) {
+      const response = await request.get(path, { headers: { "accept-encoding": "br, gzip" } });
+      expect(response.headers()["content-encoding"], path).toBe("br");
+    }
+    const wasm = await request.get("/pkg/stafett.wasm", { headers: { "accept-encoding": "br" } });
+    expect(Number(wasm.headers()["content-length"])).toBe((await stat(built)).size);
   });
 });

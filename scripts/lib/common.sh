@@ -44,3 +44,18 @@ wait_for_http() {
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
+
+# Builds the server and the site (`cargo leptos build` with the given arguments), then
+# compresses the site's WASM, JavaScript and CSS once, at the highest quality, beside the
+# files (x.wasm.br, x.wasm.gz): the server sends these to a browser that takes them instead
+# of compressing on the fly at a low quality (server/src/precompressed.rs, which also
+# removes copies older than their file, should a build be made without this).
+build_site() {
+  local file
+  cargo leptos build "$@"
+  for file in "$REPO_ROOT"/target/site/pkg/*.wasm "$REPO_ROOT"/target/site/pkg/*.js "$REPO_ROOT"/target/site/pkg/*.css; do
+    [ -f "$file" ] || continue
+    brotli -q 11 -f -o "$file.br" "$file"
+    gzip -9 -n -c "$file" >"$file.gz"
+  done
+}

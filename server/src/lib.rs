@@ -16,6 +16,7 @@ pub mod departures;
 pub mod first_admin;
 pub mod health;
 pub mod outbox;
+pub mod precompressed;
 pub mod register;
 pub mod router;
 pub mod seal;

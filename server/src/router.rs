@@ -66,7 +66,11 @@ pub fn build(state: ServerState) -> Router {
         // The site's own files are served as files. Through leptos's fallback they could be
         // answered with another request's status: a stylesheet came back 404 while a
         // missing page was rendered at the same moment.
-        .nest_service("/pkg", ServeDir::new(format!("{site_root}/pkg")))
+        .nest_service("/pkg", {
+            let pkg = format!("{site_root}/pkg");
+            crate::precompressed::drop_stale(std::path::Path::new(&pkg));
+            ServeDir::new(pkg).precompressed_br().precompressed_gzip()
+        })
         .nest_service("/fonts", ServeDir::new(format!("{site_root}/fonts")))
         .nest_service("/icons", ServeDir::new(format!("{site_root}/icons")))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
