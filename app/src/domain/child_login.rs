@@ -1,5 +1,31 @@
 //! What a guardian may choose for a child's own login: the start of the username, and where
-//! the one-time code goes at each login.
+//! the one-time code goes at each login; and until when that login works.
+
+use crate::domain::consent::birthday;
+use time::{Date, Duration};
+
+/// The age at which a child's own login ends: from then on the youth logs in with
+/// ID-porten (MinID) like any adult, as the same person, keeping their logs and consents.
+pub const OWN_LOGIN_ENDS_AT_AGE: u8 = 15;
+/// How long before that day the child is told.
+pub const OWN_LOGIN_WARNING_DAYS: i64 = 7;
+
+/// The first day on which a child born on `birth_date` can no longer use their own login.
+pub fn own_login_ends(birth_date: Date) -> Date {
+    birthday(birth_date, OWN_LOGIN_ENDS_AT_AGE)
+}
+
+/// Whether the child's own login (password or passkey) still works on `today`.
+pub fn own_login_open(birth_date: Date, today: Date) -> bool {
+    today < own_login_ends(birth_date)
+}
+
+/// The day the own login ends, if that is within the warning on `today`: what the child's
+/// page tells them.
+pub fn own_login_ending_soon(birth_date: Date, today: Date) -> Option<Date> {
+    let ends = own_login_ends(birth_date);
+    (today < ends && ends - Duration::days(OWN_LOGIN_WARNING_DAYS) <= today).then_some(ends)
+}
 
 /// How many random digits follow the chosen start of a child's username.
 pub const USERNAME_SUFFIX_DIGITS: usize = 4;
@@ -62,6 +88,48 @@ impl CodeAddress {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::consent::age_on;
+    use proptest::prelude::*;
+    use time::macros::date;
+
+    #[test]
+    fn the_own_login_ends_on_the_fifteenth_birthday_with_a_week_of_warning() {
+        let born = date!(2012 - 03 - 10);
+        assert_eq!(own_login_ends(born), date!(2027 - 03 - 10));
+        assert!(own_login_open(born, date!(2027 - 03 - 09)));
+        assert!(!own_login_open(born, date!(2027 - 03 - 10)));
+        assert_eq!(own_login_ending_soon(born, date!(2027 - 03 - 02)), None);
+        assert_eq!(
+            own_login_ending_soon(born, date!(2027 - 03 - 03)),
+            Some(date!(2027 - 03 - 10))
+        );
+        assert_eq!(
+            own_login_ending_soon(born, date!(2027 - 03 - 09)),
+            Some(date!(2027 - 03 - 10))
+        );
+        assert_eq!(own_login_ending_soon(born, date!(2027 - 03 - 10)), None);
+        // Born on 29 February: the login works through 28 February in a common year.
+        let leap = date!(2012 - 02 - 29);
+        assert!(own_login_open(leap, date!(2027 - 02 - 28)));
+        assert!(!own_login_open(leap, date!(2027 - 03 - 01)));
+    }
+
+    proptest! {
+        /// The login ends exactly when the consent rules count the child as 15, and the
+        /// warning comes only while it still works.
+        #[test]
+        fn the_login_ends_when_the_child_is_fifteen(
+            born in 0..10_000_i64, lived in 0..8_000_i64,
+        ) {
+            let birth = date!(2000 - 01 - 01) + Duration::days(born);
+            let today = birth + Duration::days(lived);
+            prop_assert_eq!(own_login_open(birth, today), age_on(birth, today) < OWN_LOGIN_ENDS_AT_AGE);
+            if own_login_ending_soon(birth, today).is_some() {
+                prop_assert!(own_login_open(birth, today));
+                prop_assert!(!own_login_open(birth, today + Duration::days(OWN_LOGIN_WARNING_DAYS)));
+            }
+        }
+    }
 
     #[test]
     fn a_username_start_is_short_plain_and_lower_case() {

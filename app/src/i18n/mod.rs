@@ -204,6 +204,8 @@ pub struct Texts {
     pub offline_retry: &'static str,
     /// Where the browser offers to install the app: on the family's own page.
     pub install_hint: &'static str,
+    /// A child's own login ends on their fifteenth birthday: told a week before, with the day.
+    pub own_login_ending: fn(date: &str) -> String,
     pub install_button: &'static str,
     pub logged_out_title: &'static str,
     pub logged_out_body: &'static str,

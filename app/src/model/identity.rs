@@ -17,6 +17,9 @@ pub struct Identity {
     pub is_citizen: bool,
     /// Keeps the municipality's units, services and staff.
     pub is_administrator: bool,
+    /// For a child logged in with their own login: the day it ends (their fifteenth
+    /// birthday), once that is a week away or less.
+    pub own_login_ends_soon: Option<time::Date>,
 }
 
 impl Identity {
@@ -101,10 +104,12 @@ pub enum LoginProblem {
     NoAddress,
     /// A wrong one-time code; tries remain.
     WrongCode,
+    /// The child has turned 15: their own login has ended, ID-porten is the way in.
+    Grown,
 }
 
 impl LoginProblem {
-    const ALL: [LoginProblem; 10] = [
+    const ALL: [LoginProblem; 11] = [
         LoginProblem::Cancelled,
         LoginProblem::Failed,
         LoginProblem::Level,
@@ -115,6 +120,7 @@ impl LoginProblem {
         LoginProblem::Expired,
         LoginProblem::NoAddress,
         LoginProblem::WrongCode,
+        LoginProblem::Grown,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -129,6 +135,7 @@ impl LoginProblem {
             LoginProblem::Expired => "expired",
             LoginProblem::NoAddress => "no_address",
             LoginProblem::WrongCode => "wrong",
+            LoginProblem::Grown => "grown",
         }
     }
 

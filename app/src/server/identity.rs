@@ -2,11 +2,13 @@
 //! middleware resolves the login of each page and server-function request (see
 //! `server::auth::identify`) and leaves the [`Identity`] in the request's extensions.
 
+use crate::domain::child_login::own_login_ending_soon;
 use crate::model::error::ApiError;
 use crate::model::identity::{Identity, LoginMethod, SessionSummary, StaffUnit};
 use crate::server::oslo::oslo;
 use leptos::prelude::*;
 use sqlx::{PgConnection, PgPool};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 /// The person making this request, or `Unauthorized` (HTTP 401).
@@ -29,9 +31,13 @@ pub async fn resume(pool: &PgPool, token: &[u8]) -> Result<Option<Identity>, sql
             update login_session set last_seen_at = now()
             where token_hash = sha256($1)
               and login_session_is_active(created_at, last_seen_at, ended_at)
-            returning login_session_id, person_id
+              and (method = 'idporten' or own_login_open(person_id))
+            returning login_session_id, person_id, method
         )
         select touched.login_session_id, p.person_id, p.given_name, p.family_name,
+               (select c.birth_date from child c
+                where c.person_id = p.person_id and touched.method <> 'idporten')
+                   as own_login_birth_date,
                array(select m.unit_id from staff_unit_membership m join unit u using (unit_id)
                      where m.person_id = p.person_id order by u.name) as "unit_ids!",
                array(select u.name from staff_unit_membership m join unit u using (unit_id)
@@ -67,6 +73,9 @@ pub async fn resume(pool: &PgPool, token: &[u8]) -> Result<Option<Identity>, sql
             .collect(),
         is_citizen: row.is_citizen,
         is_administrator: row.is_administrator,
+        own_login_ends_soon: row
+            .own_login_birth_date
+            .and_then(|born| own_login_ending_soon(born, oslo(OffsetDateTime::now_utc()).date())),
     }))
 }
 
@@ -80,6 +89,7 @@ pub async fn active_sessions(
         select login_session_id, method, device, created_at, last_seen_at
         from login_session
         where person_id = $1 and login_session_is_active(created_at, last_seen_at, ended_at)
+          and (method = 'idporten' or own_login_open(person_id))
         order by last_seen_at desc
         "#,
         identity.person_id

@@ -73,6 +73,21 @@ async fn record_failure(pool: &sqlx::PgPool, failed: Failed<'_>) -> Result<(), s
     tx.commit().await
 }
 
+/// The child knew their password but has turned 15: not a failure to count against them,
+/// but the trail says their old login was tried.
+async fn grown(pool: &sqlx::PgPool, person_id: Uuid, keys: &[Key]) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    audit::record(
+        &mut tx,
+        Some(person_id),
+        "auth.own_login_ended",
+        json!({ "method": "password" }),
+    )
+    .await?;
+    throttle::succeeded(&mut tx, keys).await?;
+    tx.commit().await
+}
+
 pub async fn password(
     State(state): State<ServerState>,
     session: Session,
@@ -100,7 +115,8 @@ pub async fn password(
     tokio::time::sleep(attempt.delay()).await;
 
     let account = match sqlx::query!(
-        r#"select a.person_id, a.password_hash, a.code_channel, r.email, r.mobile as phone, r.lang
+        r#"select a.person_id, a.password_hash, a.code_channel, r.email, r.mobile as phone, r.lang,
+                  own_login_open(a.person_id) as "open!"
            from child_account a join person_reach r using (person_id) where a.username = $1"#,
         username
     )
@@ -139,6 +155,12 @@ pub async fn password(
             Err(error) => unavailable(error),
         };
     };
+    if !account.open {
+        return match grown(pool, account.person_id, &keys).await {
+            Ok(()) => back_to_password("grown", &username, &return_to),
+            Err(error) => unavailable(error),
+        };
+    }
     let Some((channel, recipient)) =
         outbox::child_recipient(&account.code_channel, account.email, account.phone)
     else {

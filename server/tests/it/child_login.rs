@@ -1,7 +1,8 @@
 //! The under-15 login: username, password and a one-time code, with its limits.
 
-use crate::support::login::{code_step, latest_code, password_step};
-use crate::support::TestApp;
+use crate::support::issuer::TestIssuer;
+use crate::support::login::{code_step, latest_code, log_in, password_step};
+use crate::support::{location, Browser, TestApp};
 use axum::http::StatusCode;
 use sqlx::PgPool;
 
@@ -265,4 +266,123 @@ async fn many_usernames_tried_from_a_school_do_not_lock_its_children_out(pool: P
         password_step(&mut nora, "nora", PASSWORD).await,
         "/login/child/code?sent=email"
     );
+}
+
+/// Moves Nora's birth date so that she turns 15 `days` from today in Oslo (0: today).
+async fn nora_turns_15_in(pool: &PgPool, days: i32) {
+    sqlx::query(
+        "update child set birth_date =
+             ((now() at time zone 'Europe/Oslo')::date + $1 - interval '15 years')::date
+         where person_id = $2::uuid",
+    )
+    .bind(days)
+    .bind(NORA)
+    .execute(pool)
+    .await
+    .expect("birth date");
+}
+
+async fn logged_in_as_nora(app: &TestApp) -> Browser<'_> {
+    let mut browser = app.browser();
+    assert_eq!(
+        password_step(&mut browser, "nora", PASSWORD).await,
+        "/login/child/code?sent=email"
+    );
+    let code = latest_code(app.pool(), NORA_EMAIL).await;
+    assert_eq!(code_step(&mut browser, &code).await, "/me");
+    browser
+}
+
+const ENDING: &str =
+    "logger du inn med ID-porten (for eksempel MinID) i stedet for med brukernavn og passord";
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_child_is_told_a_week_before_their_own_login_ends_at_15(pool: PgPool) {
+    let app = TestApp::seeded(pool).await;
+    nora_turns_15_in(app.pool(), 8).await;
+    let mut browser = logged_in_as_nora(&app).await;
+    let (_, _, html) = browser.page("/me").await;
+    assert!(!html.contains(ENDING), "more than a week away: {html}");
+
+    nora_turns_15_in(app.pool(), 7).await;
+    let (_, _, html) = browser.page("/me").await;
+    assert!(html.contains(ENDING), "{html}");
+    let day: time::Date = sqlx::query_scalar("select (now() at time zone 'Europe/Oslo')::date + 7")
+        .fetch_one(app.pool())
+        .await
+        .expect("day");
+    let said = app::i18n::Lang::Nb.dates().date(day);
+    assert!(
+        html.contains(&format!("Fra {said} logger du inn")),
+        "{said}: {html}"
+    );
+
+    // A login through ID-porten is no own login: nothing to warn about.
+    let mut adult = app.as_person(NORA).await;
+    let (_, _, html) = adult.page("/me").await;
+    assert!(html.contains("Du er logget inn som Nora Lie") && !html.contains(ENDING));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn at_15_the_own_login_ends_and_id_porten_lets_the_same_person_in(pool: PgPool) {
+    let issuer = TestIssuer::start().await;
+    let app = TestApp::with_issuer(pool, issuer.url()).await;
+    nora_turns_15_in(app.pool(), 1).await;
+    let mut browser = logged_in_as_nora(&app).await;
+    let (status, _, _) = browser.page("/me").await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Her birthday comes while she is logged in: the next request finds no login.
+    nora_turns_15_in(app.pool(), 0).await;
+    let response = browser.get("/me").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/login?return_to=%2Fme");
+
+    // The right password is no longer a way in, and no code is sent.
+    let codes = count_codes(app.pool()).await;
+    let refused = password_step(&mut browser, "nora", PASSWORD).await;
+    assert_eq!(
+        refused,
+        "/login/child?return_to=%2Fme&error=grown&username=nora"
+    );
+    assert_eq!(count_codes(app.pool()).await, codes);
+    let (_, _, html) = browser.page(&refused).await;
+    assert!(
+        html.contains("Du har fylt 15 år, og brukernavnet og passordet ditt virker ikke lenger."),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"href="/auth/login?return_to=/me""#),
+        "{html}"
+    );
+    let ended: i64 = sqlx::query_scalar(
+        "select count(*) from audit_event where action = 'auth.own_login_ended' and actor_id = $1::uuid",
+    )
+    .bind(NORA)
+    .fetch_one(app.pool())
+    .await
+    .expect("audit");
+    assert_eq!(ended, 1);
+
+    // ID-porten knows her by her national identity number: the same person, with all that
+    // was hers.
+    let mut grown = app.browser();
+    log_in(&mut grown, &issuer, NORA).await;
+    let (status, _, html) = grown.page("/me").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Du er logget inn som Nora Lie"), "{html}");
+    let person: uuid::Uuid = sqlx::query_scalar(
+        "select person_id from login_session where method = 'idporten' and ended_at is null",
+    )
+    .fetch_one(app.pool())
+    .await
+    .expect("her login");
+    assert_eq!(person.to_string(), NORA);
+}
+
+async fn count_codes(pool: &PgPool) -> i64 {
+    sqlx::query_scalar("select count(*) from login_code")
+        .fetch_one(pool)
+        .await
+        .expect("codes")
 }

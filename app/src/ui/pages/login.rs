@@ -34,14 +34,18 @@ fn Problem() -> impl IntoView {
     })
 }
 
+fn idporten_login() -> String {
+    format!(
+        "/auth/login?return_to={}",
+        urlencoding_component(&return_to())
+    )
+}
+
 /// `/login`: ID-porten for adults and staff, a way in for children under 15.
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let t = use_lang().texts();
-    let idporten = format!(
-        "/auth/login?return_to={}",
-        urlencoding_component(&return_to())
-    );
+    let idporten = idporten_login();
     let child = format!(
         "/login/child?return_to={}",
         urlencoding_component(&return_to())
@@ -63,10 +67,15 @@ pub fn ChildLoginPage() -> impl IntoView {
     let t = use_lang().texts();
     // A failed attempt keeps what was typed, except the password.
     let username = query("username").unwrap_or_default();
+    // A child who has turned 15 is shown the way in from now on.
+    let grown = query("error").as_deref() == Some(LoginProblem::Grown.code());
     view! {
         <Title text=t.child_login_title />
         <h1>{t.child_login_title}</h1>
         <Problem />
+        {grown.then(|| view! {
+            <p><a class="button primary" href=idporten_login()>{t.login_idporten}</a></p>
+        })}
         <p class="lead">{t.child_login_intro}</p>
         <form class="stacked" method="post" action="/auth/child/password">
             <div class="field">

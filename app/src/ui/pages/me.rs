@@ -22,6 +22,7 @@ use leptos_meta::Title;
 #[component]
 pub fn MePage() -> impl IntoView {
     let t = use_lang().texts();
+    let dates = use_lang().dates();
     let identity = crate::api::identity::use_identity();
     view! {
         <Title text=t.me_title />
@@ -30,6 +31,11 @@ pub fn MePage() -> impl IntoView {
             view! {
                 <h1>{t.me_title}</h1>
                 <p class="lead">{(t.signed_in_as)(&identity.full_name())}</p>
+                {identity.own_login_ends_soon.map(|ends| view! {
+                    <p class="alert warning" role="status">
+                        {(t.own_login_ending)(&dates.date(ends))}
+                    </p>
+                })}
                 <div class="workbench">
                     <div class="workbench-main">
                         {identity.is_staff().then(|| view! { <BatonOffers /> })}
