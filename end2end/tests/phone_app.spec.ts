@@ -2,7 +2,7 @@ import { chromium, devices, type Page } from "@playwright/test";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { asPerson, expect, expectAccessible, gotoHydrated, openSarasLog, test } from "./fixtures";
+import { asPerson, expect, expectAccessible, gotoHydrated, hydrated, openSarasLog, test } from "./fixtures";
 
 /** Every response in this origin's caches: where from, and what it says. */
 async function cached(page: Page) {
@@ -50,6 +50,7 @@ test.describe("the app on the family's phone", () => {
 
     // She reads her log; the caches hold the shell, and nothing of the log.
     await openSarasLog(page);
+    const log = new URL(page.url()).pathname;
     await expect(page.getByText("Det hjelper å sitte ved vinduet.")).toBeVisible();
     await expect.poll(async () => (await cached(page)).length).toBeGreaterThan(5);
     for (const { url, text } of await cached(page)) {
@@ -74,6 +75,26 @@ test.describe("the app on the family's phone", () => {
     await page.getByRole("button", { name: "Legg Stafett på hjemskjermen" }).click();
     expect(await page.evaluate(() => "prompted" in window)).toBe(true);
     await expect(page.getByRole("button", { name: "Legg Stafett på hjemskjermen" })).toBeHidden();
+
+    // A new version of the app is published while she is writing: its worker takes over,
+    // an older version's cache goes, and what she typed is still in the form on the next
+    // page. (Playwright cannot hand the browser other bytes for the worker's update, so the
+    // new version is this worker under a new address, which the browser installs as an
+    // update all the same, and the older cache is one made as an older worker left it.)
+    await gotoHydrated(page, log);
+    const draft = "Skrevet mens appen fikk en ny versjon.";
+    await page.getByLabel("Skriv et nytt innlegg").fill(draft);
+    const [current] = await page.evaluate(() => caches.keys());
+    await page.evaluate(() => caches.open("stafett-shell-0123456789abcdef"));
+    await page.evaluate(() => navigator.serviceWorker.register("/sw.js?build=next"));
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL))
+      .toMatch(/\/sw\.js\?build=next$/);
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([current]);
+    await page.reload();
+    await hydrated(page);
+    await expect(page.getByLabel("Skriv et nytt innlegg")).toHaveValue(draft);
+    await expect(page.getByRole("alert")).toHaveText("Det du skrev sist, var ikke lagret. Vi har hentet det fram igjen.");
 
     // The connection drops: a page of the app's own says why, and that drafts are kept.
     await page.context().setOffline(true);

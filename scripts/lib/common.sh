@@ -55,7 +55,7 @@ build_site() {
   cargo leptos build "$@"
   for file in "$REPO_ROOT"/target/site/pkg/*.wasm "$REPO_ROOT"/target/site/pkg/*.js "$REPO_ROOT"/target/site/pkg/*.css; do
     [ -f "$file" ] || continue
-    brotli -q 11 -f -o "$file.br" "$file"
+    brotli -q 11 -c "$file" >"$file.br"
     gzip -9 -n -c "$file" >"$file.gz"
   done
 }
