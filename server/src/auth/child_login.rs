@@ -18,6 +18,7 @@ use crate::state::ServerState;
 use app::i18n::Lang;
 use app::server::audit;
 use app::server::redirect::local_path_or_root;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -93,8 +94,12 @@ pub async fn password(
     session: Session,
     connect_info: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
-    Form(form): Form<PasswordForm>,
+    form: Result<Form<PasswordForm>, FormRejection>,
 ) -> Response {
+    // No browser sends this form without both fields, or with one twice: a script did.
+    let Ok(Form(form)) = form else {
+        return back_to_password("missing", "", "/");
+    };
     let return_to = local_path_or_root(form.return_to.as_deref().unwrap_or("/")).to_string();
     let username = form.username.trim().to_lowercase();
     if username.is_empty() || form.password.is_empty() {
@@ -242,8 +247,12 @@ pub async fn code(
     State(state): State<ServerState>,
     session: Session,
     headers: HeaderMap,
-    Form(form): Form<CodeForm>,
+    form: Result<Form<CodeForm>, FormRejection>,
 ) -> Response {
+    // Not a guess (no browser sends this form so), and not counted as one.
+    let Ok(Form(form)) = form else {
+        return see_other("/login/child/code?error=wrong");
+    };
     let pending = match session.get::<PendingCode>(PENDING_KEY).await {
         Ok(Some(pending)) => pending,
         Ok(None) => return see_other("/login/child?error=expired"),

@@ -16,6 +16,7 @@ mod database_defence;
 mod deletion;
 mod demo_scenes;
 mod family_request;
+mod fuzz;
 mod gate;
 mod guardian_child_login;
 mod http;
