@@ -50,6 +50,7 @@ pub struct StaffUnit {
 pub enum LoginMethod {
     IdPorten,
     PasswordAndCode,
+    Passkey,
 }
 
 impl LoginMethod {
@@ -57,6 +58,7 @@ impl LoginMethod {
         match code {
             "idporten" => Some(LoginMethod::IdPorten),
             "password_and_code" => Some(LoginMethod::PasswordAndCode),
+            "passkey" => Some(LoginMethod::Passkey),
             _ => None,
         }
     }
@@ -101,10 +103,16 @@ pub enum LoginProblem {
     NoAddress,
     /// A wrong one-time code; tries remain.
     WrongCode,
+    /// The passkey is not (or no longer) known: removed, or never registered here.
+    PasskeyRefused,
+    /// The passkey waits for a guardian's approval.
+    PasskeyPending,
+    /// The passkey's counter went back: a copy of it was used, so it is blocked.
+    PasskeyCopied,
 }
 
 impl LoginProblem {
-    const ALL: [LoginProblem; 10] = [
+    const ALL: [LoginProblem; 13] = [
         LoginProblem::Cancelled,
         LoginProblem::Failed,
         LoginProblem::Level,
@@ -115,6 +123,9 @@ impl LoginProblem {
         LoginProblem::Expired,
         LoginProblem::NoAddress,
         LoginProblem::WrongCode,
+        LoginProblem::PasskeyRefused,
+        LoginProblem::PasskeyPending,
+        LoginProblem::PasskeyCopied,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -129,6 +140,9 @@ impl LoginProblem {
             LoginProblem::Expired => "expired",
             LoginProblem::NoAddress => "no_address",
             LoginProblem::WrongCode => "wrong",
+            LoginProblem::PasskeyRefused => "passkey_refused",
+            LoginProblem::PasskeyPending => "passkey_pending",
+            LoginProblem::PasskeyCopied => "passkey_copied",
         }
     }
 
