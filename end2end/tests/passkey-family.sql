@@ -1,11 +1,14 @@
 -- For the passkey spec: a family of its own, made fresh each run (`:child`, `:guardian`,
 -- `:log` are new ids): Tiril (11), her mother Hanne with parental responsibility (logged in by
--- `:guardian_nid`), an open log held by Nora Strand at the primary school that Hanne
+-- `:guardian_nid`, told of passkeys at `:guardian_email`), an open log held by Nora Strand at the primary school that Hanne
 -- consented to, with Tiril's own login (`:username`, the demo children's password, codes to
 -- `:email`) that Hanne gave her.
 insert into person (person_id, given_name, family_name, national_id, email)
 values (:'child', 'Tiril', 'Passnes', null, :'email'),
        (:'guardian', 'Hanne', 'Passnes', :'guardian_nid', null);
+-- Hanne's own e-mail address, confirmed: the app tells her of Tiril's passkeys there.
+insert into person_contact (person_id, email, email_confirmed_at)
+values (:'guardian', :'guardian_email', now());
 insert into child (person_id, municipality_id, birth_date)
 values (:'child', '00000000-0000-4000-8000-000000000001', current_date - interval '11 years 2 months');
 insert into guardianship (guardian_id, child_id, has_parental_responsibility, residence)

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import type { CDPSession, Page } from "@playwright/test";
 import { asPerson, expect, expectAccessible, person, test } from "./fixtures";
 import { syntheticNationalId } from "./idporten";
-import { codeSentTo, lastMessageId } from "./mailsink";
+import { codeSentTo, lastMessageId, messageSentTo } from "./mailsink";
 
 const PASSWORD = "tre blå hester";
 // WebAuthn takes a domain, never an IP address, as the site a passkey belongs to: the app
@@ -18,7 +18,7 @@ const local = (pathname: string) => {
   return url.toString();
 };
 
-type Family = { log: string; username: string; email: string; guardianId: string };
+type Family = { log: string; username: string; email: string; guardianId: string; guardianEmail: string };
 
 /** Tiril (11) with her own login, her mother Hanne, and their open log (passkey-family.sql). */
 async function family(): Promise<Family> {
@@ -30,12 +30,14 @@ async function family(): Promise<Family> {
     username: `tiril.passnes.${String(suffix).padStart(4, "0")}`,
     email: `tiril.passnes.${suffix}@example.no`,
     guardianId: syntheticNationalId(new Date(1986, 2, 14), 750),
+    guardianEmail: `hanne.passnes.${suffix}@example.no`,
   };
   await promisify(execFile)("psql", [
     database,
     ...["-v", "ON_ERROR_STOP=1", "-q"],
     ...["-v", `log=${made.log}`, "-v", `child=${randomUUID()}`, "-v", `guardian=${randomUUID()}`],
     ...["-v", `username=${made.username}`, "-v", `email=${made.email}`, "-v", `guardian_nid=${made.guardianId}`],
+    ...["-v", `guardian_email=${made.guardianEmail}`],
     ...["-f", path.join(__dirname, "passkey-family.sql")],
   ]);
   return made;
@@ -98,17 +100,22 @@ test.describe("passkeys for children under 15", () => {
     request,
   }, info) => {
     test.skip(info.project.name !== "phone", "children use phones");
+    // Each refused login is answered after a growing pause (the throttle), on purpose.
+    test.slow();
     const who = await family();
     const phone = await phoneAuthenticator(page);
 
-    // After a login with password and code, Tiril makes a passkey on her own page.
+    // After a login with password and code, Tiril makes a passkey on her own page; her
+    // mother is told it waits for her.
     await logInWithPassword(page, request, who);
+    const toMother = await lastMessageId(request, who.guardianEmail);
     const passkeys = page.getByRole("region", { name: "Passnøkkel" });
     await expect(passkeys.getByText("Du har ingen passnøkkel ennå.")).toBeVisible();
     await passkeys.getByRole("button", { name: "Lag passnøkkel på denne mobilen" }).click();
     await expect(page).toHaveURL(/\/me\?passkey=registered#passkeys$/);
     await expect(passkeys.getByRole("status").filter({ hasText: "Passnøkkelen er laget" })).toBeVisible();
     await expect(passkeys.getByRole("listitem")).toContainText("Venter på godkjenning fra en forelder");
+    expect(await messageSentTo(request, who.guardianEmail, toMother)).toContain("Barnet ditt har laget en passnøkkel");
     await expectAccessible(page);
     await pictures(page, "me", (name) => info.outputPath(name));
 
@@ -147,6 +154,7 @@ test.describe("passkeys for children under 15", () => {
     expect(original.signCount).toBeGreaterThan(0);
     const thief = await person(browser, "Pixel 7");
     const copy = await phoneAuthenticator(thief);
+    const beforeCopy = await lastMessageId(request, who.guardianEmail);
     await copy.cdp.send("WebAuthn.addCredential", {
       authenticatorId: copy.authenticatorId,
       credential: { ...original, signCount: 0 },
@@ -157,6 +165,9 @@ test.describe("passkeys for children under 15", () => {
       "Passnøkkelen er sperret fordi en kopi av den er brukt. Logg inn med brukernavn, passord og kode, og snakk med en forelder.",
     );
     await expect(thief.getByText("Du er logget inn")).toHaveCount(0);
+    expect(await messageSentTo(request, who.guardianEmail, beforeCopy)).toContain(
+      "Noen brukte en kopi av passnøkkelen til barnet ditt",
+    );
 
     // The key is blocked for the original phone too, and her mother is told why.
     await logOut(page);

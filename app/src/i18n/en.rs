@@ -804,6 +804,10 @@ pub(super) const TEXTS: Texts = Texts {
         approve: "Approve the passkey",
         remove: "Remove the passkey",
         copied_alert: "A passkey is blocked because a copy of it was used to log in. Remove it, and talk with the child about who may have had access to the phone.",
+        pending_message_subject: "A passkey is waiting for your approval in Stafett",
+        pending_message_body: "Your child has made a passkey to log in to Stafett. It works only once you have approved it.\n\nLog in to Stafett and go to the consents of the log to approve or remove it. If your child did not make it, remove it.",
+        copied_message_subject: "A passkey is blocked in Stafett",
+        copied_message_body: "Someone used a copy of your child's passkey to log in to Stafett. We stopped the login and have blocked the passkey.\n\nLog in to Stafett and remove the passkey under the consents of the log. Your child can log in with username, password and code, and make a new passkey.",
     },
     admin: AdminTexts {
         link: "Administration",

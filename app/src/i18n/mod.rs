@@ -253,6 +253,13 @@ pub struct PasskeyTexts {
     pub remove: &'static str,
     /// A passkey was disabled because a copy of it was used.
     pub copied_alert: &'static str,
+    /// To the guardians: a new passkey waits for approval. No name: an e-mail or SMS may be
+    /// read by others.
+    pub pending_message_subject: &'static str,
+    pub pending_message_body: &'static str,
+    /// To the guardians: a passkey was blocked as copied.
+    pub copied_message_subject: &'static str,
+    pub copied_message_body: &'static str,
 }
 
 /// A person's own contact details on their page, the messages confirming them, the SMS

@@ -804,6 +804,10 @@ pub(super) const TEXTS: Texts = Texts {
         approve: "Godkjenn passnøkkelen",
         remove: "Fjern passnøkkelen",
         copied_alert: "En passnøkkel er sperret fordi en kopi av den ble brukt til å logge inn. Fjern den, og snakk med barnet om hvem som kan ha hatt tilgang til mobilen.",
+        pending_message_subject: "En passnøkkel venter på godkjenningen din i Stafett",
+        pending_message_body: "Barnet ditt har laget en passnøkkel for å logge inn i Stafett. Den virker først når du har godkjent den.\n\nLogg inn i Stafett og gå til samtykkene i stafettloggen for å godkjenne eller fjerne den. Var det ikke barnet som laget den, fjern den.",
+        copied_message_subject: "En passnøkkel er sperret i Stafett",
+        copied_message_body: "Noen brukte en kopi av passnøkkelen til barnet ditt for å logge inn i Stafett. Vi stoppet innloggingen og har sperret passnøkkelen.\n\nLogg inn i Stafett og fjern passnøkkelen under samtykkene i stafettloggen. Barnet kan logge inn med brukernavn, passord og kode, og lage en ny passnøkkel.",
     },
     admin: AdminTexts {
         link: "Administrasjon",

@@ -801,6 +801,10 @@ pub(super) const TEXTS: Texts = Texts {
         approve: "Godkjenn passnøkkelen",
         remove: "Fjern passnøkkelen",
         copied_alert: "Ein passnøkkel er sperra fordi ein kopi av han vart brukt til å logge inn. Fjern han, og snakk med barnet om kven som kan ha hatt tilgang til mobilen.",
+        pending_message_subject: "Ein passnøkkel ventar på godkjenninga di i Stafett",
+        pending_message_body: "Barnet ditt har laga ein passnøkkel for å logge inn i Stafett. Han verkar først når du har godkjent han.\n\nLogg inn i Stafett og gå til samtykka i stafettloggen for å godkjenne eller fjerne han. Var det ikkje barnet som laga han, fjern han.",
+        copied_message_subject: "Ein passnøkkel er sperra i Stafett",
+        copied_message_body: "Nokon brukte ein kopi av passnøkkelen til barnet ditt for å logge inn i Stafett. Vi stoppa innlogginga og har sperra passnøkkelen.\n\nLogg inn i Stafett og fjern passnøkkelen under samtykka i stafettloggen. Barnet kan logge inn med brukarnamn, passord og kode, og lage ein ny passnøkkel.",
     },
     admin: AdminTexts {
         link: "Administrasjon",

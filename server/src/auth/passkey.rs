@@ -18,8 +18,10 @@ use crate::auth::idporten_routes::user_agent;
 use crate::auth::login_session::{self, Method};
 use crate::auth::throttle::{self, Key};
 use crate::auth::{client_address, device, login_cookie};
+use crate::outbox::{self, Channel, Message};
 use crate::state::ServerState;
 use app::domain::passkey::{PasskeyStatus, RegistrationOutcome};
+use app::i18n::Lang;
 use app::model::identity::{Identity, LoginMethod, LoginProblem};
 use app::server::audit;
 use app::server::redirect::local_path_or_root;
@@ -93,6 +95,69 @@ fn refusal(status: PasskeyStatus) -> Option<LoginProblem> {
         PasskeyStatus::AwaitingApproval => Some(LoginProblem::PasskeyPending),
         PasskeyStatus::Copied => Some(LoginProblem::PasskeyCopied),
     }
+}
+
+/// What a child's guardians are told of the child's passkeys.
+#[derive(Debug, Clone, Copy)]
+enum GuardianNews {
+    /// A new one waits for their approval.
+    Pending,
+    /// One was blocked: a copy of it was used.
+    Copied,
+}
+
+impl GuardianNews {
+    fn code(self) -> &'static str {
+        match self {
+            GuardianNews::Pending => "pending",
+            GuardianNews::Copied => "copied",
+        }
+    }
+}
+
+/// Tells each guardian with parental responsibility for `child`, by e-mail where they can be
+/// reached so, else by SMS, in their language. Security news, not a notice: sent whatever
+/// notices they chose, like a login code.
+async fn tell_guardians(
+    conn: &mut sqlx::PgConnection,
+    child: Uuid,
+    news: GuardianNews,
+) -> Result<(), sqlx::Error> {
+    let guardians = sqlx::query!(
+        r#"select r.person_id as "person_id!", r.email, r.mobile, r.lang
+           from guardianship g join person_reach r on r.person_id = g.guardian_id
+           where g.child_id = $1 and g.has_parental_responsibility"#,
+        child
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for guardian in guardians {
+        let (channel, recipient) = match (guardian.email, guardian.mobile) {
+            (Some(email), _) => (Channel::Email, email),
+            (None, Some(mobile)) => (Channel::Sms, mobile),
+            (None, None) => continue,
+        };
+        let lang = guardian.lang.as_deref().and_then(Lang::from_code);
+        let t = &lang.unwrap_or_default().texts().passkey;
+        let (subject, body) = match news {
+            GuardianNews::Pending => (t.pending_message_subject, t.pending_message_body),
+            GuardianNews::Copied => (t.copied_message_subject, t.copied_message_body),
+        };
+        let message = Message {
+            subject: subject.to_string(),
+            body: body.to_string(),
+        };
+        outbox::enqueue(&mut *conn, channel, &recipient, &message).await?;
+        let detail = json!({ "child": child, "news": news.code(), "channel": channel.code() });
+        audit::record(
+            &mut *conn,
+            Some(guardian.person_id),
+            "passkey.guardian_told",
+            detail,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 fn unavailable(error: impl std::fmt::Display) -> Response {
@@ -240,6 +305,7 @@ pub async fn register_finish(
             json!({ "passkey_id": passkey_id }),
         )
         .await?;
+        tell_guardians(&mut tx, identity.person_id, GuardianNews::Pending).await?;
         tx.commit().await?;
         Ok::<_, StoreError>(())
     };
@@ -402,6 +468,9 @@ pub async fn login_finish(
             .execute(&mut *tx)
             .await;
             if let Err(error) = disabled {
+                return unavailable(error);
+            }
+            if let Err(error) = tell_guardians(&mut tx, person_id, GuardianNews::Copied).await {
                 return unavailable(error);
             }
             return fail_login(tx, fail("copied_passkey"), LoginProblem::PasskeyCopied).await;
