@@ -20,17 +20,17 @@ const local = (pathname: string) => {
 
 type Family = { log: string; username: string; email: string; guardianId: string; guardianEmail: string };
 
-/** Tiril (11) with her own login, her mother Hanne, and their open log (passkey-family.sql). */
-async function family(): Promise<Family> {
+/** Tiril (11) with her own login, her mother Hanne (national identity number with `serial`), and their open log (passkey-family.sql). */
+async function family(serial: number): Promise<Family> {
   const database = process.env.STAFETT_E2E_DATABASE_URL;
   if (!database) throw new Error("run through ./scripts/test: the app's database is not set");
   const suffix = randomBytes(2).readUInt16BE(0) % 10_000;
   const made = {
     log: randomUUID(),
-    username: `tiril.passnes.${String(suffix).padStart(4, "0")}`,
-    email: `tiril.passnes.${suffix}@example.no`,
-    guardianId: syntheticNationalId(new Date(1986, 2, 14), 750),
-    guardianEmail: `hanne.passnes.${suffix}@example.no`,
+    username: `tiril.passnes.${serial}.${String(suffix).padStart(4, "0")}`,
+    email: `tiril.passnes.${serial}.${suffix}@example.no`,
+    guardianId: syntheticNationalId(new Date(1986, 2, 14), serial),
+    guardianEmail: `hanne.passnes.${serial}.${suffix}@example.no`,
   };
   await promisify(execFile)("psql", [
     database,
@@ -102,7 +102,7 @@ test.describe("passkeys for children under 15", () => {
     test.skip(info.project.name !== "phone", "children use phones");
     // Each refused login is answered after a growing pause (the throttle), on purpose.
     test.slow();
-    const who = await family();
+    const who = await family(750);
     const phone = await phoneAuthenticator(page);
 
     // After a login with password and code, Tiril makes a passkey on her own page; her
@@ -187,5 +187,36 @@ test.describe("passkeys for children under 15", () => {
       "Passnøkkelen virker ikke her lenger. Logg inn med brukernavn, passord og kode.",
     );
     await expect(page.getByLabel("Brukernavn")).toBeVisible();
+  });
+
+  test("a lost phone: her mother removes the working passkey, and it logs nobody in", async ({ page, browser, request }, info) => {
+    test.skip(info.project.name !== "phone", "children use phones");
+    test.slow();
+    const who = await family(760);
+    await phoneAuthenticator(page);
+    await logInWithPassword(page, request, who);
+    await page.getByRole("button", { name: "Lag passnøkkel på denne mobilen" }).click();
+    await expect(page.getByRole("region", { name: "Passnøkkel" }).getByRole("listitem")).toContainText("Venter på godkjenning");
+
+    const mother = await person(browser, "Pixel 7");
+    await asPerson(mother, who.guardianId);
+    await mother.goto(`/logs/${who.log}/consents`);
+    const care = mother.getByRole("region", { name: "Passnøkler" });
+    await care.getByRole("button", { name: "Godkjenn passnøkkelen" }).click();
+    await expect(care.getByRole("listitem")).toContainText("Kan brukes");
+    await logOut(page);
+    await logInWithPasskey(page);
+    await expect(page.getByText("Du er logget inn som Tiril Passnes")).toBeVisible();
+
+    // The phone is lost: her mother removes the passkey, and whoever has the phone is refused.
+    await care.getByRole("button", { name: "Fjern passnøkkelen" }).click();
+    await expect(care.getByRole("listitem")).toHaveCount(0);
+    await expectAccessible(mother);
+    await logOut(page);
+    await logInWithPasskey(page);
+    await expect(page.getByRole("alert")).toHaveText(
+      "Passnøkkelen virker ikke her lenger. Logg inn med brukernavn, passord og kode.",
+    );
+    await expect(page.getByText("Du er logget inn")).toHaveCount(0);
   });
 });
