@@ -169,7 +169,7 @@ fn refused(status: StatusCode, code: &str) -> Response {
     (status, Json(json!({ "error": code }))).into_response()
 }
 
-/// The login this request came with, if it is a child's login with password and code.
+/// The child's username, if the request's login is a child's own with password and code.
 async fn registering_child(
     state: &ServerState,
     identity: &Identity,
@@ -191,6 +191,8 @@ async fn registering_child(
     }))
 }
 
+/// The options for the phone to make a passkey with, for the child logged in with password
+/// and code.
 pub async fn register_start(
     State(state): State<ServerState>,
     session: Session,
@@ -253,6 +255,8 @@ pub async fn register_start(
     Json(options).into_response()
 }
 
+/// Keeps the passkey the phone made, if it verifies against the registration begun in this
+/// session for the same child; it waits for a guardian's approval.
 pub async fn register_finish(
     State(state): State<ServerState>,
     session: Session,
@@ -355,6 +359,7 @@ pub async fn store(
     .ok_or(StoreError::Taken)
 }
 
+/// The options for the phone to sign in with any passkey it holds for this site.
 pub async fn login_start(State(state): State<ServerState>, session: Session) -> Response {
     let (options, authentication) = match state.passkeys.start_discoverable_authentication() {
         Ok(started) => started,
@@ -372,6 +377,8 @@ pub struct LoginAnswer {
     return_to: Option<String>,
 }
 
+/// Logs the child in whose approved passkey signed this session's challenge, with a counter
+/// above the last one seen.
 pub async fn login_finish(
     State(state): State<ServerState>,
     session: Session,
