@@ -22,11 +22,12 @@ export const test = base.extend<Fixtures>({
         const isDocumentStatus =
           message.text().startsWith("Failed to load resource") && message.location().url === page.url();
         // A refusal of a server function (bad input, no longer logged in, no access, someone
-        // else saved first) is an answer the page shows, and the test checks what it shows; a
-        // 5xx never is.
+        // else saved first) or of a passkey is an answer the page shows, and the test checks
+        // what it shows; a 5xx never is.
+        const refusedPath = new URL(message.location().url).pathname;
         const isShownRefusal =
-          /the server responded with a status of 4(00|01|03|04|09)/.test(message.text()) &&
-          new URL(message.location().url).pathname.startsWith("/api/");
+          /the server responded with a status of 4(00|01|03|04|09|29)/.test(message.text()) &&
+          (refusedPath.startsWith("/api/") || refusedPath.startsWith("/auth/passkey/"));
         // A dropped connection is what some tests simulate (route.abort, or the whole browser
         // offline) to see that nothing typed is lost.
         const isSimulatedDrop =

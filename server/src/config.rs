@@ -20,6 +20,8 @@ pub struct Config {
     /// The address users reach the app at; decides redirect URLs and whether cookies are
     /// `Secure` (always, except on plain-http loopback for local use).
     pub public_url: Url,
+    /// Children's passkeys: bound to the public URL's domain (see `auth::passkey::origin`).
+    pub passkeys: std::sync::Arc<webauthn_rs::Webauthn>,
     pub idporten: IdPortenConfig,
     pub mail: MailConfig,
     pub sms: Option<SmsConfig>,
@@ -152,6 +154,7 @@ impl std::fmt::Debug for Config {
             .field("seed_demo", &self.seed_demo)
             .field("log_format", &self.log_format)
             .field("public_url", &self.public_url.as_str())
+            .field("passkey_origins", &self.passkeys.get_allowed_origins())
             .field("idporten_issuer", &self.idporten.issuer)
             .field("idporten_client_id", &self.idporten.client_id)
             .field("mail_from", &self.mail.from)
@@ -257,6 +260,12 @@ impl Config {
                 problem: "must be https:// unless it is a loopback address".into(),
             });
         }
+        let passkeys =
+            crate::auth::passkey::relying_party(&crate::auth::passkey::origin(&public_url))
+                .map_err(|error| ConfigError {
+                    setting: "STAFETT_PUBLIC_URL",
+                    problem: format!("cannot be where passkeys are used: {error}"),
+                })?;
         let derived = |path: &str| {
             public_url.join(path).map_err(|_| ConfigError {
                 setting: "STAFETT_PUBLIC_URL",
@@ -426,6 +435,7 @@ impl Config {
             seed_demo,
             log_format,
             public_url,
+            passkeys: std::sync::Arc::new(passkeys),
             idporten,
             mail,
             sms,

@@ -1,7 +1,7 @@
 //! The HTTP surface: pages and server functions (Leptos), health, static files, and the
 //! layers every response passes through.
 
-use crate::auth::{child_login, csrf, identify, idporten_routes, sessions};
+use crate::auth::{child_login, csrf, identify, idporten_routes, passkey, sessions};
 use crate::state::ServerState;
 use crate::{archive, attachment, security_headers};
 use app::{shell, App};
@@ -35,6 +35,16 @@ pub fn build(state: ServerState) -> Router {
         .route("/auth/logout", post(idporten_routes::logout))
         .route("/auth/child/password", post(child_login::password))
         .route("/auth/child/code", post(child_login::code))
+        .route(
+            "/auth/passkey/register/start",
+            post(passkey::register_start),
+        )
+        .route(
+            "/auth/passkey/register/finish",
+            post(passkey::register_finish),
+        )
+        .route("/auth/passkey/login/start", post(passkey::login_start))
+        .route("/auth/passkey/login/finish", post(passkey::login_finish))
         .route("/api/meeting_ics", get(crate::calendar::meeting_ics))
         .route(
             "/api/attachments",

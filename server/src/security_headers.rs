@@ -26,7 +26,10 @@ fn is_public_asset(path: &str) -> bool {
     path.starts_with("/pkg/")
         || path.starts_with("/icons/")
         || path.starts_with("/fonts/")
-        || matches!(path, "/favicon.ico" | "/robots.txt" | "/sw-register.js")
+        || matches!(
+            path,
+            "/favicon.ico" | "/robots.txt" | "/sw-register.js" | "/passkey.js"
+        )
 }
 
 /// What differs between deployments.

@@ -25,6 +25,8 @@ pub struct ServerState {
     pub data_key: SealKey,
     /// Whether responses carry `Strict-Transport-Security`.
     pub hsts: bool,
+    /// Registers and checks children's passkeys.
+    pub passkeys: Arc<webauthn_rs::Webauthn>,
 }
 
 impl ServerState {
@@ -74,5 +76,6 @@ pub fn new(pool: PgPool, config: &Config) -> ServerState {
         trusted_proxies: config.trusted_proxies.clone().into(),
         data_key: config.data_key.clone(),
         hsts: config.hsts,
+        passkeys: config.passkeys.clone(),
     }
 }

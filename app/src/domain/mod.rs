@@ -13,6 +13,7 @@ pub mod family_request;
 pub mod figures;
 pub mod insight;
 pub mod national_id;
+pub mod passkey;
 pub mod plan;
 pub mod register;
 pub mod service_kind;

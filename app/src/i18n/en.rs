@@ -1,6 +1,6 @@
 use super::{
     AdminTexts, ArchiveTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts,
-    FormTexts, InsightTexts, LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts,
+    FormTexts, InsightTexts, LeaderTexts, LogTexts, PasskeyTexts, PlanTexts, RequestTexts, Texts,
     TransitionTexts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
@@ -10,6 +10,7 @@ use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
 use crate::domain::insight::{Access, Part, Role};
+use crate::domain::passkey::{PasskeyStatus, RegistrationOutcome};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::domain::transition::{Stage, TransitionKind};
@@ -57,6 +58,9 @@ pub(super) const TEXTS: Texts = Texts {
         LoginProblem::NoAddress => "We have no e-mail address or mobile number to send the code to. Contact the person who holds your relay log.",
         LoginProblem::WrongCode => "Wrong code.",
         LoginProblem::Grown => "You have turned 15, and your username and password no longer work. Log in with ID-porten (MinID, for example) instead. Your log, your consents and what you have written are all still there.",
+        LoginProblem::PasskeyRefused => "This passkey no longer works here. Log in with username, password and code.",
+        LoginProblem::PasskeyPending => "The passkey is waiting for a parent's approval. Log in with username, password and code until then.",
+        LoginProblem::PasskeyCopied => "The passkey is blocked because a copy of it was used. Log in with username, password and code, and talk with a parent.",
     },
     no_log_title: "No relay log is connected to you",
     no_log_body: "ID-porten confirmed who you are, but you do not take part in any relay log in Stafett. No account has been created for you.",
@@ -101,6 +105,7 @@ pub(super) const TEXTS: Texts = Texts {
     session_method: |method| match method {
         LoginMethod::IdPorten => "ID-porten",
         LoginMethod::PasswordAndCode => "Username, password and code",
+        LoginMethod::Passkey => "Passkey",
     },
     unknown_device: "Unknown browser",
     log_out_everywhere: "Log out everywhere",
@@ -770,6 +775,41 @@ pub(super) const TEXTS: Texts = Texts {
         reach_heading: "Whom notices reach",
         reach_intro: "Notices and meeting invitations go only to a confirmed e-mail or mobile. Anyone not reachable you must contact another way.",
         reachable: "Reachable",
+    },
+    passkey: PasskeyTexts {
+        login_heading: "Log in with a passkey",
+        login_intro: "Have you made a passkey on your phone, and has a parent approved it? Then you log in with your finger, face or PIN, with no username, password or code.",
+        login_button: "Log in with a passkey",
+        waiting: "Follow the instructions on your phone …",
+        heading: "Passkey",
+        intro: "With a passkey you log in with your finger, face or PIN on your phone, with no password or code. A parent must approve it before you can use it.",
+        register_button: "Make a passkey on this phone",
+        none: "You have no passkey yet.",
+        outcome: |outcome| match outcome {
+            RegistrationOutcome::Registered => "The passkey is made. It works once a parent has approved it.",
+            RegistrationOutcome::NeedsPasswordLogin => "You can make a passkey only after logging in with username, password and code.",
+            RegistrationOutcome::Cancelled => "The passkey was not made because you cancelled. You can try again.",
+            RegistrationOutcome::AlreadyRegistered => "This phone already has a passkey for you.",
+            RegistrationOutcome::Unsupported => "This browser cannot make passkeys.",
+            RegistrationOutcome::Failed => "The passkey could not be made. Try again.",
+        },
+        status: |status| match status {
+            PasskeyStatus::AwaitingApproval => "Waiting for a parent's approval",
+            PasskeyStatus::Active => "In use",
+            PasskeyStatus::Copied => "Blocked: a copy of it was used",
+        },
+        unknown_device: "Unknown browser",
+        created: "Made",
+        last_used: "Last used",
+        guardian_heading: "Passkeys",
+        guardian_intro: "The child can make a passkey on their phone after logging in with password and code. It works only once you have approved it. If the child has lost the phone, remove the passkey.",
+        approve: "Approve the passkey",
+        remove: "Remove the passkey",
+        copied_alert: "A passkey is blocked because a copy of it was used to log in. Remove it, and talk with the child about who may have had access to the phone.",
+        pending_message_subject: "A passkey is waiting for your approval in Stafett",
+        pending_message_body: "Your child has made a passkey to log in to Stafett. It works only once you have approved it.\n\nLog in to Stafett and go to the consents of the log to approve or remove it. If your child did not make it, remove it.",
+        copied_message_subject: "A passkey is blocked in Stafett",
+        copied_message_body: "Someone used a copy of your child's passkey to log in to Stafett. We stopped the login and have blocked the passkey.\n\nLog in to Stafett and remove the passkey under the consents of the log. Your child can log in with username, password and code, and make a new passkey.",
     },
     admin: AdminTexts {
         link: "Administration",

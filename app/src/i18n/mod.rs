@@ -16,6 +16,7 @@ use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
 use crate::domain::insight::{Happening, Role};
+use crate::domain::passkey::{PasskeyStatus, RegistrationOutcome};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::domain::transition::{Stage, TransitionKind};
@@ -226,6 +227,41 @@ pub struct Texts {
     pub archive: ArchiveTexts,
     pub admin: AdminTexts,
     pub contact: ContactTexts,
+    pub passkey: PasskeyTexts,
+}
+
+/// Children's passkeys: logging in with one, the child's own list and registration, and the
+/// guardian's approval and removal.
+#[derive(Debug)]
+pub struct PasskeyTexts {
+    pub login_heading: &'static str,
+    pub login_intro: &'static str,
+    pub login_button: &'static str,
+    /// Shown (by `passkey.js`) while the phone asks for the fingerprint, face or PIN.
+    pub waiting: &'static str,
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub register_button: &'static str,
+    pub none: &'static str,
+    pub outcome: fn(RegistrationOutcome) -> &'static str,
+    pub status: fn(PasskeyStatus) -> &'static str,
+    pub unknown_device: &'static str,
+    /// "Made {date}".
+    pub created: &'static str,
+    pub last_used: &'static str,
+    pub guardian_heading: &'static str,
+    pub guardian_intro: &'static str,
+    pub approve: &'static str,
+    pub remove: &'static str,
+    /// A passkey was disabled because a copy of it was used.
+    pub copied_alert: &'static str,
+    /// To the guardians: a new passkey waits for approval. No name: an e-mail or SMS may be
+    /// read by others.
+    pub pending_message_subject: &'static str,
+    pub pending_message_body: &'static str,
+    /// To the guardians: a passkey was blocked as copied.
+    pub copied_message_subject: &'static str,
+    pub copied_message_body: &'static str,
 }
 
 /// A person's own contact details on their page, the messages confirming them, the SMS

@@ -1,6 +1,6 @@
 use super::{
     AdminTexts, ArchiveTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts,
-    FormTexts, InsightTexts, LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts,
+    FormTexts, InsightTexts, LeaderTexts, LogTexts, PasskeyTexts, PlanTexts, RequestTexts, Texts,
     TransitionTexts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
@@ -10,6 +10,7 @@ use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
 use crate::domain::insight::{Access, Part, Role};
+use crate::domain::passkey::{PasskeyStatus, RegistrationOutcome};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::domain::transition::{Stage, TransitionKind};
@@ -57,6 +58,9 @@ pub(super) const TEXTS: Texts = Texts {
         LoginProblem::NoAddress => "Vi har ingen e-postadresse eller mobilnummer å sende koden til. Kontakt den som har stafettloggen din.",
         LoginProblem::WrongCode => "Feil kode.",
         LoginProblem::Grown => "Du har fylt 15 år, og brukernavnet og passordet ditt virker ikke lenger. Logg inn med ID-porten (for eksempel MinID) i stedet. Loggen din, samtykkene og det du har skrevet, er der som før.",
+        LoginProblem::PasskeyRefused => "Passnøkkelen virker ikke her lenger. Logg inn med brukernavn, passord og kode.",
+        LoginProblem::PasskeyPending => "Passnøkkelen venter på godkjenning fra en forelder. Logg inn med brukernavn, passord og kode så lenge.",
+        LoginProblem::PasskeyCopied => "Passnøkkelen er sperret fordi en kopi av den er brukt. Logg inn med brukernavn, passord og kode, og snakk med en forelder.",
     },
     no_log_title: "Ingen stafettlogg er knyttet til deg",
     no_log_body: "ID-porten bekreftet hvem du er, men du er ikke med i noen stafettlogg i Stafett. Vi har ikke opprettet noen bruker for deg.",
@@ -101,6 +105,7 @@ pub(super) const TEXTS: Texts = Texts {
     session_method: |method| match method {
         LoginMethod::IdPorten => "ID-porten",
         LoginMethod::PasswordAndCode => "Brukernavn, passord og kode",
+        LoginMethod::Passkey => "Passnøkkel",
     },
     unknown_device: "Ukjent nettleser",
     log_out_everywhere: "Logg ut overalt",
@@ -770,6 +775,41 @@ pub(super) const TEXTS: Texts = Texts {
         reach_heading: "Hvem varslene når",
         reach_intro: "Varsler og møteinnkallinger går bare til bekreftet e-post eller mobil. Den som ikke nås, må du kontakte på annen måte.",
         reachable: "Nås",
+    },
+    passkey: PasskeyTexts {
+        login_heading: "Logg inn med passnøkkel",
+        login_intro: "Har du laget en passnøkkel på mobilen din, og en forelder har godkjent den? Da logger du inn med fingeren, ansiktet eller PIN-koden, uten brukernavn, passord og kode.",
+        login_button: "Logg inn med passnøkkel",
+        waiting: "Følg instruksjonene på mobilen …",
+        heading: "Passnøkkel",
+        intro: "Med en passnøkkel logger du inn med fingeren, ansiktet eller PIN-koden på mobilen, uten passord og kode. En forelder må godkjenne den før du kan bruke den.",
+        register_button: "Lag passnøkkel på denne mobilen",
+        none: "Du har ingen passnøkkel ennå.",
+        outcome: |outcome| match outcome {
+            RegistrationOutcome::Registered => "Passnøkkelen er laget. Den virker når en forelder har godkjent den.",
+            RegistrationOutcome::NeedsPasswordLogin => "Du kan bare lage en passnøkkel når du har logget inn med brukernavn, passord og kode.",
+            RegistrationOutcome::Cancelled => "Passnøkkelen ble ikke laget fordi du avbrøt. Du kan prøve igjen.",
+            RegistrationOutcome::AlreadyRegistered => "Denne mobilen har allerede en passnøkkel for deg.",
+            RegistrationOutcome::Unsupported => "Denne nettleseren kan ikke lage passnøkler.",
+            RegistrationOutcome::Failed => "Passnøkkelen kunne ikke lages. Prøv igjen.",
+        },
+        status: |status| match status {
+            PasskeyStatus::AwaitingApproval => "Venter på godkjenning fra en forelder",
+            PasskeyStatus::Active => "Kan brukes",
+            PasskeyStatus::Copied => "Sperret: en kopi av den ble brukt",
+        },
+        unknown_device: "Ukjent nettleser",
+        created: "Laget",
+        last_used: "Sist brukt",
+        guardian_heading: "Passnøkler",
+        guardian_intro: "Barnet kan lage en passnøkkel på mobilen sin etter å ha logget inn med passord og kode. Den virker først når du har godkjent den. Har barnet mistet mobilen, fjerner du passnøkkelen.",
+        approve: "Godkjenn passnøkkelen",
+        remove: "Fjern passnøkkelen",
+        copied_alert: "En passnøkkel er sperret fordi en kopi av den ble brukt til å logge inn. Fjern den, og snakk med barnet om hvem som kan ha hatt tilgang til mobilen.",
+        pending_message_subject: "En passnøkkel venter på godkjenningen din i Stafett",
+        pending_message_body: "Barnet ditt har laget en passnøkkel for å logge inn i Stafett. Den virker først når du har godkjent den.\n\nLogg inn i Stafett og gå til samtykkene i stafettloggen for å godkjenne eller fjerne den. Var det ikke barnet som laget den, fjern den.",
+        copied_message_subject: "En passnøkkel er sperret i Stafett",
+        copied_message_body: "Noen brukte en kopi av passnøkkelen til barnet ditt for å logge inn i Stafett. Vi stoppet innloggingen og har sperret passnøkkelen.\n\nLogg inn i Stafett og fjern passnøkkelen under samtykkene i stafettloggen. Barnet kan logge inn med brukernavn, passord og kode, og lage en ny passnøkkel.",
     },
     admin: AdminTexts {
         link: "Administrasjon",

@@ -1,6 +1,6 @@
 use super::{
     AdminTexts, ArchiveTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts,
-    FormTexts, InsightTexts, LeaderTexts, LogTexts, PlanTexts, RequestTexts, Texts,
+    FormTexts, InsightTexts, LeaderTexts, LogTexts, PasskeyTexts, PlanTexts, RequestTexts, Texts,
     TransitionTexts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
@@ -10,6 +10,7 @@ use crate::domain::consent::{ActionKind, Choice};
 use crate::domain::contact::{ContactKind, NoticeChannel, Unreachable};
 use crate::domain::figures::Wait;
 use crate::domain::insight::{Access, Part, Role};
+use crate::domain::passkey::{PasskeyStatus, RegistrationOutcome};
 use crate::domain::plan::MeasureStatus;
 use crate::domain::service_kind::ServiceKind;
 use crate::domain::transition::{Stage, TransitionKind};
@@ -57,6 +58,9 @@ pub(super) const TEXTS: Texts = Texts {
         LoginProblem::NoAddress => "Vi har inga e-postadresse eller mobilnummer å sende koden til. Kontakt den som har stafettloggen din.",
         LoginProblem::WrongCode => "Feil kode.",
         LoginProblem::Grown => "Du har fylt 15 år, og brukarnamnet og passordet ditt verkar ikkje lenger. Logg inn med ID-porten (til dømes MinID) i staden. Loggen din, samtykka og det du har skrive, er der som før.",
+        LoginProblem::PasskeyRefused => "Passnøkkelen verkar ikkje her lenger. Logg inn med brukarnamn, passord og kode.",
+        LoginProblem::PasskeyPending => "Passnøkkelen ventar på godkjenning frå ein forelder. Logg inn med brukarnamn, passord og kode så lenge.",
+        LoginProblem::PasskeyCopied => "Passnøkkelen er sperra fordi ein kopi av han er brukt. Logg inn med brukarnamn, passord og kode, og snakk med ein forelder.",
     },
     no_log_title: "Ingen stafettlogg er knytt til deg",
     no_log_body: "ID-porten stadfesta kven du er, men du er ikkje med i nokon stafettlogg i Stafett. Vi har ikkje oppretta nokon brukar for deg.",
@@ -98,6 +102,7 @@ pub(super) const TEXTS: Texts = Texts {
     session_method: |method| match method {
         LoginMethod::IdPorten => "ID-porten",
         LoginMethod::PasswordAndCode => "Brukarnamn, passord og kode",
+        LoginMethod::Passkey => "Passnøkkel",
     },
     unknown_device: "Ukjend nettlesar",
     log_out_everywhere: "Logg ut overalt",
@@ -767,6 +772,41 @@ pub(super) const TEXTS: Texts = Texts {
         reach_heading: "Kven varsla når",
         reach_intro: "Varsel og møteinnkallingar går berre til stadfesta e-post eller mobil. Den som ikkje blir nådd, må du kontakte på anna vis.",
         reachable: "Blir nådd",
+    },
+    passkey: PasskeyTexts {
+        login_heading: "Logg inn med passnøkkel",
+        login_intro: "Har du laga ein passnøkkel på mobilen din, og ein forelder har godkjent han? Då loggar du inn med fingeren, ansiktet eller PIN-koden, utan brukarnamn, passord og kode.",
+        login_button: "Logg inn med passnøkkel",
+        waiting: "Følg instruksjonane på mobilen …",
+        heading: "Passnøkkel",
+        intro: "Med ein passnøkkel loggar du inn med fingeren, ansiktet eller PIN-koden på mobilen, utan passord og kode. Ein forelder må godkjenne han før du kan bruke han.",
+        register_button: "Lag passnøkkel på denne mobilen",
+        none: "Du har ingen passnøkkel enno.",
+        outcome: |outcome| match outcome {
+            RegistrationOutcome::Registered => "Passnøkkelen er laga. Han verkar når ein forelder har godkjent han.",
+            RegistrationOutcome::NeedsPasswordLogin => "Du kan berre lage ein passnøkkel når du har logga inn med brukarnamn, passord og kode.",
+            RegistrationOutcome::Cancelled => "Passnøkkelen vart ikkje laga fordi du avbraut. Du kan prøve igjen.",
+            RegistrationOutcome::AlreadyRegistered => "Denne mobilen har allereie ein passnøkkel for deg.",
+            RegistrationOutcome::Unsupported => "Denne nettlesaren kan ikkje lage passnøklar.",
+            RegistrationOutcome::Failed => "Passnøkkelen kunne ikkje lagast. Prøv igjen.",
+        },
+        status: |status| match status {
+            PasskeyStatus::AwaitingApproval => "Ventar på godkjenning frå ein forelder",
+            PasskeyStatus::Active => "Kan brukast",
+            PasskeyStatus::Copied => "Sperra: ein kopi av han vart brukt",
+        },
+        unknown_device: "Ukjend nettlesar",
+        created: "Laga",
+        last_used: "Sist brukt",
+        guardian_heading: "Passnøklar",
+        guardian_intro: "Barnet kan lage ein passnøkkel på mobilen sin etter å ha logga inn med passord og kode. Han verkar først når du har godkjent han. Har barnet mista mobilen, fjernar du passnøkkelen.",
+        approve: "Godkjenn passnøkkelen",
+        remove: "Fjern passnøkkelen",
+        copied_alert: "Ein passnøkkel er sperra fordi ein kopi av han vart brukt til å logge inn. Fjern han, og snakk med barnet om kven som kan ha hatt tilgang til mobilen.",
+        pending_message_subject: "Ein passnøkkel ventar på godkjenninga di i Stafett",
+        pending_message_body: "Barnet ditt har laga ein passnøkkel for å logge inn i Stafett. Han verkar først når du har godkjent han.\n\nLogg inn i Stafett og gå til samtykka i stafettloggen for å godkjenne eller fjerne han. Var det ikkje barnet som laga han, fjern han.",
+        copied_message_subject: "Ein passnøkkel er sperra i Stafett",
+        copied_message_body: "Nokon brukte ein kopi av passnøkkelen til barnet ditt for å logge inn i Stafett. Vi stoppa innlogginga og har sperra passnøkkelen.\n\nLogg inn i Stafett og fjern passnøkkelen under samtykka i stafettloggen. Barnet kan logge inn med brukarnamn, passord og kode, og lage ein ny passnøkkel.",
     },
     admin: AdminTexts {
         link: "Administrasjon",

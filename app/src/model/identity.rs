@@ -53,6 +53,7 @@ pub struct StaffUnit {
 pub enum LoginMethod {
     IdPorten,
     PasswordAndCode,
+    Passkey,
 }
 
 impl LoginMethod {
@@ -60,6 +61,7 @@ impl LoginMethod {
         match code {
             "idporten" => Some(LoginMethod::IdPorten),
             "password_and_code" => Some(LoginMethod::PasswordAndCode),
+            "passkey" => Some(LoginMethod::Passkey),
             _ => None,
         }
     }
@@ -106,10 +108,16 @@ pub enum LoginProblem {
     WrongCode,
     /// The child has turned 15: their own login has ended, ID-porten is the way in.
     Grown,
+    /// The passkey is not (or no longer) known: removed, or never registered here.
+    PasskeyRefused,
+    /// The passkey waits for a guardian's approval.
+    PasskeyPending,
+    /// The passkey's counter went back: a copy of it was used, so it is blocked.
+    PasskeyCopied,
 }
 
 impl LoginProblem {
-    const ALL: [LoginProblem; 11] = [
+    const ALL: [LoginProblem; 14] = [
         LoginProblem::Cancelled,
         LoginProblem::Failed,
         LoginProblem::Level,
@@ -121,6 +129,9 @@ impl LoginProblem {
         LoginProblem::NoAddress,
         LoginProblem::WrongCode,
         LoginProblem::Grown,
+        LoginProblem::PasskeyRefused,
+        LoginProblem::PasskeyPending,
+        LoginProblem::PasskeyCopied,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -136,6 +147,9 @@ impl LoginProblem {
             LoginProblem::NoAddress => "no_address",
             LoginProblem::WrongCode => "wrong",
             LoginProblem::Grown => "grown",
+            LoginProblem::PasskeyRefused => "passkey_refused",
+            LoginProblem::PasskeyPending => "passkey_pending",
+            LoginProblem::PasskeyCopied => "passkey_copied",
         }
     }
 

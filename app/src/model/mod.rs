@@ -14,5 +14,6 @@ pub mod insight;
 pub mod log;
 pub mod meeting;
 pub mod notice;
+pub mod passkey;
 pub mod plan;
 pub mod transition;

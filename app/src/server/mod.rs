@@ -19,6 +19,7 @@ pub mod notice;
 pub mod one_time_code;
 pub mod oslo;
 pub mod outbox;
+pub mod passkey;
 pub mod password;
 pub mod plan;
 pub mod redirect;

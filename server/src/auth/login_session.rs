@@ -19,6 +19,7 @@ use uuid::Uuid;
 pub enum Method<'a> {
     IdPorten { sid: &'a str, id_token: &'a str },
     PasswordAndCode,
+    Passkey,
 }
 
 /// The person a national identity number belongs to, if they may log in: staff, a guardian,
@@ -81,6 +82,7 @@ pub async fn record(
             ("idporten", Some(sid), Some(sealed))
         }
         Method::PasswordAndCode => ("password_and_code", None, None),
+        Method::Passkey => ("passkey", None, None),
     };
     let token = login_cookie::new_token();
     sqlx::query!(

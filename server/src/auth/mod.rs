@@ -1,5 +1,5 @@
 //! Authentication: ID-porten (OpenID Connect) for adults and staff, username + password +
-//! one-time code for children under 15, server-side sessions, CSRF protection, and the
+//! one-time code or a passkey for children under 15, server-side sessions, CSRF protection, and the
 //! middleware that tells every page and server function who is asking.
 
 pub mod child_login;
@@ -13,6 +13,7 @@ pub mod idporten_routes;
 pub mod lockout;
 pub mod login_cookie;
 pub mod login_session;
+pub mod passkey;
 /// Codes and hashing live with the application: guardians create children's logins there,
 /// and people confirm their contact details with a code.
 pub use app::server::{one_time_code, password};

@@ -27,6 +27,7 @@ mod login;
 mod notices;
 mod outbox;
 mod participation;
+mod passkey;
 mod plan;
 mod register;
 mod schema;

@@ -2,6 +2,7 @@
 
 pub mod list_sessions;
 pub mod log_out_everywhere;
+pub mod my_passkeys;
 mod signed_in;
 
 pub use list_sessions::ListSessions;

@@ -4,8 +4,10 @@
 
 mod add_entry;
 mod add_participant;
+mod approve_child_passkey;
 mod cancel_request;
 mod child_lookup;
+mod child_passkeys;
 mod close_log;
 mod close_on_notice;
 mod consent_history;
@@ -25,6 +27,7 @@ mod my_logs;
 mod object_to_closing;
 mod propose_individual_plan;
 mod register_lookups;
+mod remove_child_passkey;
 mod reopen_log;
 mod request_deletion;
 mod request_log;
@@ -36,8 +39,10 @@ mod withdraw_consent;
 
 pub use add_entry::*;
 pub use add_participant::*;
+pub use approve_child_passkey::*;
 pub use cancel_request::*;
 pub use child_lookup::*;
+pub use child_passkeys::*;
 pub use close_log::*;
 pub use close_on_notice::*;
 pub use consent_history::*;
@@ -57,6 +62,7 @@ pub use my_logs::*;
 pub use object_to_closing::*;
 pub use propose_individual_plan::*;
 pub use register_lookups::*;
+pub use remove_child_passkey::*;
 pub use reopen_log::*;
 pub use request_deletion::*;
 pub use request_log::*;

@@ -4,6 +4,7 @@
 
 use crate::i18n::use_lang;
 use crate::model::identity::LoginProblem;
+use crate::ui::pages::passkeys::PasskeyLogin;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -91,6 +92,7 @@ pub fn ChildLoginPage() -> impl IntoView {
             <input type="hidden" name="return_to" value=return_to() />
             <button type="submit" class="button primary">{t.next}</button>
         </form>
+        <PasskeyLogin return_to=return_to() />
     }
 }
 

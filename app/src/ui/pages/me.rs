@@ -14,6 +14,7 @@ use crate::ui::components::kept_form::KeptForm;
 use crate::ui::components::when::{Time, When};
 use crate::ui::pages::baton_offers::BatonOffers;
 use crate::ui::pages::my_logs::MyLogs;
+use crate::ui::pages::passkeys::MyPasskeys;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -72,6 +73,7 @@ pub fn MePage() -> impl IntoView {
                             </div>
                         })}
                         <ContactSection />
+                        <MyPasskeys />
                         <NoticeChoiceForm />
                         <p><a href="/sessions">{t.sessions_title}</a></p>
                     </aside>

@@ -12,6 +12,7 @@ pub mod meetings;
 pub mod my_logs;
 pub mod new_log;
 pub mod not_found;
+pub mod passkeys;
 pub mod plan;
 pub mod unit;
 pub mod unit_logs;

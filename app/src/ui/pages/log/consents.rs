@@ -21,6 +21,7 @@ use crate::model::log::{
 };
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::when::{Dated, Time, When};
+use crate::ui::pages::passkeys::ChildPasskeys;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -217,7 +218,7 @@ fn ChildLoginForm(log_id: Uuid, t: &'static Texts) -> impl IntoView {
     }
 }
 
-/// For the guardian: the child's username, and a locked login unlocked.
+/// For the guardian: the child's username, a locked login unlocked, and the child's passkeys.
 #[component]
 fn ChildLoginCare(login: ChildLoginState, log_id: Uuid, t: &'static Texts) -> impl IntoView {
     view! {
@@ -229,6 +230,7 @@ fn ChildLoginCare(login: ChildLoginState, log_id: Uuid, t: &'static Texts) -> im
                 <button type="submit" class="button secondary">{t.log.unlock_child_login}</button>
             </form>
         })}
+        <ChildPasskeys log_id t />
     }
 }
 
