@@ -14,6 +14,7 @@ pub mod figures;
 pub mod insight;
 pub mod national_id;
 pub mod plan;
+pub mod push;
 pub mod register;
 pub mod service_kind;
 pub mod staff;
