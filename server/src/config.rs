@@ -35,6 +35,8 @@ pub struct Config {
     pub audit: AuditConfig,
     /// The municipality's first administrator, made at start while it has none.
     pub first_admin: Option<FirstAdmin>,
+    /// Push notices (Web Push with VAPID); none without `STAFETT_VAPID_PRIVATE_KEY`.
+    pub push: Option<PushConfig>,
 }
 
 /// Sealing the audit trail: the keys, and where each chain's sealed head goes besides the
@@ -77,6 +79,62 @@ impl AuditConfig {
             keys: AuditKeys::new(current, old),
             checkpoints: get("STAFETT_AUDIT_CHECKPOINTS").map(PathBuf::from),
         })
+    }
+}
+
+/// Web Push: the application server's VAPID key pair (RFC 8292), who to contact about it,
+/// and the hosts allowed as endpoints although private or plain http (the local stand-in).
+#[derive(Clone)]
+pub struct PushConfig {
+    /// Secret: the P-256 private key's 32 bytes, base64url.
+    pub private_key: String,
+    /// Its public key, uncompressed, base64url: what browsers subscribe with.
+    pub public_key: String,
+    /// `mailto:` or `https:`: how a push service reaches the operator.
+    pub subject: String,
+    pub allowed_hosts: Vec<String>,
+}
+
+impl PushConfig {
+    fn from_lookup(
+        get: &impl Fn(&str) -> Option<String>,
+    ) -> Result<Option<PushConfig>, ConfigError> {
+        let Some(private_key) = get("STAFETT_VAPID_PRIVATE_KEY") else {
+            return Ok(None);
+        };
+        let private_key = private_key.trim().trim_end_matches('=').to_string();
+        let public_key = web_push::VapidSignatureBuilder::from_base64_no_sub(&private_key)
+            .map(|builder| {
+                use base64::Engine;
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(builder.get_public_key())
+            })
+            .map_err(|_| ConfigError {
+                setting: "STAFETT_VAPID_PRIVATE_KEY",
+                problem: "must be a P-256 private key's 32 bytes in base64url (the README \
+                          says how to make a key pair)"
+                    .into(),
+            })?;
+        let subject = get("STAFETT_VAPID_SUBJECT")
+            .map(|subject| subject.trim().to_string())
+            .filter(|subject| subject.starts_with("mailto:") || subject.starts_with("https://"))
+            .ok_or(ConfigError {
+                setting: "STAFETT_VAPID_SUBJECT",
+                problem: "must be a mailto: or https: URI push services can reach the operator \
+                          at, e.g. mailto:drift@kommune.no"
+                    .into(),
+            })?;
+        let allowed_hosts = get("STAFETT_PUSH_ALLOWED_HOSTS")
+            .unwrap_or_default()
+            .split(',')
+            .map(|host| host.trim().to_ascii_lowercase())
+            .filter(|host| !host.is_empty())
+            .collect();
+        Ok(Some(PushConfig {
+            private_key,
+            public_key,
+            subject,
+            allowed_hosts,
+        }))
     }
 }
 
@@ -173,6 +231,13 @@ impl std::fmt::Debug for Config {
             .field("data_key", &self.data_key)
             .field("audit", &self.audit)
             .field("first_admin", &self.first_admin)
+            .field(
+                "push",
+                &self
+                    .push
+                    .as_ref()
+                    .map(|push| (&push.public_key, &push.subject, &push.allowed_hosts)),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -419,6 +484,8 @@ impl Config {
             }
         };
 
+        let push = PushConfig::from_lookup(&get)?;
+
         Ok(Config {
             database_url,
             site_addr,
@@ -436,6 +503,7 @@ impl Config {
             data_key,
             audit,
             first_admin,
+            push,
         })
     }
 }

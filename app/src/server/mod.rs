@@ -21,6 +21,7 @@ pub mod oslo;
 pub mod outbox;
 pub mod password;
 pub mod plan;
+pub mod push;
 pub mod redirect;
 pub mod register;
 pub mod register_lookups;

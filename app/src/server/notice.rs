@@ -1,7 +1,8 @@
 //! Telling the others around a log that something new is there: at once by e-mail, in a
 //! daily digest (collected here, sent by the server's digest worker), or not at all, as
-//! each person chose. A notice says what kind of thing is new and links to the log behind
-//! the login: never the content, never the child's name.
+//! each person chose, and at once on the devices where they turned push on. A notice says
+//! what kind of thing is new and links to the log behind the login: never the content,
+//! never the child's name (a push message not even the kind).
 
 use crate::i18n::Lang;
 use crate::model::notice::{NoticeChoice, NoticeKind};
@@ -9,6 +10,7 @@ use crate::server::contact::Address;
 use crate::server::gate::{ContentTx, Granted, Permission};
 use crate::server::log::members::{self, Reachable};
 use crate::server::outbox::Message;
+use crate::server::push;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
@@ -66,7 +68,14 @@ pub async fn deliver(
     kind: NoticeKind,
     link: &str,
 ) -> Result<(), sqlx::Error> {
-    match NoticeChoice::from_code(to.notify) {
+    let choice = NoticeChoice::from_code(to.notify);
+    // News in a log also goes at once to each device where the person turned push on,
+    // unless they want no notices at all: turning it on for a device is asking to hear at
+    // once there, whether e-mail comes at once or in the morning's digest.
+    if log_id.is_some() && !matches!(choice, Some(NoticeChoice::None) | None) {
+        push::queue(&mut *conn, to.person_id, to.address.lang, link).await?;
+    }
+    match choice {
         Some(NoticeChoice::Immediate) => {
             let lang = to.address.lang;
             let sms = (lang.texts().contact.notice_sms)(link);

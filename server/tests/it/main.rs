@@ -27,6 +27,7 @@ mod notices;
 mod outbox;
 mod participation;
 mod plan;
+mod push;
 mod register;
 mod schema;
 mod transition;
