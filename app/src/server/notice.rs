@@ -68,14 +68,11 @@ pub async fn deliver(
     kind: NoticeKind,
     link: &str,
 ) -> Result<(), sqlx::Error> {
-    let choice = NoticeChoice::from_code(to.notify);
-    // News in a log also goes at once to each device where the person turned push on,
-    // unless they want no notices at all: turning it on for a device is asking to hear at
-    // once there, whether e-mail comes at once or in the morning's digest.
-    if log_id.is_some() && !matches!(choice, Some(NoticeChoice::None) | None) {
-        push::queue(&mut *conn, to.person_id, to.address.lang, link).await?;
+    // News in a log also goes to the devices where the person turned push on.
+    if log_id.is_some() {
+        push::tell(&mut *conn, to.person_id, to.notify, to.address.lang, link).await?;
     }
-    match choice {
+    match NoticeChoice::from_code(to.notify) {
         Some(NoticeChoice::Immediate) => {
             let lang = to.address.lang;
             let sms = (lang.texts().contact.notice_sms)(link);

@@ -10,6 +10,7 @@
 use crate::domain::push::{self, Payload, Refusal, Subscription};
 use crate::i18n::Lang;
 use crate::model::identity::Identity;
+use crate::model::notice::NoticeChoice;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
@@ -108,6 +109,27 @@ pub fn payload(lang: Lang, link: &str) -> String {
         url: link.to_string(),
     };
     serde_json::to_string(&payload).unwrap_or_default()
+}
+
+/// Tells the devices of `person_id` where push is on of news at `link` (see [`queue`]),
+/// unless they want no notices at all (`notify`, a `NoticeChoice` code): turning push on for
+/// a device is asking to hear at once there, whether e-mail comes at once or in the morning's
+/// digest.
+pub async fn tell(
+    conn: &mut PgConnection,
+    person_id: Uuid,
+    notify: &str,
+    lang: Lang,
+    link: &str,
+) -> Result<(), sqlx::Error> {
+    if matches!(
+        NoticeChoice::from_code(notify),
+        Some(NoticeChoice::None) | None
+    ) {
+        return Ok(());
+    }
+    queue(conn, person_id, lang, link).await?;
+    Ok(())
 }
 
 /// Queues a push message about news at `link` to every device of `person_id` with an active

@@ -422,3 +422,46 @@ async fn push_follows_the_notice_choice(pool: PgPool) {
     );
     assert_eq!(pushes_for("none").await, 0);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_meeting_invitation_reaches_the_invitees_devices_with_its_link(pool: PgPool) {
+    let service = PushService::start().await;
+    let app = app_with(pool, &service).await;
+    let mut ingrid = app.as_person(INGRID).await;
+    assert_eq!(
+        turn_on(&mut ingrid, &service.subscribe().await).await,
+        StatusCode::OK
+    );
+    let tomorrow: String =
+        sqlx::query_scalar("select ((now() at time zone 'Europe/Oslo')::date + 1)::text")
+            .fetch_one(app.pool())
+            .await
+            .expect("tomorrow");
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
+    let (status, meeting) = crate::support::post(
+        &mut nora,
+        "/api/call_meeting",
+        &[
+            ("log_id", MATS_LOG),
+            ("meeting[date]", &tomorrow),
+            ("meeting[time]", "13:00"),
+            ("meeting[duration]", "60"),
+            ("meeting[place]", "Møterom 2"),
+            ("meeting[invitees][0]", INGRID),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{meeting}");
+    let meeting_id = meeting.as_str().expect("the meeting's id");
+    let waiting = queued(app.pool()).await;
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    let payload: serde_json::Value = serde_json::from_str(&waiting[0].1).expect("JSON");
+    assert_eq!(
+        payload,
+        serde_json::json!({
+            "title": "Ny aktivitet i en stafettlogg",
+            "url": format!("{PUBLIC_URL}/logs/{MATS_LOG}/meetings/{meeting_id}"),
+        })
+    );
+    assert!(!waiting[0].1.contains("Møterom"));
+}
