@@ -51,6 +51,18 @@ async fn turn_on(browser: &mut Browser<'_>, subscription: &serde_json::Value) ->
         .status()
 }
 
+/// A browser logged in as `person` that has turned push on, and its subscription.
+async fn with_push<'a>(
+    app: &'a TestApp,
+    service: &PushService,
+    person: &str,
+) -> (Browser<'a>, serde_json::Value) {
+    let mut browser = app.as_person(person).await;
+    let subscription = service.subscribe().await;
+    assert_eq!(turn_on(&mut browser, &subscription).await, StatusCode::OK);
+    (browser, subscription)
+}
+
 async fn subscriptions(pool: &PgPool) -> Vec<(String, String)> {
     sqlx::query_as(
         "select p.given_name, s.endpoint from push_subscription s join person p using (person_id)
@@ -266,26 +278,14 @@ async fn the_subscription_goes_with_the_login(pool: PgPool) {
     let app = app_with(pool, &service).await;
 
     // Logging out.
-    let mut ingrid = app.as_person(INGRID).await;
-    assert_eq!(
-        turn_on(&mut ingrid, &service.subscribe().await).await,
-        StatusCode::OK
-    );
+    let (mut ingrid, _) = with_push(&app, &service, INGRID).await;
     let response = ingrid.post_form("/auth/logout", &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(subscriptions(app.pool()).await, []);
 
     // Logging out everywhere.
-    let mut phone = app.as_person(INGRID).await;
-    let mut laptop = app.as_person(INGRID).await;
-    assert_eq!(
-        turn_on(&mut phone, &service.subscribe().await).await,
-        StatusCode::OK
-    );
-    assert_eq!(
-        turn_on(&mut laptop, &service.subscribe().await).await,
-        StatusCode::OK
-    );
+    let _phone = with_push(&app, &service, INGRID).await;
+    let (mut laptop, _) = with_push(&app, &service, INGRID).await;
     assert_eq!(subscriptions(app.pool()).await.len(), 2);
     let response = laptop.post_form("/api/log_out_everywhere", &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -293,11 +293,7 @@ async fn the_subscription_goes_with_the_login(pool: PgPool) {
 
     // ID-porten's back-channel logout ends the login the same way (login.rs has the round
     // trip): the database forgets the device however the login ends.
-    let mut tablet = app.as_person(INGRID).await;
-    assert_eq!(
-        turn_on(&mut tablet, &service.subscribe().await).await,
-        StatusCode::OK
-    );
+    let (_tablet, _) = with_push(&app, &service, INGRID).await;
     sqlx::query(
         "update login_session set ended_at = now(), ended_reason = 'backchannel_logout'
          where ended_at is null",
@@ -308,9 +304,7 @@ async fn the_subscription_goes_with_the_login(pool: PgPool) {
     assert_eq!(subscriptions(app.pool()).await, []);
 
     // A login that timed out: no push is queued for it, and the hourly purge removes it.
-    let mut idle = app.as_person(INGRID).await;
-    let subscription = service.subscribe().await;
-    assert_eq!(turn_on(&mut idle, &subscription).await, StatusCode::OK);
+    let _idle = with_push(&app, &service, INGRID).await;
     sqlx::query("update login_session set last_seen_at = now() - interval '31 minutes'")
         .execute(app.pool())
         .await
@@ -330,9 +324,7 @@ async fn a_failing_push_service_is_tried_again_and_a_gone_subscription_removed(p
     let service = PushService::start().await;
     let app = app_with(pool, &service).await;
     let senders = senders(&service);
-    let mut ingrid = app.as_person(INGRID).await;
-    let subscription = service.subscribe().await;
-    assert_eq!(turn_on(&mut ingrid, &subscription).await, StatusCode::OK);
+    let (_ingrid, subscription) = with_push(&app, &service, INGRID).await;
     let mut ida = app.as_person(IDA_NURSE).await;
 
     // Down twice, then up: delivered once, on the third attempt, after backing off.
@@ -365,18 +357,12 @@ async fn a_failing_push_service_is_tried_again_and_a_gone_subscription_removed(p
 
     // Not found (404) is the same; and a subscription removed while its message waited
     // takes the message with it.
-    let mut phone = app.as_person(INGRID).await;
-    let lost = service.subscribe().await;
-    assert_eq!(turn_on(&mut phone, &lost).await, StatusCode::OK);
+    let (_phone, lost) = with_push(&app, &service, INGRID).await;
     service.answer(&lost, 404, None).await;
     write_entry(&mut ida, "Fjerde innlegg.").await;
     assert_eq!(deliver(&app, &senders).await, 1);
     assert_eq!(subscriptions(app.pool()).await, []);
-    let mut tablet = app.as_person(INGRID).await;
-    assert_eq!(
-        turn_on(&mut tablet, &service.subscribe().await).await,
-        StatusCode::OK
-    );
+    let (mut tablet, _) = with_push(&app, &service, INGRID).await;
     write_entry(&mut ida, "Femte innlegg.").await;
     assert_eq!(queued(app.pool()).await.len(), 1);
     assert_eq!(
@@ -390,11 +376,7 @@ async fn a_failing_push_service_is_tried_again_and_a_gone_subscription_removed(p
 async fn push_follows_the_notice_choice(pool: PgPool) {
     let service = PushService::start().await;
     let app = app_with(pool, &service).await;
-    let mut ingrid = app.as_person(INGRID).await;
-    assert_eq!(
-        turn_on(&mut ingrid, &service.subscribe().await).await,
-        StatusCode::OK
-    );
+    let (mut ingrid, _) = with_push(&app, &service, INGRID).await;
     let mut ida = app.as_person(IDA_NURSE).await;
     let mut pushes_for = async |choice: &str| {
         let status = ingrid
@@ -415,11 +397,7 @@ async fn push_follows_the_notice_choice(pool: PgPool) {
     assert_eq!(pushes_for("daily").await, 1);
     assert_eq!(pushes_for("none").await, 0);
     // Nor to the one who wrote.
-    let mut own = app.as_person(IDA_NURSE).await;
-    assert_eq!(
-        turn_on(&mut own, &service.subscribe().await).await,
-        StatusCode::OK
-    );
+    let _own = with_push(&app, &service, IDA_NURSE).await;
     assert_eq!(pushes_for("none").await, 0);
 }
 
@@ -427,11 +405,7 @@ async fn push_follows_the_notice_choice(pool: PgPool) {
 async fn a_meeting_invitation_reaches_the_invitees_devices_with_its_link(pool: PgPool) {
     let service = PushService::start().await;
     let app = app_with(pool, &service).await;
-    let mut ingrid = app.as_person(INGRID).await;
-    assert_eq!(
-        turn_on(&mut ingrid, &service.subscribe().await).await,
-        StatusCode::OK
-    );
+    let (_ingrid, _) = with_push(&app, &service, INGRID).await;
     let tomorrow: String =
         sqlx::query_scalar("select ((now() at time zone 'Europe/Oslo')::date + 1)::text")
             .fetch_one(app.pool())
