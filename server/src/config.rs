@@ -793,6 +793,41 @@ mod tests {
     }
 
     #[test]
+    fn push_needs_a_p256_key_and_a_subject_and_keeps_the_key_out_of_debug_output() {
+        assert!(config(&REQUIRED).expect("valid").push.is_none());
+        // The tests' key pair (server/tests/it/support/push.rs).
+        let key = (
+            "STAFETT_VAPID_PRIVATE_KEY",
+            "NfmNGfPnnDRmG2EeBSHGwJvifrOUZIPAYArqJ_p9Vpc",
+        );
+        let subject = ("STAFETT_VAPID_SUBJECT", "mailto:drift@fjordvik.example");
+        let hosts = ("STAFETT_PUSH_ALLOWED_HOSTS", "127.0.0.1:8595, Push.Local:1");
+        let config = config(&with(&[key, subject, hosts])).expect("valid");
+        let push = config.push.as_ref().expect("push");
+        assert_eq!(
+            push.public_key,
+            "BBH3E1idBzJRQuf4AHTDUt2kur2_EEZjuknxIQf1I2lWDom6tzWXYvMQ5Hv5AEVq2qRQ2k3GA2o1WimUIO8O_tY"
+        );
+        assert_eq!(push.allowed_hosts, ["127.0.0.1:8595", "push.local:1"]);
+        assert!(!format!("{config:?}").contains(key.1));
+
+        for (vars, setting) in [
+            (
+                vec![("STAFETT_VAPID_PRIVATE_KEY", "not-a-key"), subject],
+                "STAFETT_VAPID_PRIVATE_KEY",
+            ),
+            (vec![key], "STAFETT_VAPID_SUBJECT"),
+            (
+                vec![key, ("STAFETT_VAPID_SUBJECT", "drift@fjordvik.example")],
+                "STAFETT_VAPID_SUBJECT",
+            ),
+        ] {
+            let error = self::config(&with(&vars)).expect_err("refused");
+            assert_eq!(error.setting, setting);
+        }
+    }
+
+    #[test]
     fn trusted_proxies_are_a_list_of_addresses() {
         let config =
             config(&with(&[("STAFETT_TRUSTED_PROXIES", "10.0.0.2, ::1,")])).expect("valid");

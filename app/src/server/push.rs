@@ -11,6 +11,9 @@ use crate::domain::push::{self, Payload, Refusal, Subscription};
 use crate::i18n::Lang;
 use crate::model::identity::Identity;
 use crate::model::notice::NoticeChoice;
+use crate::model::plan::MemberRole;
+use crate::server::gate::{ContentTx, Granted, Permission};
+use crate::server::log::members;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
@@ -129,6 +132,32 @@ pub async fn tell(
         return Ok(());
     }
     queue(conn, person_id, lang, link).await?;
+    Ok(())
+}
+
+/// Tells the family's devices (the guardians and the youth around the log, but the one
+/// acting) that a consent waits for them on the log's consents page: the family is asked for
+/// every new service and participant. Only push: e-mail notices have no such kind.
+pub async fn ask_family<K: Permission>(
+    tx: &mut ContentTx,
+    grant: &Granted<K>,
+    public_url: &str,
+) -> Result<(), sqlx::Error> {
+    let link = format!("{public_url}/logs/{}/consents", grant.log_id());
+    for member in members::members(tx, grant).await? {
+        let family = matches!(member.member.role, MemberRole::Guardian | MemberRole::Youth);
+        if family && member.member.person_id != grant.person_id() {
+            let lang = member.address.lang;
+            tell(
+                tx.conn(),
+                member.member.person_id,
+                &member.notify,
+                lang,
+                &link,
+            )
+            .await?;
+        }
+    }
     Ok(())
 }
 

@@ -439,3 +439,33 @@ async fn a_meeting_invitation_reaches_the_invitees_devices_with_its_link(pool: P
     );
     assert!(!waiting[0].1.contains("Møterom"));
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_new_service_asks_the_family_for_consent_on_their_devices(pool: PgPool) {
+    let service = PushService::start().await;
+    let app = app_with(pool, &service).await;
+    let (_ingrid, _) = with_push(&app, &service, INGRID).await;
+    let (_ida, _) = with_push(&app, &service, IDA_NURSE).await;
+    let mut nora = app.as_person(NORA_STRAND_TEACHER).await;
+    let response = nora
+        .post_form("/api/add_participant", &[("log_id", MATS_LOG), ("to", GP)])
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    // Ingrid, the mother, decides; the nurse does not.
+    let waiting = queued(app.pool()).await;
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    let payload: serde_json::Value = serde_json::from_str(&waiting[0].1).expect("JSON");
+    assert_eq!(
+        payload["url"],
+        format!("{PUBLIC_URL}/logs/{MATS_LOG}/consents")
+    );
+    let owner: String = sqlx::query_scalar(
+        "select p.given_name from push_subscription s join person p using (person_id)
+         where s.push_subscription_id::text = $1",
+    )
+    .bind(&waiting[0].0)
+    .fetch_one(app.pool())
+    .await
+    .expect("the subscription");
+    assert_eq!(owner, "Ingrid");
+}
