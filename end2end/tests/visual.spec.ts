@@ -26,6 +26,8 @@ test("the family's pages on a phone: the directory, Sara's page, her log and its
   await expectLook(page, "directory");
   await asPerson(page, "Sara Lie");
   await gotoHydrated(page, "/me");
+  // The device's push setting is known once the browser has asked (push_notices.rs).
+  await expect(page.getByText("Varsler er av for denne enheten.")).toBeVisible();
   await expectLook(page, "my-page");
   await page.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" }).getByRole("link", { name: "Åpne loggen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Stafettlogg for Sara Lie" })).toBeVisible();
@@ -41,6 +43,8 @@ test("the holder's pages at a desk: the workbench, the log and its plan", async 
   await expectLook(page, "directory");
   await asPerson(page, "Anders Moen");
   await gotoHydrated(page, "/me");
+  // The device's push setting is known once the browser has asked (push_notices.rs).
+  await expect(page.getByText("Varsler er av for denne enheten.")).toBeVisible();
   await expectLook(page, "workbench");
   await page.getByRole("listitem").filter({ hasText: "Stafettlogg for Sara Lie" }).getByRole("link", { name: "Åpne loggen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Stafettlogg for Sara Lie" })).toBeVisible();

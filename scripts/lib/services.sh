@@ -1,13 +1,14 @@
 # The local stand-ins for the outside world, started by `demo` and `test`: an OpenID
 # provider that behaves like ID-porten (dev/idporten), an SMTP server with an SMS sink
-# (dev/mailsink), the population register (dev/folkeregister) and the municipality's
-# archive receiver (dev/archive). All listen on loopback only. Sourced after common.sh.
+# (dev/mailsink), the population register (dev/folkeregister), the municipality's archive
+# receiver (dev/archive) and a Web Push service (dev/push). All listen on loopback only.
+# Sourced after common.sh.
 #
 #   services_start DIR APP_URL   starts them (logs and state in DIR), exports the app's
 #                                settings (IDPORTEN_*, STAFETT_SMTP_URL, STAFETT_SMS_*,
 #                                STAFETT_FOLKEREGISTER_*, STAFETT_ARCHIVE_*, STAFETT_DATA_KEY
-#                                and STAFETT_AUDIT_KEY kept in DIR, …) and MAILSINK_URL,
-#                                ARCHIVE_URL for tests
+#                                and STAFETT_AUDIT_KEY kept in DIR, STAFETT_VAPID_*, …) and
+#                                MAILSINK_URL, ARCHIVE_URL, PUSH_URL for tests
 #   services_persons DATABASE_URL  writes the provider's list of test persons from the data
 #   services_stop                stops both
 
@@ -15,6 +16,7 @@ services_pids=()
 
 services_start() {
   local dir=$1 app_url=$2 idporten_port smtp_port sink_port register_port archive_port ip_port
+  local push_port
   mkdir -p "$dir"
   idporten_port=$(free_port)
   smtp_port=$(free_port)
@@ -22,6 +24,7 @@ services_start() {
   register_port=$(free_port)
   archive_port=$(free_port)
   ip_port=$(free_port)
+  push_port=$(free_port)
   SERVICES_PERSONS_FILE="$dir/idporten-persons.json"
   [ -f "$SERVICES_PERSONS_FILE" ] || echo '[]' >"$SERVICES_PERSONS_FILE"
 
@@ -62,6 +65,20 @@ services_start() {
   STAFETT_AUDIT_KEY=$(cat "$dir/audit-key")
   export STAFETT_AUDIT_KEY
   export STAFETT_AUDIT_CHECKPOINTS="$dir/audit-checkpoints.jsonl"
+  # A throwaway VAPID key pair (P-256; the private key's 32 bytes and the public point,
+  # base64url), kept so that a demo's subscriptions still work on its next run.
+  [ -f "$dir/vapid-key" ] || (umask 077; node -e '
+    const { privateKey } = require("node:crypto").generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const jwk = privateKey.export({ format: "jwk" });
+    const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, "base64url"), Buffer.from(jwk.y, "base64url")]);
+    console.log(jwk.d, point.toString("base64url"));' >"$dir/vapid-key")
+  read -r STAFETT_VAPID_PRIVATE_KEY PUSH_VAPID_PUBLIC_KEY <"$dir/vapid-key"
+  export STAFETT_VAPID_PRIVATE_KEY PUSH_VAPID_PUBLIC_KEY
+  export STAFETT_VAPID_SUBJECT="mailto:ikke-svar@fjordvik.kommune.no"
+  export PUSH_URL="http://127.0.0.1:$push_port"
+  # The stand-in is on loopback, over http: named here, or the app would refuse its
+  # subscriptions.
+  export STAFETT_PUSH_ALLOWED_HOSTS="127.0.0.1:$push_port"
 
   MAILSINK_SMS_USER=$STAFETT_SMS_USER MAILSINK_SMS_PASSWORD=$STAFETT_SMS_PASSWORD \
     /usr/bin/python3 "$REPO_ROOT/dev/mailsink/mailsink.py" --smtp-port "$smtp_port" \
@@ -90,6 +107,9 @@ services_start() {
     services_pids+=($!)
   done
 
+  node "$REPO_ROOT/dev/push/push.mjs" --port "$push_port" >"$dir/push.log" 2>&1 &
+  services_pids+=($!)
+
   wait_for_http "$MAILSINK_URL/healthz" 30 "${services_pids[0]}" \
     || { cat "$dir/mailsink.log" >&2; die "the mail sink did not start"; }
   wait_for_http "$IDPORTEN_ISSUER/.well-known/openid-configuration" 30 "${services_pids[1]}" \
@@ -100,6 +120,8 @@ services_start() {
     || { cat "$dir/archive.log" >&2; die "the local archive receiver did not start"; }
   wait_for_http "$INDIVIDUAL_PLAN_URL/healthz" 30 "${services_pids[4]}" \
     || { cat "$dir/individual-plan.log" >&2; die "the local Individual Plan receiver did not start"; }
+  wait_for_http "$PUSH_URL/healthz" 30 "${services_pids[5]}" \
+    || { cat "$dir/push.log" >&2; die "the local push service did not start"; }
 }
 
 services_persons() {

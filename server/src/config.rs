@@ -37,6 +37,8 @@ pub struct Config {
     pub audit: AuditConfig,
     /// The municipality's first administrator, made at start while it has none.
     pub first_admin: Option<FirstAdmin>,
+    /// Push notices (Web Push with VAPID); none without `STAFETT_VAPID_PRIVATE_KEY`.
+    pub push: Option<PushConfig>,
 }
 
 /// Sealing the audit trail: the keys, and where each chain's sealed head goes besides the
@@ -79,6 +81,62 @@ impl AuditConfig {
             keys: AuditKeys::new(current, old),
             checkpoints: get("STAFETT_AUDIT_CHECKPOINTS").map(PathBuf::from),
         })
+    }
+}
+
+/// Web Push: the application server's VAPID key pair (RFC 8292), who to contact about it,
+/// and the hosts allowed as endpoints although private or plain http (the local stand-in).
+#[derive(Clone)]
+pub struct PushConfig {
+    /// Secret: the P-256 private key's 32 bytes, base64url.
+    pub private_key: String,
+    /// Its public key, uncompressed, base64url: what browsers subscribe with.
+    pub public_key: String,
+    /// `mailto:` or `https:`: how a push service reaches the operator.
+    pub subject: String,
+    pub allowed_hosts: Vec<String>,
+}
+
+impl PushConfig {
+    fn from_lookup(
+        get: &impl Fn(&str) -> Option<String>,
+    ) -> Result<Option<PushConfig>, ConfigError> {
+        let Some(private_key) = get("STAFETT_VAPID_PRIVATE_KEY") else {
+            return Ok(None);
+        };
+        let private_key = private_key.trim().trim_end_matches('=').to_string();
+        let public_key = web_push::VapidSignatureBuilder::from_base64_no_sub(&private_key)
+            .map(|builder| {
+                use base64::Engine;
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(builder.get_public_key())
+            })
+            .map_err(|_| ConfigError {
+                setting: "STAFETT_VAPID_PRIVATE_KEY",
+                problem: "must be a P-256 private key's 32 bytes in base64url (the README \
+                          says how to make a key pair)"
+                    .into(),
+            })?;
+        let subject = get("STAFETT_VAPID_SUBJECT")
+            .map(|subject| subject.trim().to_string())
+            .filter(|subject| subject.starts_with("mailto:") || subject.starts_with("https://"))
+            .ok_or(ConfigError {
+                setting: "STAFETT_VAPID_SUBJECT",
+                problem: "must be a mailto: or https: URI push services can reach the operator \
+                          at, e.g. mailto:drift@kommune.no"
+                    .into(),
+            })?;
+        let allowed_hosts = get("STAFETT_PUSH_ALLOWED_HOSTS")
+            .unwrap_or_default()
+            .split(',')
+            .map(|host| host.trim().to_ascii_lowercase())
+            .filter(|host| !host.is_empty())
+            .collect();
+        Ok(Some(PushConfig {
+            private_key,
+            public_key,
+            subject,
+            allowed_hosts,
+        }))
     }
 }
 
@@ -176,6 +234,13 @@ impl std::fmt::Debug for Config {
             .field("data_key", &self.data_key)
             .field("audit", &self.audit)
             .field("first_admin", &self.first_admin)
+            .field(
+                "push",
+                &self
+                    .push
+                    .as_ref()
+                    .map(|push| (&push.public_key, &push.subject, &push.allowed_hosts)),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -428,6 +493,8 @@ impl Config {
             }
         };
 
+        let push = PushConfig::from_lookup(&get)?;
+
         Ok(Config {
             database_url,
             site_addr,
@@ -446,6 +513,7 @@ impl Config {
             data_key,
             audit,
             first_admin,
+            push,
         })
     }
 }
@@ -732,6 +800,41 @@ mod tests {
                 class: "F40".into()
             }
         );
+    }
+
+    #[test]
+    fn push_needs_a_p256_key_and_a_subject_and_keeps_the_key_out_of_debug_output() {
+        assert!(config(&REQUIRED).expect("valid").push.is_none());
+        // The tests' key pair (server/tests/it/support/push.rs).
+        let key = (
+            "STAFETT_VAPID_PRIVATE_KEY",
+            "NfmNGfPnnDRmG2EeBSHGwJvifrOUZIPAYArqJ_p9Vpc",
+        );
+        let subject = ("STAFETT_VAPID_SUBJECT", "mailto:drift@fjordvik.example");
+        let hosts = ("STAFETT_PUSH_ALLOWED_HOSTS", "127.0.0.1:8595, Push.Local:1");
+        let config = config(&with(&[key, subject, hosts])).expect("valid");
+        let push = config.push.as_ref().expect("push");
+        assert_eq!(
+            push.public_key,
+            "BBH3E1idBzJRQuf4AHTDUt2kur2_EEZjuknxIQf1I2lWDom6tzWXYvMQ5Hv5AEVq2qRQ2k3GA2o1WimUIO8O_tY"
+        );
+        assert_eq!(push.allowed_hosts, ["127.0.0.1:8595", "push.local:1"]);
+        assert!(!format!("{config:?}").contains(key.1));
+
+        for (vars, setting) in [
+            (
+                vec![("STAFETT_VAPID_PRIVATE_KEY", "not-a-key"), subject],
+                "STAFETT_VAPID_PRIVATE_KEY",
+            ),
+            (vec![key], "STAFETT_VAPID_SUBJECT"),
+            (
+                vec![key, ("STAFETT_VAPID_SUBJECT", "drift@fjordvik.example")],
+                "STAFETT_VAPID_SUBJECT",
+            ),
+        ] {
+            let error = self::config(&with(&vars)).expect_err("refused");
+            assert_eq!(error.setting, setting);
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use server::auth::login_session;
 use server::config::Config;
 use server::outbox::digest;
 use server::outbox::email::Mailer;
+use server::outbox::push::PushSender;
 use server::outbox::sms::{HttpSmsGateway, SmsGateway};
 use server::outbox::worker::{self, Senders};
 use server::{audit_sealer, audit_verify, database, deletion, departures, router, telemetry};
@@ -52,8 +53,16 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let push = match config.push.as_ref().map(PushSender::new).transpose() {
+        Ok(push) => push,
+        Err(error) => {
+            eprintln!("configuration error: {error}");
+            return ExitCode::from(2);
+        }
+    };
     let senders = Senders {
         mail,
+        push,
         sms: config
             .sms
             .clone()

@@ -68,3 +68,41 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(caches.match(url.pathname).then((kept) => kept || fetch(request)));
   }
 });
+
+// A push message says only that something is new in a log, and where (app::server::push):
+// it is shown as it came, never with anything of the log. A link to another origin is not
+// followed.
+function ownLink(url) {
+  try {
+    const link = new URL(url, self.location.origin);
+    return link.origin === self.location.origin ? link.href : null;
+  } catch {
+    return null;
+  }
+}
+
+self.addEventListener("push", (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch {
+    message = {};
+  }
+  const title = typeof message.title === "string" ? message.title : "Stafett";
+  const url = ownLink(message.url) || "/me";
+  event.waitUntil(
+    self.registration.showNotification(title, { data: { url }, icon: "/icons/icon-192.png", tag: "stafett" }),
+  );
+});
+
+// Tapping the notice opens its link: in a window of ours already open, or a new one.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = ownLink(event.notification.data?.url) || "/me";
+  event.waitUntil(
+    self.clients.matchAll({ type: "window" }).then((windows) => {
+      const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+      return open ? open.navigate(url).then((client) => (client || open).focus()) : self.clients.openWindow(url);
+    }),
+  );
+});

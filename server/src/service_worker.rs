@@ -1,7 +1,8 @@
 //! What makes Stafett installable and keeps a lost connection from showing the browser's
 //! error page: the service worker at `/sw.js` (`service_worker.js`), versioned by the built
 //! files so that a new build's worker takes over at the next navigation, and `/offline`, the
-//! page it shows a navigation that finds no connection. Neither holds anything of a log.
+//! page it shows a navigation that finds no connection; the worker also shows push notices
+//! (a title and a link) and opens their link. None of it holds anything of a log.
 
 use app::i18n::Lang;
 use axum::http::header::{CONTENT_TYPE, COOKIE};

@@ -3,6 +3,7 @@
 use crate::auth::idporten::IdPorten;
 use crate::config::Config;
 use crate::seal::SealKey;
+use app::server::push::PushSettings;
 use app::server::state::AppState;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
@@ -70,6 +71,10 @@ pub fn new(pool: PgPool, config: &Config) -> ServerState {
             public_url: config.public_url.as_str().trim_end_matches('/').to_string(),
             register: Arc::new(crate::register::HttpRegister::new(config.register.clone())),
             data_key: config.data_key.clone(),
+            push: config.push.as_ref().map(|push| PushSettings {
+                public_key: push.public_key.clone(),
+                allowed_hosts: push.allowed_hosts.clone(),
+            }),
         },
         idporten: Arc::new(IdPorten::new(config.idporten.clone())),
         public_url: config.public_url.clone(),

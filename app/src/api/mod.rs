@@ -14,6 +14,7 @@ pub mod log;
 pub mod meeting;
 pub mod notice;
 pub mod plan;
+pub mod push;
 pub mod transition;
 
 /// The URL prefix of every server function.

@@ -15,6 +15,7 @@ pub mod insight;
 pub mod national_id;
 pub mod passkey;
 pub mod plan;
+pub mod push;
 pub mod register;
 pub mod service_kind;
 pub mod staff;

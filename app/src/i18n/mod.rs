@@ -9,6 +9,7 @@ mod dates;
 mod en;
 mod nb;
 mod nn;
+mod push;
 
 use crate::domain::access::LogStatus;
 use crate::domain::attention::Due;
@@ -28,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 pub use consent_reason::consent_reason;
 pub use dates::DateTexts;
+pub use push::PushTexts;
 
 /// The cookie that remembers the user's language.
 pub const LANG_COOKIE: &str = "stafett_lang";

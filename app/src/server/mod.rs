@@ -22,6 +22,7 @@ pub mod outbox;
 pub mod passkey;
 pub mod password;
 pub mod plan;
+pub mod push;
 pub mod redirect;
 pub mod register;
 pub mod register_lookups;

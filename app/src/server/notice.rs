@@ -1,7 +1,8 @@
 //! Telling the others around a log that something new is there: at once by e-mail, in a
 //! daily digest (collected here, sent by the server's digest worker), or not at all, as
-//! each person chose. A notice says what kind of thing is new and links to the log behind
-//! the login: never the content, never the child's name.
+//! each person chose, and at once on the devices where they turned push on. A notice says
+//! what kind of thing is new and links to the log behind the login: never the content,
+//! never the child's name (a push message not even the kind).
 
 use crate::i18n::Lang;
 use crate::model::notice::{NoticeChoice, NoticeKind};
@@ -9,6 +10,7 @@ use crate::server::contact::Address;
 use crate::server::gate::{ContentTx, Granted, Permission};
 use crate::server::log::members::{self, Reachable};
 use crate::server::outbox::Message;
+use crate::server::push;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
@@ -66,6 +68,10 @@ pub async fn deliver(
     kind: NoticeKind,
     link: &str,
 ) -> Result<(), sqlx::Error> {
+    // News in a log also goes to the devices where the person turned push on.
+    if log_id.is_some() {
+        push::tell(&mut *conn, to.person_id, to.notify, to.address.lang, link).await?;
+    }
     match NoticeChoice::from_code(to.notify) {
         Some(NoticeChoice::Immediate) => {
             let lang = to.address.lang;

@@ -1,4 +1,4 @@
-//! Queuing e-mail and SMS in the outbox table, in the same transaction as what caused them.
+//! Queuing e-mail, SMS and push notices in the outbox table, in the same transaction as what caused them.
 //! The server's worker delivers each message once (see the server's `outbox`).
 
 use crate::server::seal::SealKey;
@@ -9,6 +9,8 @@ use uuid::Uuid;
 pub enum Channel {
     Email,
     Sms,
+    /// A Web Push message to a device; queued by `push::queue`, to a subscription's id.
+    Push,
 }
 
 impl Channel {
@@ -16,6 +18,7 @@ impl Channel {
         match self {
             Channel::Email => "email",
             Channel::Sms => "sms",
+            Channel::Push => "push",
         }
     }
 
@@ -23,6 +26,7 @@ impl Channel {
         match code {
             "email" => Some(Channel::Email),
             "sms" => Some(Channel::Sms),
+            "push" => Some(Channel::Push),
             _ => None,
         }
     }

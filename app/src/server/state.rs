@@ -20,6 +20,8 @@ pub struct AppState {
     pub register: Arc<dyn crate::server::register::PopulationRegister>,
     /// Seals the codes queued in the outbox (see `seal`).
     pub data_key: crate::server::seal::SealKey,
+    /// Push notices; none without a VAPID key.
+    pub push: Option<crate::server::push::PushSettings>,
 }
 
 impl AppState {

@@ -1,8 +1,9 @@
-//! Outgoing e-mail and SMS through an outbox table: a message is written in the same
+//! Outgoing e-mail, SMS and push notices through an outbox table: a message is written in the same
 //! transaction as what caused it, and a worker delivers it (see [`worker`]).
 
 pub mod digest;
 pub mod email;
+pub mod push;
 pub mod sms;
 pub mod worker;
 

@@ -3,9 +3,11 @@
 //! each message once. A worker that dies before it has sent leaves the message for the next
 //! one; should it die in the instant after the server accepted a message but before the
 //! commit, the message goes out again with the same Message-ID / Idempotency-Key, which the
-//! receiving side can use to drop it.
+//! receiving side can use to drop it. A push message has no such key (RFC 8030 has none):
+//! in that instant, and only then, a device may be told twice that something is new.
 
 use super::email::Mailer;
+use super::push::PushSender;
 use super::sms::SmsGateway;
 use super::{sealed_body_context, Channel};
 use crate::seal::SealKey;
@@ -23,6 +25,9 @@ const MAX_ATTEMPTS: i32 = 10;
 pub struct Senders {
     pub mail: Mailer,
     pub sms: Option<Arc<dyn SmsGateway>>,
+    /// Push notices; none without a VAPID key (and then none are queued: nobody can turn
+    /// them on).
+    pub push: Option<PushSender>,
     /// Opens the sealed bodies (one-time codes) at the moment of sending.
     pub key: SealKey,
 }
@@ -80,7 +85,13 @@ pub async fn claim_next(
     }))
 }
 
-pub async fn deliver(senders: &Senders, message: &Claimed) -> Result<(), String> {
+/// Sends `message`; a push message to a subscription found gone is done too (and the
+/// subscription removed in `tx`).
+pub async fn deliver(
+    senders: &Senders,
+    tx: &mut Transaction<'_, Postgres>,
+    message: &Claimed,
+) -> Result<(), String> {
     let text = message.text(&senders.key)?;
     match message.channel {
         Channel::Email => {
@@ -93,6 +104,10 @@ pub async fn deliver(senders: &Senders, message: &Claimed) -> Result<(), String>
         Channel::Sms => match &senders.sms {
             Some(gateway) => gateway.send(message.id, &message.recipient, &text).await,
             None => Err("no SMS gateway is configured (STAFETT_SMS_URL)".into()),
+        },
+        Channel::Push => match &senders.push {
+            Some(sender) => sender.send(tx, &message.recipient, &text).await.map(|_| ()),
+            None => Err("push is not configured (STAFETT_VAPID_PRIVATE_KEY)".into()),
         },
     }
 }
@@ -165,7 +180,7 @@ pub async fn send_due(pool: &PgPool, senders: &Senders) -> Result<usize, sqlx::E
         let Some(message) = claim_next(&mut tx).await? else {
             return Ok(sent);
         };
-        match deliver(senders, &message).await {
+        match deliver(senders, &mut tx, &message).await {
             Ok(()) => {
                 mark_sent(&mut tx, message.id).await?;
                 sent += 1;

@@ -29,6 +29,7 @@ mod outbox;
 mod participation;
 mod passkey;
 mod plan;
+mod push;
 mod register;
 mod schema;
 mod transition;

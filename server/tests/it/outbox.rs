@@ -26,6 +26,7 @@ pub(crate) fn senders(sink: &MailSink) -> Senders {
     Senders {
         mail,
         sms: Some(Arc::new(sms)),
+        push: None,
         key: crate::support::data_key(),
     }
 }

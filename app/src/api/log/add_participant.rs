@@ -4,7 +4,8 @@ use uuid::Uuid;
 
 /// `POST /api/add_participant`: the holder brings in a service (`to`: "<unit id>"), or a
 /// named member of its staff ("<unit id>/<person id>"). A service new to the log sees
-/// nothing until the family has consented to it: the consent is then theirs to give.
+/// nothing until the family has consented to it: the consent is then theirs to give, and
+/// their devices with push on are told that a consent waits.
 #[server(prefix = "/api", endpoint = "add_participant")]
 pub async fn add_participant(
     log_id: Uuid,
@@ -34,6 +35,8 @@ pub async fn add_participant(
         log::decisions::add_participant(&mut tx, &grant, person_id, responsibility)
             .await
             .map_err(error::refused_write)?;
+    let public_url = crate::server::state::AppState::from_context()?.public_url;
+    crate::server::push::ask_family(&mut tx, &grant, &public_url).await?;
     tx.commit().await?;
     Ok(participant_id)
 }

@@ -7,6 +7,7 @@ use crate::server::gate::{ContentTx, EditPlan, Granted};
 use crate::server::log::{self, members::Reachable};
 use crate::server::oslo::oslo;
 use crate::server::outbox::Message;
+use crate::server::push;
 use serde_json::json;
 use time::{OffsetDateTime, PrimitiveDateTime};
 use uuid::Uuid;
@@ -102,6 +103,14 @@ pub async fn call(
             .address
             .send(tx.conn(), &invitation_message(lang, starts_at, &link), &sms)
             .await?;
+        push::tell(
+            tx.conn(),
+            member.member.person_id,
+            &member.notify,
+            lang,
+            &link,
+        )
+        .await?;
     }
     tx.record(
         grant,

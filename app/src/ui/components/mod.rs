@@ -10,5 +10,6 @@ pub mod hydration_marker;
 pub mod kept_form;
 pub mod language_form;
 pub mod layout;
+pub mod push_notices;
 pub mod staff_select;
 pub mod when;

@@ -11,6 +11,7 @@ use crate::model::notice::NoticeChoice;
 use crate::ui::components::error_message::ErrorMessage;
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::KeptForm;
+use crate::ui::components::push_notices::PushNotices;
 use crate::ui::components::when::{Time, When};
 use crate::ui::pages::baton_offers::BatonOffers;
 use crate::ui::pages::my_logs::MyLogs;
@@ -75,6 +76,7 @@ pub fn MePage() -> impl IntoView {
                         <ContactSection />
                         <MyPasskeys />
                         <NoticeChoiceForm />
+                        <PushNotices lang=use_lang() />
                         <p><a href="/sessions">{t.sessions_title}</a></p>
                     </aside>
                 </div>

@@ -6,6 +6,7 @@ pub mod fixture;
 pub mod issuer;
 pub mod login;
 pub mod mailsink;
+pub mod push;
 pub mod register;
 
 use axum::body::{to_bytes, Body};
