@@ -7,6 +7,7 @@
 //! `STAFETT_FUZZ_CASES` sets the cases per function and person (`scripts/fuzz` runs many);
 //! `STAFETT_FUZZ_SEED` repeats a run.
 
+use crate::support::push::{VAPID_PRIVATE_KEY, VAPID_SUBJECT};
 use crate::support::{superuser, text, Browser, TestApp};
 use app::model::error::ApiError;
 use axum::body::Body;
@@ -217,7 +218,7 @@ async fn digests(pool: &PgPool) -> BTreeMap<String, String> {
            and table_name not in ('audit_event', 'audit_seal', 'audit_unsealed', 'login_session',
                                   'login_throttle',
                                   'login_failure', 'outbox_message', 'person_contact',
-                                  'contact_code', 'tower_sessions', 'pending_notice',
+                                  'contact_code', 'push_subscription', 'pending_notice',
                                   'register_lookup', '_sqlx_migrations')",
     )
     .fetch_all(pool)
@@ -302,7 +303,16 @@ const FORM_ROUTES: [FormRoute; 5] = [
 async fn bad_input_to_every_server_function_changes_nothing_and_is_answered_in_our_words(
     pool: PgPool,
 ) {
-    let app = TestApp::with_logs(pool).await;
+    // Configured as a municipality with push would be: without keys, push answers 503.
+    let app = TestApp::configured(
+        pool,
+        &[
+            ("STAFETT_VAPID_PRIVATE_KEY", VAPID_PRIVATE_KEY),
+            ("STAFETT_VAPID_SUBJECT", VAPID_SUBJECT),
+        ],
+    )
+    .await;
+    crate::support::fixture::logs(app.pool()).await;
     let cases: usize = std::env::var("STAFETT_FUZZ_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
