@@ -57,9 +57,13 @@ pub async fn save(
         push::accept(subscription, &settings.allowed_hosts).map_err(SaveError::Refused)?;
     let mut tx = pool.begin().await?;
     sqlx::query!(
-        "delete from push_subscription where endpoint = $1 and login_session_id <> $2",
+        // The person's own older login on this device only: an endpoint someone else sends
+        // (learnt or guessed) must not remove that other person's subscription.
+        "delete from push_subscription
+         where endpoint = $1 and login_session_id <> $2 and person_id = $3",
         accepted.endpoint,
-        identity.login_session_id
+        identity.login_session_id,
+        identity.person_id
     )
     .execute(&mut *tx)
     .await?;

@@ -13,6 +13,9 @@ use server::outbox::push::PushSender;
 use server::outbox::worker::{self, Senders};
 use sqlx::PgPool;
 
+/// A GP at a unit with no log of Ingrid's family.
+const STAFF_ELSEWHERE: &str = "00000000-0000-4000-8000-000000000216";
+
 async fn app_with(pool: PgPool, service: &PushService) -> TestApp {
     let app = TestApp::configured(pool, &service.settings()).await;
     crate::support::fixture::logs(app.pool()).await;
@@ -181,6 +184,21 @@ async fn a_device_has_one_subscription_and_bad_ones_are_refused(pool: PgPool) {
     let mut again = app.as_person(INGRID).await;
     assert_eq!(turn_on(&mut again, &second).await, StatusCode::OK);
     assert_eq!(subscriptions(app.pool()).await.len(), 1);
+
+    // A member of staff who sends Ingrid's endpoint as their own does not take it from her.
+    let mut staff = app.as_person(STAFF_ELSEWHERE).await;
+    assert_eq!(turn_on(&mut staff, &second).await, StatusCode::OK);
+    let stored = subscriptions(app.pool()).await;
+    assert!(
+        stored.iter().any(|(name, endpoint)| name == "Ingrid"
+            && endpoint == second["endpoint"].as_str().unwrap_or_default()),
+        "Ingrid's subscription stays hers: {stored:?}"
+    );
+    sqlx::query("delete from push_subscription where person_id <> $1::uuid")
+        .bind(INGRID)
+        .execute(app.pool())
+        .await
+        .expect("only Ingrid's again");
 
     let keys = &second["keys"];
     let with = |endpoint: &str, p256dh: &serde_json::Value, auth: &serde_json::Value| serde_json::json!({ "endpoint": endpoint, "keys": { "p256dh": p256dh, "auth": auth } });
