@@ -496,14 +496,15 @@ pub async fn login_finish(
         return fail_login(tx, fail("passkey_not_approved"), problem).await;
     }
     // From the fifteenth birthday the youth logs in with ID-porten, as with a password.
-    if let Err(error) = own_login_still_open(&mut tx, person_id, &keys).await {
-        return match error {
-            Some(error) => unavailable(error),
-            None => match tx.commit().await {
+    match own_login_still_open(&mut tx, person_id, &keys).await {
+        Ok(true) => {}
+        Ok(false) => {
+            return match tx.commit().await {
                 Ok(()) => refused(StatusCode::FORBIDDEN, LoginProblem::Grown.code()),
                 Err(error) => unavailable(error),
-            },
-        };
+            }
+        }
+        Err(error) => return unavailable(error),
     }
     passkey.update_credential(&result);
     let updated = match serde_json::to_value(&passkey) {
@@ -545,18 +546,18 @@ pub async fn login_finish(
 
 /// Records the failed login (and whatever `tx` did before) and answers with `problem`, or
 /// `Locked` if this failure locked the account.
-/// `Err(None)` once the child is 15, with that recorded (not as a failure: the key was
-/// theirs); `Err(Some(_))` if the database failed.
+/// Whether the child's own login still works; once they are 15, false, with that recorded
+/// (not as a failure: the key was theirs).
 async fn own_login_still_open(
     tx: &mut sqlx::Transaction<'static, sqlx::Postgres>,
     person_id: Uuid,
     keys: &[Key],
-) -> Result<(), Option<sqlx::Error>> {
+) -> Result<bool, sqlx::Error> {
     let open = sqlx::query_scalar!(r#"select own_login_open($1) as "open!""#, person_id)
         .fetch_one(&mut **tx)
         .await?;
     if open {
-        return Ok(());
+        return Ok(true);
     }
     audit::record(
         tx,
@@ -566,7 +567,7 @@ async fn own_login_still_open(
     )
     .await?;
     throttle::succeeded(tx, keys).await?;
-    Err(None)
+    Ok(false)
 }
 
 async fn fail_login(
