@@ -42,8 +42,11 @@ pub async fn seal_waiting(
     checkpoint_file: Option<&Path>,
 ) -> Result<Vec<Checkpoint>, sqlx::Error> {
     let mut heads = Vec::new();
-    for log_id in audit_seal::unsealed_logs(pool).await? {
-        if let Some(head) = audit_seal::seal_log(pool, key, log_id).await? {
+    let Some(waiting) = audit_seal::waiting(pool).await? else {
+        return Ok(heads);
+    };
+    for log_id in waiting.logs {
+        if let Some(head) = audit_seal::seal_log(pool, key, log_id, waiting.horizon).await? {
             tracing::info!(
                 target: "stafett::audit_checkpoint",
                 log_id = %head.log_id,
@@ -56,6 +59,7 @@ pub async fn seal_waiting(
             heads.push(head);
         }
     }
+    audit_seal::sealed_through(pool, waiting.horizon).await?;
     if let Some(path) = checkpoint_file.filter(|_| !heads.is_empty()) {
         // The seals stand whether or not their checkpoint is written; the next one covers them.
         if let Err(error) = append(path, &heads) {

@@ -24,19 +24,27 @@ pub fn optional() -> Option<Identity> {
 
 /// The identity of the active login whose cookie carries `token`, marking it used now;
 /// `None` once it has ended or timed out, or for a token no login has. One round trip.
+///
+/// The idle limit counts in minutes, so the login is marked used at most once a minute:
+/// a row written by every request would make a person's requests wait for each other's
+/// commits.
 pub async fn resume(pool: &PgPool, token: &[u8]) -> Result<Option<Identity>, sqlx::Error> {
     let row = sqlx::query!(
         r#"
-        with touched as (
-            update login_session set last_seen_at = now()
+        with found as (
+            select login_session_id, person_id, method, last_seen_at from login_session
             where token_hash = sha256($1)
               and login_session_is_active(created_at, last_seen_at, ended_at)
               and (method = 'idporten' or own_login_open(person_id))
-            returning login_session_id, person_id, method
+        ), touched as (
+            update login_session s set last_seen_at = now()
+            from found
+            where s.login_session_id = found.login_session_id
+              and found.last_seen_at < now() - interval '1 minute'
         )
-        select touched.login_session_id, p.person_id, p.given_name, p.family_name,
+        select found.login_session_id, p.person_id, p.given_name, p.family_name,
                (select c.birth_date from child c
-                where c.person_id = p.person_id and touched.method <> 'idporten')
+                where c.person_id = p.person_id and found.method <> 'idporten')
                    as own_login_birth_date,
                array(select m.unit_id from staff_unit_membership m join unit u using (unit_id)
                      where m.person_id = p.person_id order by u.name) as "unit_ids!",
@@ -49,7 +57,7 @@ pub async fn resume(pool: &PgPool, token: &[u8]) -> Result<Option<Identity>, sql
                 or exists (select 1 from child c where c.person_id = p.person_id)) as "is_citizen!",
                exists (select 1 from staff s
                        where s.person_id = p.person_id and s.is_administrator) as "is_administrator!"
-        from touched join person p using (person_id)
+        from found join person p using (person_id)
         "#,
         token
     )

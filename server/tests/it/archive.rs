@@ -263,9 +263,11 @@ async fn the_package_is_a_valid_arkivmelding_and_a_pdf_a(pool: PgPool) {
     // The sealer's round before the worker's: the package carries the sealed head.
     let key = app::server::audit_chain::AuditKey::from_base64(crate::support::AUDIT_KEY)
         .expect("the test key");
-    let head = app::server::audit_seal::seal_log(app.pool(), &key, MATS_LOG.parse().expect("id"))
+    let head = server::audit_sealer::seal_waiting(app.pool(), &key, None)
         .await
         .expect("sealed")
+        .into_iter()
+        .find(|head| head.log_id.to_string() == MATS_LOG)
         .expect("a head");
     let dir = std::env::temp_dir().join(format!("stafett-archive-dir-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).expect("a directory");

@@ -215,7 +215,7 @@ async fn digests(pool: &PgPool) -> BTreeMap<String, String> {
     let tables: Vec<String> = sqlx::query_scalar(
         "select quote_ident(table_name) from information_schema.tables
          where table_schema = 'public' and table_type = 'BASE TABLE'
-           and table_name not in ('audit_event', 'audit_seal', 'audit_unsealed', 'login_session',
+           and table_name not in ('audit_event', 'audit_seal', 'audit_sealed_through', 'login_session',
                                   'login_throttle',
                                   'login_failure', 'outbox_message', 'person_contact',
                                   'contact_code', 'push_subscription', 'pending_notice',
