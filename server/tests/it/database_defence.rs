@@ -822,3 +822,44 @@ async fn the_log_page_statement_refuses_those_who_may_not_see_and_records_every_
         "the chain holds, sealed"
     );
 }
+
+/// The access a statement decided is kept for the rest of it, for speed; a change to what it
+/// is made of drops it at once. One statement (a `DO` block, as a function reading and
+/// writing would be): the health station reads the log, the mother withdraws its consent,
+/// and its next read within the same statement finds nothing.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_withdrawal_bites_within_the_statement_that_read_before_it(pool: PgPool) {
+    seeded(&pool).await;
+    let mut tx = pool.begin().await.expect("tx");
+    sqlx::raw_sql(&format!(
+        "do $$
+         declare
+             before bigint;
+             after bigint;
+         begin
+             perform set_config('stafett.person_id', '{IDA_NURSE}', true);
+             set local role stafett_app;
+             select count(*) into before from entry where body like '%{MARKER}%';
+             reset role;
+             insert into consent (log_id, child_id, consenter_id, scope, unit_id, decision,
+                                  method, text_shown, text_language)
+             values ('{MATS_LOG}', '{MATS}', '{INGRID}', 'involve_service', '{HEALTH_STATION}',
+                     'withdrawn', 'digital', 'Jeg trekker samtykket tilbake.', 'nb');
+             set local role stafett_app;
+             select count(*) into after from entry where body like '%{MARKER}%';
+             perform set_config('test.counts', before || ' ' || after, true);
+         end
+         $$"
+    ))
+    .execute(&mut *tx)
+    .await
+    .expect("one statement");
+    let counts: String = sqlx::query_scalar("select current_setting('test.counts')")
+        .fetch_one(&mut *tx)
+        .await
+        .expect("counts");
+    assert_eq!(
+        counts, "1 0",
+        "read before the withdrawal, nothing after it"
+    );
+}
