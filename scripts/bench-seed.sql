@@ -1,11 +1,18 @@
--- The benchmark's log: Sara's (held by Anders Moen, Ida Brekke taking part) grown to 500
--- entries, 8 development areas with 40 measures, and 20 meetings (14 past with approved
--- minutes, 6 ahead). Written straight into the tables, after the demo seed; run once on a
--- fresh database.
+-- The benchmark's hot log: Sara's (held by Anders Moen, Ida Brekke and Liv Haugen of the
+-- health station taking part) grown to 500 entries, 8 development areas with 40 measures,
+-- and 20 meetings (14 past with approved minutes, 6 ahead); and a login for each of the four
+-- who read it (the three and Sara), for the load generator. Written straight into the
+-- tables, after the demo seed; run once on a fresh database. Prints the four login
+-- cookies' values, one a line.
 \set log '''00000000-0000-4000-8000-000000000921'''
 \set anders '''00000000-0000-4000-8000-000000000206'''
 \set ida '''00000000-0000-4000-8000-000000000208'''
 \set sara '''00000000-0000-4000-8000-000000000403'''
+\set liv '''00000000-0000-4000-8000-000000000207'''
+
+-- The health station's service is one Sara consented to.
+insert into participant (log_id, person_id, unit_id, role, responsibility)
+values (:log, :liv, '00000000-0000-4000-8000-000000000104', 'service', 'Veiledning av helsesykepleier');
 
 -- Content is held to row-level security, the owner's writes too: written as the holder.
 set stafett.person_id = :anders;
@@ -50,3 +57,13 @@ select :log,
        case when n <= 14 then :anders::uuid end,
        :anders
 from generate_series(1, 20) as n;
+
+-- Logins as a login through ID-porten leaves them, with tokens this seed chooses.
+create temporary table bench_reader as
+select person_id, sha256(convert_to('stafett bench reader ' || person_id, 'UTF8')) as token
+from unnest(array[:anders, :ida, :liv, :sara]::uuid[]) as person_id;
+insert into login_session (person_id, method, idporten_sid, device, token_hash)
+select person_id, 'idporten', 'bench-' || person_id, 'wrk', sha256(token) from bench_reader;
+\pset tuples_only on
+\pset format unaligned
+select translate(rtrim(encode(token, 'base64'), '='), '+/', '-_') from bench_reader;
