@@ -4,7 +4,9 @@
 // 8188) with the subscription's private key, and keeps what arrived so a test can read it.
 // Node's own crypto only; no npm packages. For local use only.
 //
-//   node dev/push/push.mjs --port N
+//   node dev/push/push.mjs --port N [--store FILE]
+//   --store FILE           keeps the subscriptions in FILE, so that they outlive a restart
+//                          (as a real service's do when it is briefly down)
 //   PUSH_VAPID_PUBLIC_KEY  the sender's VAPID public key (base64url); a message signed with
 //                          any other key is refused (401). Unset: any valid signature.
 //
@@ -28,6 +30,7 @@
 //   GET    /healthz
 
 import crypto from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 
 const port = Number(process.argv[process.argv.indexOf("--port") + 1]);
@@ -37,9 +40,29 @@ if (!Number.isInteger(port) || port <= 0) {
 }
 const origin = `http://127.0.0.1:${port}`;
 const expectedKey = process.env.PUSH_VAPID_PUBLIC_KEY || null;
+const storeAt = process.argv.indexOf("--store");
+const store = storeAt > 0 ? process.argv[storeAt + 1] : null;
 
 /** id → {ecdh, publicKey (65 bytes), auth (16 bytes)} */
 const subscriptions = new Map();
+if (store && fs.existsSync(store)) {
+  for (const [id, kept] of Object.entries(JSON.parse(fs.readFileSync(store, "utf8")))) {
+    const ecdh = crypto.createECDH("prime256v1");
+    ecdh.setPrivateKey(Buffer.from(kept.privateKey, "base64url"));
+    subscriptions.set(id, { ecdh, publicKey: ecdh.getPublicKey(), auth: Buffer.from(kept.auth, "base64url") });
+  }
+}
+
+/** Writes the subscriptions to the store, if there is one. */
+function keep() {
+  if (!store) return;
+  const kept = {};
+  for (const [id, { ecdh, auth }] of subscriptions) {
+    kept[id] = { privateKey: ecdh.getPrivateKey().toString("base64url"), auth: auth.toString("base64url") };
+  }
+  fs.writeFileSync(`${store}.tmp`, JSON.stringify(kept));
+  fs.renameSync(`${store}.tmp`, store);
+}
 /** id → {status, times (null: for ever)} */
 const answers = new Map();
 const messages = [];
@@ -56,6 +79,7 @@ function subscribe() {
   const publicKey = ecdh.generateKeys();
   const auth = crypto.randomBytes(16);
   subscriptions.set(id, { ecdh, publicKey, auth });
+  keep();
   return {
     endpoint: `${origin}/push/${id}`,
     expirationTime: null,
@@ -159,7 +183,10 @@ function receive(id, request, body) {
   const answer = answers.get(id);
   if (answer && answer.times !== 0) {
     if (answer.times !== null) answer.times -= 1;
-    if (answer.status === 404 || answer.status === 410) subscriptions.delete(id);
+    if (answer.status === 404 || answer.status === 410) {
+      subscriptions.delete(id);
+      keep();
+    }
     throw new Refusal(answer.status, "answered as told by /_control/answer");
   }
   const subscription = subscriptions.get(id);

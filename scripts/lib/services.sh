@@ -107,7 +107,7 @@ services_start() {
     services_pids+=($!)
   done
 
-  node "$REPO_ROOT/dev/push/push.mjs" --port "$push_port" >"$dir/push.log" 2>&1 &
+  node "$REPO_ROOT/dev/push/push.mjs" --port "$push_port" --store "$dir/push-subscriptions.json" >"$dir/push.log" 2>&1 &
   services_pids+=($!)
 
   wait_for_http "$MAILSINK_URL/healthz" 30 "${services_pids[0]}" \
