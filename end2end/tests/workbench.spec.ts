@@ -188,6 +188,7 @@ test.describe("the family's phone", () => {
     await anders.goto("/me");
     await openSarasLog(anders);
     const logUrl = anders.url();
+    await anders.getByRole("link", { name: "Deltakere, ansvar og hvem som har gått ut" }).click();
     await anders.getByLabel("Hvem skal med").selectOption({ label: "PPT Fjordvik – Maja Eide (PP-rådgiver)" });
     await anders.getByLabel("Ansvar i samarbeidet (valgfritt)").fill("Utredning av lesing og skriving");
     await anders.getByRole("button", { name: "Foreslå" }).click();

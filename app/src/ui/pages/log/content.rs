@@ -2,7 +2,7 @@
 //! part), for those the consent rules let see it now.
 
 use super::shared::{id_query, log_id_param, refusal, LogTabs, MeetingWhen, Section, Unreachable};
-use crate::api::log::{get_log, staff_choices, AddEntry, AddParticipant};
+use crate::api::log::{get_log, AddEntry};
 use crate::domain::access::Capacity;
 use crate::domain::attention::Due;
 use crate::i18n::{use_lang, Texts};
@@ -10,7 +10,6 @@ use crate::model::error::ApiError;
 use crate::model::log::LogView;
 use crate::ui::components::form_error::FormError;
 use crate::ui::components::kept_form::{draft_key, KeptForm};
-use crate::ui::components::staff_select::StaffSelect;
 use crate::ui::components::when::{Dated, Time, When};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -49,7 +48,6 @@ pub fn LogPage() -> impl IntoView {
 fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoView {
     let title = (t.log.log_title)(&log.child_name);
     let family = log.capacity == Capacity::Family;
-    let holds = log.capacity == Capacity::Holder;
     let log_id = log.log_id.to_string();
     view! {
         <Title text=title.clone() />
@@ -104,7 +102,6 @@ fn LogContent(log: LogView, older_page: bool, t: &'static Texts) -> impl IntoVie
                     {log.participants.into_iter().map(|party| view! { <li class="card"><Party party t /></li> }).collect_view()}
                 </ul>
                 <p class="screen-only"><a href=format!("/logs/{}/participants", log.log_id)>{t.log.parts_link}</a></p>
-                {holds.then(|| view! { <ProposeParticipant log_id=log.log_id t /> })}
             </aside>
             <section class="log-main" aria-labelledby="entries">
                 <h2 id="entries">{t.log.entries_heading}</h2>
@@ -193,29 +190,6 @@ fn Attachments(
         })}
     }
     .into_any()
-}
-
-/// For the holder: a service or a member of staff to bring in; the family is asked first.
-#[component]
-fn ProposeParticipant(log_id: Uuid, t: &'static Texts) -> impl IntoView {
-    let staff = Resource::new(|| (), |_| staff_choices());
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                staff.await.ok().map(|staff| view! {
-                    <form class="stacked card" method="post" action=AddParticipant::url()>
-                        <h3>{t.log.propose_heading}</h3>
-                        <p class="hint">{t.log.propose_intro}</p>
-                        <input type="hidden" name="log_id" value=log_id.to_string() />
-                        <StaffSelect id="propose-to" label=t.log.propose_who staff t />
-                        <label for="propose-responsibility">{t.log.responsibility_label}</label>
-                        <input id="propose-responsibility" name="responsibility" maxlength="1000" />
-                        <button type="submit" class="button secondary">{t.log.propose_button}</button>
-                    </form>
-                })
-            })}
-        </Suspense>
-    }
 }
 
 #[component]

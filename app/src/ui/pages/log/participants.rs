@@ -1,13 +1,18 @@
 //! `/logs/<id>/participants`: the parts staff take in the log, with what each is responsible
 //! for and how to reach them, and who left when. A participant keeps their own part up to
-//! date and may leave; the holder may take a participant out.
+//! date and may leave; the holder may take a participant out, and bring a new one in. That
+//! form lists the municipality's staff, so it is here rather than on the log page, which a
+//! holder opens far more often than they bring someone in.
 
 use super::shared::{log_id_param, refusal};
-use crate::api::log::{log_participants, LeaveLog, UpdateParticipation};
-use crate::i18n::{use_lang, Lang};
+use crate::api::log::{
+    log_participants, staff_choices, AddParticipant, LeaveLog, UpdateParticipation,
+};
+use crate::i18n::{use_lang, Lang, Texts};
 use crate::model::error::ApiError;
 use crate::model::log::{Participation, Participations};
 use crate::ui::components::form_error::FormError;
+use crate::ui::components::staff_select::StaffSelect;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -57,6 +62,7 @@ fn Parts(log_id: Uuid, parts: Participations, lang: Lang) -> impl IntoView {
                 <li class="card"><Part log_id part holds lang /></li>
             }).collect_view()}
         </ul>
+        {holds.then(|| view! { <ProposeParticipant log_id t /> })}
         <h2>{t.log.former_parts}</h2>
         {if former.is_empty() {
             view! { <p class="empty-state">{t.log.no_former_parts}</p> }.into_any()
@@ -122,5 +128,28 @@ fn Part(log_id: Uuid, part: Participation, holds: bool, lang: Lang) -> impl Into
                 <button type="submit" class="button danger">{label}</button>
             </form>
         })}
+    }
+}
+
+/// For the holder: a service or a member of staff to bring in; the family is asked first.
+#[component]
+fn ProposeParticipant(log_id: Uuid, t: &'static Texts) -> impl IntoView {
+    let staff = Resource::new(|| (), |_| staff_choices());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                staff.await.ok().map(|staff| view! {
+                    <form class="stacked card" method="post" action=AddParticipant::url()>
+                        <h3>{t.log.propose_heading}</h3>
+                        <p class="hint">{t.log.propose_intro}</p>
+                        <input type="hidden" name="log_id" value=log_id.to_string() />
+                        <StaffSelect id="propose-to" label=t.log.propose_who staff t />
+                        <label for="propose-responsibility">{t.log.responsibility_label}</label>
+                        <input id="propose-responsibility" name="responsibility" maxlength="1000" />
+                        <button type="submit" class="button secondary">{t.log.propose_button}</button>
+                    </form>
+                })
+            })}
+        </Suspense>
     }
 }
