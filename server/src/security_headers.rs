@@ -28,7 +28,7 @@ fn is_public_asset(path: &str) -> bool {
         || path.starts_with("/fonts/")
         || matches!(
             path,
-            "/favicon.ico" | "/robots.txt" | "/sw-register.js" | "/passkey.js"
+            "/favicon.ico" | "/robots.txt" | "/sw-register.js" | "/passkey.js" | "/push.js"
         )
 }
 

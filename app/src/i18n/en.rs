@@ -1,7 +1,7 @@
 use super::{
     AdminTexts, ArchiveTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts,
-    FormTexts, InsightTexts, LeaderTexts, LogTexts, PasskeyTexts, PlanTexts, RequestTexts, Texts,
-    TransitionTexts, WorkbenchTexts,
+    DraftTexts, FormTexts, InsightTexts, LeaderTexts, LogTexts, PasskeyTexts, PlanTexts,
+    RequestTexts, Texts, TransitionTexts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -940,8 +940,21 @@ pub(super) const DIRECTORY: DirectoryTexts = DirectoryTexts {
     back_to_directory: "Back to all services and units",
 };
 
+/// Also what a form says when the service does not answer (`ApiError::Unavailable`).
+const UNAVAILABLE: &str = "The service is temporarily unavailable. Please try again shortly.";
+
+pub(super) const DRAFT: DraftTexts = DraftTexts {
+    draft_restored: "What you wrote last time was not saved. We have brought it back.",
+    draft_offline: "Could not reach the service. Your text is kept on this device – try again when you are online.",
+    draft_logged_out: "You are no longer logged in, so your text was not saved, and it has been removed from this device. Copy it before you log in again.",
+    saved_version: "This is the version saved now:",
+    saving: "Saving …",
+    unavailable: UNAVAILABLE,
+};
+
 pub(super) const FORM: FormTexts = FormTexts {
-    error: |error| match error {
+    error: |error| {
+        match error {
         ApiError::NotFound => "We could not find what you were looking for.",
         ApiError::BadRequest => "The request was not valid. Check what you entered and try again.",
         ApiError::Unauthorized => "You are not logged in, or your login has expired. Please log in again.",
@@ -965,17 +978,14 @@ pub(super) const FORM: FormTexts = FormTexts {
             Denial::AdministratorOnly => "Only the municipality's administrators can do this.",
         },
         ApiError::Conflict => "Someone else saved a change while you were writing. Nothing was saved. Your text is kept: compare both versions and save again.",
-        ApiError::Unavailable => "The service is temporarily unavailable. Please try again shortly.",
+        ApiError::Unavailable => UNAVAILABLE,
         ApiError::RegisterUnavailable => "The population register does not answer right now. Nothing was saved. Try again in a little while.",
         ApiError::TooManyRequests => "You have made many tries in a short time. Wait a little and try again.",
         ApiError::Internal => "Something went wrong on our side. Please try again later.",
+    }
     },
-    draft_restored: "What you wrote last time was not saved. We have brought it back.",
-    draft_offline: "Could not reach the service. Your text is kept on this device – try again when you are online.",
-    draft_logged_out: "You are no longer logged in, so your text was not saved, and it has been removed from this device. Copy it before you log in again.",
-    saved_version: "This is the version saved now:",
-    saving: "Saving …",
-    field_error: |field| match field {
+    field_error: |field| {
+        match field {
         Field::ChildNationalId => "The national identity number is not valid. It has 11 digits.",
         Field::ChildUnknown => "The population register does not know this national identity number. Check the digits.",
         Field::ChildDeceased => "The population register says the person has died. A log cannot be started.",
@@ -1064,5 +1074,6 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::CodesSent => "You have asked for many codes in the last hour. Wait a while and try again.",
         Field::AlreadyConfirmed => "This address is confirmed already.",
         Field::NoticeChannel => "Confirm a mobile number before choosing notices by SMS.",
+    }
     },
 };

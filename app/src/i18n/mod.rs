@@ -97,11 +97,11 @@ impl Lang {
         }
     }
 
-    pub const fn form(self) -> &'static FormTexts {
+    pub const fn draft(self) -> &'static DraftTexts {
         match self {
-            Lang::Nb => &nb::FORM,
-            Lang::Nn => &nn::FORM,
-            Lang::En => &en::FORM,
+            Lang::Nb => &nb::DRAFT,
+            Lang::Nn => &nn::DRAFT,
+            Lang::En => &en::DRAFT,
         }
     }
 
@@ -401,10 +401,19 @@ pub struct DirectoryTexts {
     pub back_to_directory: &'static str,
 }
 
-/// What a form says about sending and errors, which the `KeptForm` island shows.
+/// What an error says: on the page a plain form returns to (`FormError`), and in the
+/// `message` the server adds to a server function's error for a form sent in place.
 #[derive(Debug)]
 pub struct FormTexts {
     pub error: fn(crate::model::error::ApiError) -> &'static str,
+    /// What is wrong with a form field, shown beside it.
+    pub field_error: fn(crate::model::error::Field) -> &'static str,
+}
+
+/// What the `KeptForm` island says itself about sending and drafts. The errors' words come
+/// from the server, so only these few texts are in the WASM.
+#[derive(Debug)]
+pub struct DraftTexts {
     /// A form's unsaved text was put back from the device.
     pub draft_restored: &'static str,
     /// A save could not reach the server; the text stays on the device.
@@ -414,8 +423,8 @@ pub struct FormTexts {
     /// Heads the version someone else saved, beside the user's own after a conflict.
     pub saved_version: &'static str,
     pub saving: &'static str,
-    /// What is wrong with a form field, shown beside it.
-    pub field_error: fn(crate::model::error::Field) -> &'static str,
+    /// The server did not answer, or not with one of our errors.
+    pub unavailable: &'static str,
 }
 
 impl FormTexts {

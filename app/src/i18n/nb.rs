@@ -1,7 +1,7 @@
 use super::{
     AdminTexts, ArchiveTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts,
-    FormTexts, InsightTexts, LeaderTexts, LogTexts, PasskeyTexts, PlanTexts, RequestTexts, Texts,
-    TransitionTexts, WorkbenchTexts,
+    DraftTexts, FormTexts, InsightTexts, LeaderTexts, LogTexts, PasskeyTexts, PlanTexts,
+    RequestTexts, Texts, TransitionTexts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -941,8 +941,21 @@ pub(super) const DIRECTORY: DirectoryTexts = DirectoryTexts {
     back_to_directory: "Tilbake til alle tjenester og enheter",
 };
 
+/// Also what a form says when the service does not answer (`ApiError::Unavailable`).
+const UNAVAILABLE: &str = "Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.";
+
+pub(super) const DRAFT: DraftTexts = DraftTexts {
+    draft_restored: "Det du skrev sist, var ikke lagret. Vi har hentet det fram igjen.",
+    draft_offline: "Fikk ikke kontakt med tjenesten. Teksten din er tatt vare på på denne enheten – prøv igjen når du har nett.",
+    draft_logged_out: "Du er ikke lenger logget inn, så teksten er ikke lagret, og den er fjernet fra denne enheten. Kopier den før du logger inn igjen.",
+    saved_version: "Dette er versjonen som er lagret nå:",
+    saving: "Lagrer …",
+    unavailable: UNAVAILABLE,
+};
+
 pub(super) const FORM: FormTexts = FormTexts {
-    error: |error| match error {
+    error: |error| {
+        match error {
         ApiError::NotFound => "Vi fant ikke det du lette etter.",
         ApiError::BadRequest => "Forespørselen var ugyldig. Sjekk det du skrev inn, og prøv igjen.",
         ApiError::Unauthorized => "Du er ikke logget inn, eller innloggingen er utløpt. Logg inn på nytt.",
@@ -966,17 +979,14 @@ pub(super) const FORM: FormTexts = FormTexts {
             Denial::AdministratorOnly => "Bare kommunens administratorer kan gjøre dette.",
         },
         ApiError::Conflict => "Noen andre lagret en endring mens du skrev. Ingenting er lagret. Teksten din er tatt vare på: se begge versjonene og lagre på nytt.",
-        ApiError::Unavailable => "Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.",
+        ApiError::Unavailable => UNAVAILABLE,
         ApiError::RegisterUnavailable => "Folkeregisteret svarer ikke akkurat nå. Ingenting er lagret. Prøv igjen om litt.",
         ApiError::TooManyRequests => "Du har gjort mange forsøk på kort tid. Vent litt og prøv igjen.",
         ApiError::Internal => "Det oppstod en feil hos oss. Prøv igjen senere.",
+    }
     },
-    draft_restored: "Det du skrev sist, var ikke lagret. Vi har hentet det fram igjen.",
-    draft_offline: "Fikk ikke kontakt med tjenesten. Teksten din er tatt vare på på denne enheten – prøv igjen når du har nett.",
-    draft_logged_out: "Du er ikke lenger logget inn, så teksten er ikke lagret, og den er fjernet fra denne enheten. Kopier den før du logger inn igjen.",
-    saved_version: "Dette er versjonen som er lagret nå:",
-    saving: "Lagrer …",
-    field_error: |field| match field {
+    field_error: |field| {
+        match field {
         Field::ChildNationalId => "Fødselsnummeret er ikke gyldig. Det skal ha 11 siffer.",
         Field::ChildUnknown => "Folkeregisteret kjenner ikke dette fødselsnummeret. Sjekk sifrene.",
         Field::ChildDeceased => "Folkeregisteret oppgir at personen er død. Det kan ikke opprettes en stafettlogg.",
@@ -1065,5 +1075,6 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::CodesSent => "Du har bedt om mange koder den siste timen. Vent litt og prøv igjen.",
         Field::AlreadyConfirmed => "Denne adressen er allerede bekreftet.",
         Field::NoticeChannel => "Bekreft et mobilnummer før du velger varsler på SMS.",
+    }
     },
 };

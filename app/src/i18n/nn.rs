@@ -1,7 +1,7 @@
 use super::{
     AdminTexts, ArchiveTexts, BatonTexts, ConsentTexts, ContactTexts, DateTexts, DirectoryTexts,
-    FormTexts, InsightTexts, LeaderTexts, LogTexts, PasskeyTexts, PlanTexts, RequestTexts, Texts,
-    TransitionTexts, WorkbenchTexts,
+    DraftTexts, FormTexts, InsightTexts, LeaderTexts, LogTexts, PasskeyTexts, PlanTexts,
+    RequestTexts, Texts, TransitionTexts, WorkbenchTexts,
 };
 use crate::domain::access::Denial;
 use crate::domain::access::LogStatus;
@@ -938,8 +938,21 @@ pub(super) const DIRECTORY: DirectoryTexts = DirectoryTexts {
     back_to_directory: "Tilbake til alle tenester og einingar",
 };
 
+/// Also what a form says when the service does not answer (`ApiError::Unavailable`).
+const UNAVAILABLE: &str = "Tenesta er mellombels utilgjengeleg. Prøv igjen om litt.";
+
+pub(super) const DRAFT: DraftTexts = DraftTexts {
+    draft_restored: "Det du skreiv sist, var ikkje lagra. Vi har henta det fram att.",
+    draft_offline: "Fekk ikkje kontakt med tenesta. Teksten din er teken vare på på denne eininga – prøv igjen når du har nett.",
+    draft_logged_out: "Du er ikkje lenger logga inn, så teksten er ikkje lagra, og han er fjerna frå denne eininga. Kopier han før du loggar inn igjen.",
+    saved_version: "Dette er versjonen som er lagra no:",
+    saving: "Lagrar …",
+    unavailable: UNAVAILABLE,
+};
+
 pub(super) const FORM: FormTexts = FormTexts {
-    error: |error| match error {
+    error: |error| {
+        match error {
         ApiError::NotFound => "Vi fann ikkje det du leita etter.",
         ApiError::BadRequest => {
             "Førespurnaden var ugyldig. Sjekk det du skreiv inn, og prøv igjen."
@@ -965,17 +978,14 @@ pub(super) const FORM: FormTexts = FormTexts {
             Denial::AdministratorOnly => "Berre administratorane i kommunen kan gjere dette.",
         },
         ApiError::Conflict => "Nokon andre lagra ei endring medan du skreiv. Ingenting er lagra. Teksten din er teken vare på: sjå begge versjonane og lagre på nytt.",
-        ApiError::Unavailable => "Tenesta er mellombels utilgjengeleg. Prøv igjen om litt.",
+        ApiError::Unavailable => UNAVAILABLE,
         ApiError::RegisterUnavailable => "Folkeregisteret svarar ikkje akkurat no. Ingenting er lagra. Prøv igjen om litt.",
         ApiError::TooManyRequests => "Du har gjort mange forsøk på kort tid. Vent litt og prøv igjen.",
         ApiError::Internal => "Det oppstod ein feil hos oss. Prøv igjen seinare.",
+    }
     },
-    draft_restored: "Det du skreiv sist, var ikkje lagra. Vi har henta det fram att.",
-    draft_offline: "Fekk ikkje kontakt med tenesta. Teksten din er teken vare på på denne eininga – prøv igjen når du har nett.",
-    draft_logged_out: "Du er ikkje lenger logga inn, så teksten er ikkje lagra, og han er fjerna frå denne eininga. Kopier han før du loggar inn igjen.",
-    saved_version: "Dette er versjonen som er lagra no:",
-    saving: "Lagrar …",
-    field_error: |field| match field {
+    field_error: |field| {
+        match field {
         Field::ChildNationalId => "Fødselsnummeret er ikkje gyldig. Det skal ha 11 siffer.",
         Field::ChildUnknown => "Folkeregisteret kjenner ikkje dette fødselsnummeret. Sjekk sifra.",
         Field::ChildDeceased => "Folkeregisteret oppgir at personen er død. Det kan ikkje opprettast ein stafettlogg.",
@@ -1064,5 +1074,6 @@ pub(super) const FORM: FormTexts = FormTexts {
         Field::CodesSent => "Du har bede om mange kodar den siste timen. Vent litt og prøv igjen.",
         Field::AlreadyConfirmed => "Denne adressa er alt stadfesta.",
         Field::NoticeChannel => "Stadfest eit mobilnummer før du vel varsel på SMS.",
+    }
     },
 };

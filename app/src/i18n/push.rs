@@ -1,6 +1,6 @@
 //! The texts of push notices: the device setting on the person's page, and the one title
-//! every push message carries. In a table of their own, so that the island on the person's
-//! page brings only these into the WASM.
+//! every push message carries. In a table of their own: the server's push messages need
+//! only the title.
 
 use super::Lang;
 

@@ -17,12 +17,14 @@
 //! Once saved, the page is shown again, or the page the server function sends the browser
 //! on to (`leptos_axum::redirect`): a plain form follows the 302, this island the
 //! `Location` header.
+//!
+//! A refusal is shown in the server's words (the `message` it adds beside the error's code,
+//! in the person's language): the island reads only the code and the field, so neither the
+//! error types' decoding nor every error's text in every language is in the WASM.
 
-use crate::i18n::{FormTexts, Lang};
-use crate::model::error::ApiError;
+use crate::i18n::{DraftTexts, Lang};
 use leptos::prelude::*;
-use leptos::server_fn::error::FromServerFnError;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlFormElement, Storage, UrlSearchParams};
 
 /// The draft key of `form` for the person this page is rendered for.
@@ -45,7 +47,7 @@ pub fn KeptForm(
     #[prop(into)] class: String,
     children: Children,
 ) -> impl IntoView {
-    let t = lang.form();
+    let t = lang.draft();
     let form = NodeRef::<leptos::html::Form>::new();
     let message = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
@@ -57,7 +59,8 @@ pub fn KeptForm(
             let (Some(form), Some(key)) = (form.get(), key.as_deref()) else {
                 return;
             };
-            let conflicted = take(&conflict_key(key));
+            // After a conflict: what the server said about it.
+            let conflict = take(&conflict_key(key));
             // Text typed before the page came alive stays as typed, and is kept on the device
             // with the next keystroke or when sent in place. Keeping it now would keep what a
             // plain form may be sending at this very moment, and the page that save leads to
@@ -65,18 +68,13 @@ pub fn KeptForm(
             if typed_before_hydration(&form) {
                 return;
             }
-            if restore(&form, key, conflicted, t) {
+            if restore(&form, key, conflict.is_some(), t) {
                 // A draft folded away in a closed <details> would go unseen.
                 if let Ok(Some(details)) = form.closest("details") {
                     let _ = details.set_attribute("open", "");
                 }
                 message.set(Some(
-                    if conflicted {
-                        (t.error)(ApiError::Conflict)
-                    } else {
-                        t.draft_restored
-                    }
-                    .to_string(),
+                    conflict.unwrap_or_else(|| t.draft_restored.to_string()),
                 ));
             }
         }
@@ -119,29 +117,28 @@ pub fn KeptForm(
                 }
                 // The login has ended: what it wrote must not stay on a device that may be
                 // shared. The text is still in the form, to copy.
-                (Err(Some(ApiError::Unauthorized)), _) => {
+                (Err(Some(refusal)), _) if refusal.code == "unauthorized" => {
                     forget_all_drafts();
                     message.set(Some(t.draft_logged_out.to_string()));
                 }
                 // The reloaded page shows the newest version beside the kept text.
-                (Err(Some(ApiError::Conflict)), Some(key)) => {
-                    remember(&conflict_key(key));
+                (Err(Some(refusal)), Some(key)) if refusal.code == "conflict" => {
+                    remember(&conflict_key(key), &refusal.text(t));
                     go_on(None);
                 }
-                (Err(Some(error)), _) => {
-                    message.set(Some(t.explain(error).to_string()));
-                    if let ApiError::Invalid { field } = error {
-                        mark_field(&form, &format!("{field:?}"), (t.field_error)(field));
+                (Err(Some(refusal)), _) => {
+                    let text = refusal.text(t);
+                    if let Some(field) = &refusal.field {
+                        mark_field(&form, &data_field(field), &text);
                     }
+                    message.set(Some(text));
                 }
                 (Err(None), Some(_)) => {
                     message.set(Some(t.draft_offline.to_string()));
                     save_when_online(&form);
                 }
                 // Nothing is kept on the device: the text is only in the form.
-                (Err(None), None) => {
-                    message.set(Some((t.error)(ApiError::Unavailable).to_string()))
-                }
+                (Err(None), None) => message.set(Some(t.unavailable.to_string())),
             }
         });
     };
@@ -194,7 +191,8 @@ fn save_when_online(form: &HtmlFormElement) {
 /// The start of every draft's key in localStorage.
 const DRAFT_PREFIX: &str = "stafett.draft.";
 
-/// The flag that a draft's save met a conflict, so the reloaded page shows both versions.
+/// The flag that a draft's save met a conflict (holding what the server said), so the
+/// reloaded page shows both versions.
 fn conflict_key(key: &str) -> String {
     format!("{key}.conflict")
 }
@@ -203,19 +201,17 @@ fn storage() -> Option<Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Removes and returns a flag.
-fn take(flag: &str) -> bool {
-    let Some(storage) = storage() else {
-        return false;
-    };
-    let set = storage.get_item(flag).ok().flatten().is_some();
+/// Removes and returns a flag's text.
+fn take(flag: &str) -> Option<String> {
+    let storage = storage()?;
+    let text = storage.get_item(flag).ok().flatten();
     let _ = storage.remove_item(flag);
-    set
+    text
 }
 
-fn remember(flag: &str) {
+fn remember(flag: &str, text: &str) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(flag, "1");
+        let _ = storage.set_item(flag, text);
     }
 }
 
@@ -292,7 +288,7 @@ fn set_value(element: &Element, value: &str) {
 
 /// Puts a kept draft back into the form; true if it differed from what the page holds.
 /// After a conflict, what the server holds now is shown beside each field that differs.
-fn restore(form: &HtmlFormElement, key: &str, conflicted: bool, t: &'static FormTexts) -> bool {
+fn restore(form: &HtmlFormElement, key: &str, conflicted: bool, t: &'static DraftTexts) -> bool {
     let Some(saved) = storage().and_then(|storage| storage.get_item(key).ok().flatten()) else {
         return false;
     };
@@ -328,7 +324,7 @@ fn restore(form: &HtmlFormElement, key: &str, conflicted: bool, t: &'static Form
     differed
 }
 
-fn show_saved_version(element: &Element, saved: &str, t: &'static FormTexts) {
+fn show_saved_version(element: &Element, saved: &str, t: &'static DraftTexts) {
     let document = document();
     let Ok(block) = document.create_element("div") else {
         return;
@@ -362,6 +358,15 @@ fn clear_field_errors(form: &HtmlFormElement) {
     }
 }
 
+/// The name a form's `data-field` gives the field an error names by its code
+/// (`child_national_id` → `ChildNationalId`, as `Field`'s variant is called).
+fn data_field(code: &str) -> String {
+    code.split('_')
+        .filter(|word| !word.is_empty())
+        .map(|word| word[..1].to_ascii_uppercase() + &word[1..])
+        .collect()
+}
+
 /// Puts the error beside the field whose `data-field` names `<Field>` (one of its
 /// space-separated words: a code field takes both a wrong and a spent code), and moves the
 /// focus there.
@@ -388,10 +393,35 @@ fn mark_field(form: &HtmlFormElement, field: &str, text: &str) {
     }
 }
 
+/// Why the server function refused: the error's stable code (`ApiError`'s `error`), the
+/// field it names (`invalid`), and the server's words for it.
+struct Refusal {
+    code: String,
+    field: Option<String>,
+    message: Option<String>,
+}
+
+impl Refusal {
+    /// What the form says: the server's words, unless the answer was none of our errors
+    /// (a proxy's page, say).
+    fn text(&self, t: &DraftTexts) -> String {
+        self.message
+            .clone()
+            .unwrap_or_else(|| t.unavailable.to_string())
+    }
+}
+
+/// A text property of a JSON object, if it has one.
+fn text_of(object: &JsValue, name: &str) -> Option<String> {
+    web_sys::js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .ok()?
+        .as_string()
+}
+
 /// Posts the form to the server function as the browser would, asking for JSON back.
 /// `Ok(Some(path))`: saved, and the server sends the browser on to `path`.
 /// `Err(None)`: the server could not be reached.
-async fn send(form: &HtmlFormElement, action: &str) -> Result<Option<String>, Option<ApiError>> {
+async fn send(form: &HtmlFormElement, action: &str) -> Result<Option<String>, Option<Refusal>> {
     use wasm_bindgen_futures::JsFuture;
     let body = fields(form).ok_or(None)?;
     let init = web_sys::RequestInit::new();
@@ -409,16 +439,17 @@ async fn send(form: &HtmlFormElement, action: &str) -> Result<Option<String>, Op
     if response.ok() {
         return Ok(response.headers().get("Location").ok().flatten());
     }
-    let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|t| t.as_string()),
-        Err(_) => None,
+    // The browser's own JSON parser: an answer that is not JSON is an error without words.
+    let error = match response.json() {
+        Ok(promise) => JsFuture::from(promise).await.unwrap_or(JsValue::NULL),
+        Err(_) => JsValue::NULL,
     };
-    Err(Some(ApiError::de(leptos::server_fn::Bytes::from(
-        text.unwrap_or_default().into_bytes(),
-    ))))
+    let text = |name| text_of(&error, name);
+    Err(Some(Refusal {
+        code: text("error").unwrap_or_default(),
+        field: text("field"),
+        message: text("message"),
+    }))
 }
 
 /// Goes on to `next`, or shows the page again as the server has it now, without an old
@@ -432,4 +463,25 @@ fn go_on(next: Option<String>) {
             location.replace(&path)
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::data_field;
+    use crate::model::error::Field;
+
+    #[test]
+    fn an_errors_field_code_names_the_field_as_data_field_does() {
+        for field in [
+            Field::Title,
+            Field::ChildNationalId,
+            Field::VideoUrl,
+            Field::Csv,
+            Field::NothingToObjectTo,
+        ] {
+            let code = serde_json::to_value(field).expect("code");
+            let code = code.as_str().expect("text");
+            assert_eq!(data_field(code), format!("{field:?}"), "{code}");
+        }
+    }
 }

@@ -76,7 +76,7 @@ pub fn MePage() -> impl IntoView {
                         <ContactSection />
                         <MyPasskeys />
                         <NoticeChoiceForm />
-                        <PushNotices lang=use_lang() />
+                        <PushNotices />
                         <p><a href="/sessions">{t.sessions_title}</a></p>
                     </aside>
                 </div>
