@@ -304,7 +304,27 @@ pub async fn log_actions(browser: &mut Browser<'_>, log: &str) -> serde_json::Va
 }
 
 pub async fn json(response: Response) -> serde_json::Value {
-    serde_json::from_str(&text(response).await).expect("json")
+    worded(serde_json::from_str(&text(response).await).expect("json"))
+}
+
+/// A server function's error carries the error in words beside its code (`"message"`, see
+/// `server::api_errors`); the tests compare the code, so the words are checked to be there
+/// and taken off.
+fn worded(mut answer: serde_json::Value) -> serde_json::Value {
+    if let Some(error) = answer
+        .as_object_mut()
+        .filter(|body| body.contains_key("error"))
+    {
+        let message = error.remove("message");
+        assert!(
+            message
+                .as_ref()
+                .and_then(|message| message.as_str())
+                .is_some_and(|message| !message.trim().is_empty()),
+            "an error without its message: {message:?}"
+        );
+    }
+    answer
 }
 
 /// A back-channel logout as the provider's server posts it: no cookies, no Origin.
@@ -341,7 +361,9 @@ pub async fn post(
     let body = text(response).await;
     (
         status,
-        serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)),
+        serde_json::from_str(&body)
+            .map(worded)
+            .unwrap_or(serde_json::Value::String(body)),
     )
 }
 
