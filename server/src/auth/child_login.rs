@@ -101,7 +101,15 @@ pub async fn password(
         return back_to_password("missing", "", "/");
     };
     let return_to = local_path_or_root(form.return_to.as_deref().unwrap_or("/")).to_string();
-    let username = form.username.trim().to_lowercase();
+    // No username holds a control character, and PostgreSQL takes no NUL in text: one
+    // typed (or sent) in is dropped, and the name is then as unknown as any other.
+    let username: String = form
+        .username
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
     if username.is_empty() || form.password.is_empty() {
         return back_to_password("missing", &username, &return_to);
     }
