@@ -1,5 +1,5 @@
 import { type Page } from "@playwright/test";
-import { asPerson, expect, expectAccessible, gotoHydrated, hydrated, person, test } from "./fixtures";
+import { askForLog, asPerson, expect, expectAccessible, gotoHydrated, person, test } from "./fixtures";
 import { putFamily, yearsAgo } from "./register";
 import { shownDay } from "./days";
 
@@ -35,16 +35,7 @@ test.describe("the end of a log on the family's phone", () => {
     // Nora Strand at the school asks for a log for Oda, with PPT.
     const holder = await person(browser, "Desktop Chrome");
     await asPerson(holder, "Nora Strand");
-    await holder.goto("/me");
-    await gotoHydrated(holder, "/logs/new");
-    await holder.getByLabel("Barnets fødselsnummer (11 siffer)").fill(family.Oda);
-    await holder.getByRole("button", { name: "Slå opp i Folkeregisteret" }).click();
-    await expect(holder.getByRole("heading", { level: 2, name: "Oda Vik, 12 år" })).toBeVisible();
-    await hydrated(holder);
-    await holder.getByLabel("Tjeneste og kontaktperson").selectOption({ label: "PPT Fjordvik – Maja Eide (PP-rådgiver)" });
-    await holder.getByRole("button", { name: "Be om samtykke" }).click();
-    await expect(holder).toHaveURL(/\/consents$/);
-    const consents = new URL(holder.url()).pathname;
+    const consents = await askForLog(holder, family.Oda, "Oda Vik, 12 år");
 
     // The mother consents on her phone; PPT's adviser reads the log.
     await asPerson(page, family.Hanne);

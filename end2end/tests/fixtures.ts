@@ -133,3 +133,21 @@ export async function openSarasLog(page: Page) {
   // A streamed page shows its heading before its stylesheet may have applied.
   await page.waitForLoadState("load");
 }
+
+/**
+ * As a holder at the school: asks for a new log for the child with this national identity
+ * number, with PPT's adviser, once the register's answer shows `shown` as its heading.
+ * Returns the path of the log's consents page, where the holder lands.
+ */
+export async function askForLog(holder: Page, number: string, shown: string | RegExp): Promise<string> {
+  await holder.goto("/me");
+  await gotoHydrated(holder, "/logs/new");
+  await holder.getByLabel("Barnets fødselsnummer (11 siffer)").fill(number);
+  await holder.getByRole("button", { name: "Slå opp i Folkeregisteret" }).click();
+  await expect(holder.getByRole("heading", { level: 2, name: shown })).toBeVisible();
+  await hydrated(holder);
+  await holder.getByLabel("Tjeneste og kontaktperson").selectOption({ label: "PPT Fjordvik – Maja Eide (PP-rådgiver)" });
+  await holder.getByRole("button", { name: "Be om samtykke" }).click();
+  await expect(holder).toHaveURL(/\/consents$/);
+  return new URL(holder.url()).pathname;
+}

@@ -1,5 +1,5 @@
 import { type Page } from "@playwright/test";
-import { asPerson, expect, expectAccessible, gotoHydrated, hydrated, person, test } from "./fixtures";
+import { askForLog, asPerson, expect, expectAccessible, gotoHydrated, person, test } from "./fixtures";
 import { putFamily, yearsAgo } from "./register";
 import { shownDay } from "./days";
 
@@ -26,16 +26,7 @@ test.describe("transfer to an Individual Plan", () => {
 
     // Nora Strand asks for a log for Sander; his father consents to it.
     await asPerson(page, "Nora Strand");
-    await page.goto("/me");
-    await gotoHydrated(page, "/logs/new");
-    await page.getByLabel("Barnets fødselsnummer (11 siffer)").fill(family.Sander);
-    await page.getByRole("button", { name: "Slå opp i Folkeregisteret" }).click();
-    await expect(page.getByRole("heading", { level: 2, name: "Sander Lund, 13 år" })).toBeVisible();
-    await hydrated(page);
-    await page.getByLabel("Tjeneste og kontaktperson").selectOption({ label: "PPT Fjordvik – Maja Eide (PP-rådgiver)" });
-    await page.getByRole("button", { name: "Be om samtykke" }).click();
-    await expect(page).toHaveURL(/\/consents$/);
-    const consents = new URL(page.url()).pathname;
+    const consents = await askForLog(page, family.Sander, "Sander Lund, 13 år");
     const father = await person(browser, "Pixel 7");
     await asPerson(father, family.Tor);
     await gotoHydrated(father, consents);

@@ -1,4 +1,4 @@
-import { asPerson, expect, expectAccessible, gotoHydrated, hydrated, person, test } from "./fixtures";
+import { askForLog, asPerson, expect, expectAccessible, gotoHydrated, hydrated, person, test } from "./fixtures";
 import { syntheticNationalId } from "./idporten";
 import { putFamily, yearsAgo } from "./register";
 
@@ -40,14 +40,7 @@ test.describe("a member of staff leaving a unit", () => {
     // Even asks for a log for Ask, and holds it for the school.
     const teacher = await person(browser, "Desktop Chrome");
     await asPerson(teacher, "Even Flyttesen");
-    await teacher.goto("/me");
-    await gotoHydrated(teacher, "/logs/new");
-    await teacher.getByLabel("Barnets fødselsnummer (11 siffer)").fill(family.Ask);
-    await teacher.getByRole("button", { name: "Slå opp i Folkeregisteret" }).click();
-    await expect(teacher.getByRole("heading", { level: 2, name: "Ask Flytt, 9 år" })).toBeVisible();
-    await teacher.getByLabel("Tjeneste og kontaktperson").selectOption({ label: "PPT Fjordvik – Maja Eide (PP-rådgiver)" });
-    await teacher.getByRole("button", { name: "Be om samtykke" }).click();
-    await expect(teacher).toHaveURL(/\/consents$/);
+    await askForLog(teacher, family.Ask, "Ask Flytt, 9 år");
     await teacher.context().close();
 
     // Even leaves the school: he holds Ask's log, so he stays until the head appoints another.

@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Page } from "@playwright/test";
-import { asPerson, expect, expectAccessible, gotoHydrated, hydrated, person, test } from "./fixtures";
+import { askForLog, asPerson, expect, expectAccessible, gotoHydrated, person, test } from "./fixtures";
 import { putFamily, yearsAgo } from "./register";
 
 /** The local push service (dev/push) the test command started. */
@@ -78,16 +78,7 @@ test.describe("push notices on the family's phone", () => {
     // Nora Strand at the school asks for a log for Tiril, with PPT.
     const holder = await person(browser, "Desktop Chrome");
     await asPerson(holder, "Nora Strand");
-    await holder.goto("/me");
-    await gotoHydrated(holder, "/logs/new");
-    await holder.getByLabel("Barnets fødselsnummer (11 siffer)").fill(family.Tiril);
-    await holder.getByRole("button", { name: "Slå opp i Folkeregisteret" }).click();
-    await expect(holder.getByRole("heading", { level: 2, name: /^Tiril Varsel, \d år$/ })).toBeVisible();
-    await hydrated(holder);
-    await holder.getByLabel("Tjeneste og kontaktperson").selectOption({ label: "PPT Fjordvik – Maja Eide (PP-rådgiver)" });
-    await holder.getByRole("button", { name: "Be om samtykke" }).click();
-    await expect(holder).toHaveURL(/\/consents$/);
-    const consents = new URL(holder.url()).pathname;
+    const consents = await askForLog(holder, family.Tiril, /^Tiril Varsel, \d år$/);
     const logPath = consents.replace(/\/consents$/, "");
 
     // The mother turns on notices on her phone.
