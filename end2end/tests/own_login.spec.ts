@@ -71,6 +71,8 @@ test.describe("a child's own login ends at 15", () => {
     await expect(page.getByRole("alert")).toHaveText(
       "Du har fylt 15 år, og brukernavnet og passordet ditt virker ikke lenger. Logg inn med ID-porten (for eksempel MinID) i stedet. Loggen din, samtykkene og det du har skrevet, er der som før.",
     );
+    // ID-porten is the way in now: the one primary button on the page.
+    await expect(page.locator(".button.primary")).toHaveText(["Logg inn med ID-porten"]);
     await expectAccessible(page);
     await page.screenshot({ path: info.outputPath("own-login-ended.png"), fullPage: true });
     expect(await lastMessageId(request, tobias.email), "no code is sent").toBe(before);

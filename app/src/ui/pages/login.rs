@@ -90,9 +90,12 @@ pub fn ChildLoginPage() -> impl IntoView {
                     autocomplete="current-password" required />
             </div>
             <input type="hidden" name="return_to" value=return_to() />
-            <button type="submit" class="button primary">{t.next}</button>
+            // Once ID-porten leads, it is the page's one primary action.
+            <button type="submit" class=if grown { "button secondary" } else { "button primary" }>
+                {t.next}
+            </button>
         </form>
-        <PasskeyLogin return_to=return_to() />
+        <PasskeyLogin return_to=return_to() primary=!grown />
     }
 }
 

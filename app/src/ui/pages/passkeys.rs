@@ -23,15 +23,21 @@ fn PasskeyScript() -> impl IntoView {
 }
 
 /// On the child's login page: a login with a passkey, which needs neither username,
-/// password nor code. Shown by the script where the browser can use passkeys.
+/// password nor code. Shown by the script where the browser can use passkeys. `primary`:
+/// whether it is one of the page's main ways in (not once ID-porten leads).
 #[component]
-pub fn PasskeyLogin(return_to: String) -> impl IntoView {
+pub fn PasskeyLogin(return_to: String, primary: bool) -> impl IntoView {
     let t = &use_lang().texts().passkey;
+    let class = if primary {
+        "button primary"
+    } else {
+        "button secondary"
+    };
     view! {
         <section class="card passkeys" aria-labelledby="passkey-login-heading" data-passkey-section hidden>
             <h2 id="passkey-login-heading">{t.login_heading}</h2>
             <p class="hint">{t.login_intro}</p>
-            <button type="button" class="button primary" data-passkey="login"
+            <button type="button" class=class data-passkey="login"
                 data-return-to=return_to data-waiting=t.waiting>
                 {t.login_button}
             </button>
